@@ -1,0 +1,26 @@
+/**
+ * The one interface every query goes through. Implemented by the DuckDB-wasm connector in the
+ * browser (wasm-database.ts) and by @duckdb/node-api in build scripts and tests (node-database.ts),
+ * so the same SQL runs in both.
+ */
+export type SqlParam = string | number | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Database {
+  /** Runs one statement with `?` placeholders and returns plain JS rows (numbers, strings, null). */
+  query<T extends Row = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs statements without results (DDL, INSERT …). */
+  exec(sql: string): Promise<void>;
+  /** Makes bytes readable by SQL under `name` (e.g. read_csv('values.csv')). */
+  registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Quotes a string as a SQL literal; for identifiers and file names that cannot be parameters. */
+export function sqlString(s: string): string {
+  return `'${s.replaceAll("'", "''")}'`;
+}
+
+export function sqlIdent(s: string): string {
+  return `"${s.replaceAll('"', '""')}"`;
+}
