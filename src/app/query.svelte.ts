@@ -1,0 +1,46 @@
+import type { Coordinator } from '../engine/coordinator.ts';
+import type { QueryName, QueryRequest, QueryResult } from '../queries/index.ts';
+
+/**
+ * A reactive query result. Answers synchronously from the coordinator's cache (so server rendering
+ * and hydration see the snapshot), otherwise runs the query and keeps the previous data meanwhile.
+ */
+export class QueryResource<N extends QueryName> {
+  data = $state<QueryResult<N> | undefined>(undefined);
+  loading = $state(false);
+  error = $state<Error | null>(null);
+
+  constructor(coordinator: Coordinator, args: () => [N, QueryRequest<N>] | null) {
+    const first = args();
+    if (first) this.data = coordinator.peek(first[0], first[1]);
+    $effect(() => {
+      const a = args();
+      if (!a) return;
+      const cached = coordinator.peek(a[0], a[1]);
+      if (cached !== undefined) {
+        this.data = cached;
+        this.loading = false;
+        this.error = null;
+        return;
+      }
+      let live = true;
+      this.loading = true;
+      coordinator.run(a[0], a[1]).then(
+        (d) => {
+          if (!live) return;
+          this.data = d;
+          this.loading = false;
+          this.error = null;
+        },
+        (e: unknown) => {
+          if (!live) return;
+          this.loading = false;
+          this.error = e instanceof Error ? e : new Error(String(e));
+        },
+      );
+      return () => {
+        live = false;
+      };
+    });
+  }
+}

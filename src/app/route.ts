@@ -1,0 +1,32 @@
+/** The pages of the site and their paths (relative to the site root, which may be a sub-path). */
+export type Route =
+  | { page: 'start' }
+  | { page: 'kommun'; id: string }
+  | { page: 'rapport'; id: string }
+  | { page: 'rangordning' }
+  | { page: 'egna-data' }
+  | { page: 'om-data' }
+  | { page: 'tillganglighet' }
+  | { page: 'saknas'; path: string };
+
+export function parseRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'index.html')) return { page: 'start' };
+  if (parts[0] === 'kommun' && /^\d{4}$/.test(parts[1] ?? '')) {
+    if (parts.length === 2) return { page: 'kommun', id: parts[1] };
+    if (parts.length === 3 && parts[2] === 'rapport') return { page: 'rapport', id: parts[1] };
+  }
+  if (parts.length === 1 && ['rangordning', 'egna-data', 'om-data', 'tillganglighet'].includes(parts[0])) return { page: parts[0] } as Route;
+  return { page: 'saknas', path };
+}
+
+/** Path of a route relative to the root, always ending in '/' so static hosts find index.html. */
+export function routePath(r: Route): string {
+  switch (r.page) {
+    case 'start': return '';
+    case 'kommun': return `kommun/${r.id}/`;
+    case 'rapport': return `kommun/${r.id}/rapport/`;
+    case 'saknas': return r.path;
+    default: return `${r.page}/`;
+  }
+}

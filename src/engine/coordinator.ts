@@ -1,0 +1,95 @@
+import type { Database } from './database.ts';
+import { queries, type QueryName, type QueryRequest, type QueryResult } from '../queries/index.ts';
+
+export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
+
+/** A key that identifies one query and its request; also used for build-time snapshots. */
+export function queryKey<N extends QueryName>(name: N, request: QueryRequest<N>): string {
+  return `${name}:${JSON.stringify(request, Object.keys(request as object).sort())}`;
+}
+
+/**
+ * Owns every query (as Mosaic's coordinator does): results are cached by key, concurrent requests for
+ * the same key share one promise, and the engine starts lazily, once, on the first miss. A snapshot of
+ * results computed at build time answers the first paint without starting the engine at all.
+ */
+export class Coordinator {
+  private readonly cache = new Map<string, unknown>();
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  private dbPromise: Promise<Database> | null = null;
+  private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
+  status: EngineStatus = 'idle';
+  error: Error | null = null;
+  /** keys asked for with peek() that were not cached (the prerenderer reads these) */
+  readonly misses = new Map<string, { name: QueryName; request: unknown }>();
+
+  constructor(private readonly open: () => Promise<Database>, snapshot: Record<string, unknown> = {}) {
+    for (const [k, v] of Object.entries(snapshot)) this.cache.set(k, v);
+  }
+
+  peek<N extends QueryName>(name: N, request: QueryRequest<N>): QueryResult<N> | undefined {
+    const key = queryKey(name, request);
+    if (this.cache.has(key)) return this.cache.get(key) as QueryResult<N>;
+    this.misses.set(key, { name, request });
+    return undefined;
+  }
+
+  run<N extends QueryName>(name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
+    const key = queryKey(name, request);
+    if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) as QueryResult<N>);
+    let p = this.inflight.get(key) as Promise<QueryResult<N>> | undefined;
+    if (!p) {
+      p = this.database()
+        .then((db) => (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request))
+        .then((result) => {
+          this.cache.set(key, result);
+          return result;
+        })
+        .finally(() => this.inflight.delete(key));
+      this.inflight.set(key, p);
+    }
+    return p;
+  }
+
+  /** Starts the engine if needed; one shared start-up promise. */
+  database(): Promise<Database> {
+    if (!this.dbPromise) {
+      this.setStatus('starting');
+      this.dbPromise = this.open().then(
+        (db) => {
+          this.setStatus('ready');
+          return db;
+        },
+        (e: unknown) => {
+          this.dbPromise = null;
+          this.setStatus('failed', e instanceof Error ? e : new Error(String(e)));
+          throw e;
+        },
+      );
+    }
+    return this.dbPromise;
+  }
+
+  /** Forgets a dead engine so the next query starts a new one. */
+  reset(error?: Error): void {
+    const old = this.dbPromise;
+    this.dbPromise = null;
+    old?.then((db) => db.close()).catch(() => {});
+    this.setStatus(error ? 'failed' : 'idle', error);
+  }
+
+  onStatus(f: (s: EngineStatus, error?: Error) => void): () => void {
+    this.listeners.add(f);
+    return () => this.listeners.delete(f);
+  }
+
+  snapshot(): Record<string, unknown> {
+    return Object.fromEntries(this.cache);
+  }
+
+  private setStatus(s: EngineStatus, error?: Error) {
+    this.status = s;
+    this.error = error ?? null;
+    for (const f of this.listeners) f(s, error);
+  }
+}

@@ -1,0 +1,62 @@
+import type { Database, Row, SqlParam } from './database.ts';
+
+export interface WasmDatabase extends Database {
+  /** Rejects when the worker dies (crash, out of memory). */
+  readonly died: Promise<never>;
+}
+
+/**
+ * DuckDB-wasm behind the Database interface. Browser only: the module is imported dynamically so
+ * SSR and build scripts never load it. The eh bundle and its classic worker are self-hosted through
+ * Vite `?url` imports; nothing is fetched from another origin.
+ */
+export async function openWasmDatabase(): Promise<WasmDatabase> {
+  const [duckdb, { default: wasmUrl }, { default: workerUrl }] = await Promise.all([
+    import('@duckdb/duckdb-wasm'),
+    import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
+    import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
+  ]);
+  const worker = new Worker(workerUrl);
+  let die: (e: Error) => void = () => {};
+  const died = new Promise<never>((_, reject) => (die = reject));
+  died.catch(() => {});
+  worker.addEventListener('error', (e) => die(new Error(e.message || 'DuckDB-arbetaren avslutades oväntat')));
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(wasmUrl);
+  const conn = await db.connect();
+  const race = <T>(p: Promise<T>) => Promise.race([p, died]);
+
+  return {
+    died,
+    async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
+      let table;
+      if (params.length) {
+        const stmt = await race(conn.prepare(sql));
+        try {
+          table = await race(stmt.query(...params));
+        } finally {
+          await stmt.close().catch(() => {});
+        }
+      } else {
+        table = await race(conn.query(sql));
+      }
+      return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON())) as T[];
+    },
+    async exec(sql: string) {
+      await race(conn.query(sql));
+    },
+    async registerFile(name: string, bytes: Uint8Array) {
+      await race(db.registerFileBuffer(name, bytes));
+    },
+    async close() {
+      await conn.close().catch(() => {});
+      await db.terminate().catch(() => {});
+    },
+  };
+}
+
+function plainRow(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v;
+  return out;
+}

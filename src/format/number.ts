@@ -1,0 +1,58 @@
+/** Swedish number formatting for screen text (sv-SE: "1 234,5", "12,3 %"). Exports use raw numbers. */
+
+const cache = new Map<string, Intl.NumberFormat>();
+function nf(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}-${max}`;
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
+export function decimalsFor(unit: string): number {
+  return /kr|antal/i.test(unit) ? 0 : 1;
+}
+
+/** A number in sv-SE without unit, e.g. 1 234,5 (thin no-break space grouping as Intl writes it). */
+export function formatNumber(v: number | null | undefined, decimals = 1, minDecimals = 0): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  return nf(Math.min(minDecimals, decimals), decimals).format(v);
+}
+
+/** A value with its unit: "12,3 %", "722 kr/inv", "–" when missing. */
+export function formatValue(v: number | null | undefined, unit: string, decimals = decimalsFor(unit)): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  const n = formatNumber(v, decimals);
+  return unit ? `${n}\u00a0${unit}` : n;
+}
+
+/** A change between two values, signed: "+4,0 procentenheter" for %, "−48 kr/inv" otherwise. */
+export function formatChange(delta: number, unit: string): string {
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const abs = formatNumber(Math.abs(delta), decimalsFor(unit));
+  if (unit === '%') return `${sign}${abs}\u00a0procentenheter`;
+  return `${sign}${abs}${unit ? '\u00a0' + unit : ''}`;
+}
+
+/** Years and periods are never grouped: "2024", "2023-01" → "januari 2023". */
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+const MONTHS_SHORT = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+export function formatPeriod(period: string, short = false): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return `${(short ? MONTHS_SHORT : MONTHS)[Number(m[2]) - 1]} ${m[1]}`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return `kvartal ${q[2]} ${q[1]}`;
+  return period;
+}
+
+export function monthName(month: number, short = false): string {
+  return (short ? MONTHS_SHORT : MONTHS)[month - 1];
+}
+
+export function formatPlace(place: number | null, of: number): string {
+  return place === null ? 'ingen placering' : `plats ${place} av ${of}`;
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  return iso ?? 'okänt datum';
+}

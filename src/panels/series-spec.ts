@@ -1,0 +1,83 @@
+import type { Kpi, Manifest, Municipality, Target } from '../data/contract.ts';
+import type { PanelPoint } from '../queries/panel-series.ts';
+import type { LineChartSpec, LineSeries } from '../charts/spec.ts';
+import type { PeerGroup } from '../peers/peer-group.ts';
+import { formatValue } from '../format/number.ts';
+import { chartSources } from './sources.ts';
+import { seriesSummary } from './summary.ts';
+
+export interface SeriesOptions {
+  showRiket: boolean;
+  showAll: boolean;
+  band: 'minmax' | 'iqr' | 'none';
+  genderLabel: string;
+}
+
+export const GENDER_LABEL = { T: 'totalt', K: 'kvinnor', M: 'män' } as const;
+
+/** Builds the line chart spec for a kommun's series against its peer group. */
+export function buildSeriesSpec(args: {
+  id: string;
+  kpi: Kpi;
+  kommun: Municipality;
+  group: PeerGroup;
+  points: PanelPoint[];
+  manifest: Manifest;
+  target: Target | null;
+  options: SeriesOptions;
+}): LineChartSpec {
+  const { kpi, kommun, group, points, manifest, target, options } = args;
+  const pts = trimEmpty(points);
+  const xs = pts.map((p) => p.period);
+  const series: LineSeries[] = [
+    { id: 'kommun', label: kommun.name, role: 'focus', points: pts.map((p) => ({ x: p.period, y: p.value, status: p.status })) },
+    { id: 'group', label: `Medel: ${group.label}`, role: 'group', points: pts.map((p) => ({ x: p.period, y: p.groupMean })) },
+  ];
+  if (options.showAll && group.kind !== 'alla') series.push({ id: 'all', label: 'Medel alla kommuner', role: 'all', points: pts.map((p) => ({ x: p.period, y: p.allMean })) });
+  if (options.showRiket && pts.some((p) => p.riket !== null)) series.push({ id: 'riket', label: 'Riket', role: 'riket', points: pts.map((p) => ({ x: p.period, y: p.riket })) });
+
+  const band =
+    options.band === 'none'
+      ? undefined
+      : {
+          label: options.band === 'iqr' ? 'Gruppens mittersta hälft (kvartil 1–3)' : 'Gruppens spridning (min–max)',
+          points: pts
+            .filter((p) => p.groupN > 0)
+            .map((p) => ({ x: p.period, lo: (options.band === 'iqr' ? p.groupQ1 : p.groupMin) as number, hi: (options.band === 'iqr' ? p.groupQ3 : p.groupMax) as number })),
+        };
+
+  const genderPart = kpi.is_divided_by_gender ? `, ${options.genderLabel}` : '';
+  const missingMembers = pts.filter((p) => p.groupN < p.groupSize && p.groupN > 0).map((p) => `${p.period}: ${p.groupN} av ${p.groupSize}`);
+  const subtitle = `${kommun.name} jämfört med ${group.description.toLowerCase().startsWith('liknande') ? group.description : group.label.toLowerCase()}${genderPart}. ${kpi.unit ? `Enhet: ${kpi.unit}.` : ''}`;
+
+  return {
+    kind: 'line',
+    id: args.id,
+    title: kpi.title,
+    subtitle: subtitle.trim(),
+    unit: kpi.unit,
+    xs,
+    series,
+    band: band && band.points.length ? band : undefined,
+    target: target ? { value: target.target, comparison: target.comparison, label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${target.period})` } : undefined,
+    sources: [...chartSources(kpi, manifest, true), ...(missingMembers.length ? [`Gruppmedel av medlemmar med värde – ${missingMembers.slice(-3).join('; ')}`] : [])],
+    summary: seriesSummary({ kommun: kommun.name, groupLabel: group.label, points: pts, unit: kpi.unit, higherIsBetter: kpi.higher_is_better, target }),
+    table: {
+      caption: `${kpi.title}: ${kommun.name}, ${group.label}${options.showRiket ? ' och riket' : ''}`,
+      unit: kpi.unit,
+      columns: ['År', kommun.name, `Medel ${group.label}`, 'Antal med värde', 'Median', 'Min', 'Max', 'Medel alla kommuner', 'Riket', 'Plats bland alla'],
+      rows: pts.map((p) => [p.period, p.value, p.groupMean, p.groupN, p.groupMedian, p.groupMin, p.groupMax, p.allMean, p.riket, p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`]),
+    },
+    fileStem: `${kpi.id}_${kommun.id}_${group.kind}`,
+  };
+}
+
+/** Drops leading and trailing periods where neither the kommun nor the group has a value. */
+function trimEmpty(points: PanelPoint[]): PanelPoint[] {
+  const has = (p: PanelPoint) => p.value !== null || p.groupMean !== null;
+  const first = points.findIndex(has);
+  if (first < 0) return [];
+  let last = points.length - 1;
+  while (last > first && !has(points[last])) last--;
+  return points.slice(first, last + 1);
+}

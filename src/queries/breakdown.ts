@@ -1,0 +1,33 @@
+import type { Database } from '../engine/database.ts';
+import type { Gender } from '../data/contract.ts';
+import { T } from '../data/load-tables.ts';
+import { inList } from './sql-helpers.ts';
+import { num } from './panel-series.ts';
+
+export interface BreakdownRequest {
+  /** the KPI ids to fetch side by side (a series and its breakdowns, or T/K/M of one KPI) */
+  kpis: string[];
+  municipalityId: string;
+  genders: Gender[];
+}
+
+export interface BreakdownRow {
+  kpi: string;
+  gender: Gender;
+  period: string;
+  value: number | null;
+  status: string | null;
+}
+
+/** Values of several KPIs and genders for one kommun, e.g. a monthly series and its age groups. */
+export async function queryBreakdown(db: Database, r: BreakdownRequest): Promise<BreakdownRow[]> {
+  const k = inList(r.kpis);
+  const g = inList(r.genders);
+  const rows = await db.query(
+    `SELECT kpi, gender, period, value, status FROM ${T.values}
+     WHERE municipality_id = ? AND kpi IN ${k.sql} AND gender IN ${g.sql}
+     ORDER BY kpi, gender, period`,
+    [r.municipalityId, ...k.params, ...g.params],
+  );
+  return rows.map((x) => ({ kpi: String(x.kpi), gender: x.gender as Gender, period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null }));
+}
