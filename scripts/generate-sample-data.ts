@@ -378,7 +378,7 @@ function yearlyValues(units: Municipality[], latent: Latent): ValueRow[] {
         const missing = isKommun && !FOCUS_SET.has(m.id) && gapRng.chance(0.04);
         const missingStatus = missing && gapRng.chance(0.2) ? '-' : null;
         // small kommuner: occasional sekretess on the gender split
-        const secret = isKommun && !FOCUS_SET.has(m.id) && s.genders.length > 1 && s.id !== 'N00090' && gapRng.chance(0.03);
+        const secret = isKommun && !FOCUS_SET.has(m.id) && s.genders.length > 1 && s.id !== 'N00090' && gapRng.chance(0.01);
         for (const g of s.genders) {
           const v = latent.get(lkey(s.id, m.id, y, g))!;
           if (suppressed.has(lkey(s.id, m.id, y, g))) {
