@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openNodeDatabase } from '../../src/engine/node-database.ts';
+import { convertKoladaDirectory, isKoladaDirectory, koladaManifest } from '../../src/data/kolada-directory.ts';
+import { loadDirectory } from '../../src/data/load-directory.ts';
+import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
+import { sqlString } from '../../src/engine/database.ts';
+import { T } from '../../src/data/load-tables.ts';
+import type { SiteMeta } from '../../src/data/site-meta.ts';
+
+export const DEFAULT_DATA_DIR = 'data/sample';
+
+export interface SiteData {
+  /** directory with the files served under <root>data/ */
+  dir: string;
+  /** the data directory in the contract (converted when DATA_DIR was a Kolada directory) */
+  contractDir: string;
+  meta: SiteMeta;
+}
+
+/**
+ * Build-time data loader: takes DATA_DIR (a contract directory or a Kolada directory), validates it and
+ * writes what the site serves (values.csv, meta.json) into a git-ignored cache keyed by the inputs.
+ */
+export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR, cacheRoot = '.cache'): Promise<SiteData> {
+  const source = resolve(dataDir);
+  const key = fingerprint(source);
+  let contractDir = source;
+  if (existsSync(source) && isKoladaDirectory(source)) {
+    contractDir = resolve(cacheRoot, 'contract', key);
+    if (!existsSync(join(contractDir, 'values.csv'))) {
+      const tmp = `${contractDir}.tmp-${process.pid}`;
+      mkdirSync(tmp, { recursive: true });
+      const db = await openNodeDatabase({ searchPath: [source] });
+      try {
+        await convertKoladaDirectory(db, source, tmp);
+      } finally {
+        await db.close();
+      }
+      writeFileSync(join(tmp, 'manifest.json'), JSON.stringify(koladaManifest(source), null, 2));
+      rmSync(contractDir, { recursive: true, force: true });
+      renameSync(tmp, contractDir);
+    }
+  }
+  const dir = resolve(cacheRoot, 'site-data', key);
+  const metaPath = join(dir, 'meta.json');
+  const { db, manifest } = await loadDirectory(contractDir);
+  try {
+    const meta = await buildSiteMeta(db, manifest);
+    if (!existsSync(metaPath)) {
+      const tmp = `${dir}.tmp-${process.pid}`;
+      mkdirSync(tmp, { recursive: true });
+      await db.exec(`COPY (SELECT * FROM ${T.values} ORDER BY kpi, municipality_id, period, gender) TO ${sqlString(join(tmp, 'values.csv'))} (HEADER, DELIMITER ',')`);
+      writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(tmp, dir);
+    }
+    return { dir, contractDir, meta };
+  } finally {
+    await db.close();
+  }
+}
+
+/** Changes whenever a file in the directory (or this code's output format version) changes. */
+function fingerprint(dir: string): string {
+  const h = createHash('sha256').update('v1:' + dir);
+  if (existsSync(dir)) for (const f of readdirSync(dir).sort()) {
+    const s = statSync(join(dir, f));
+    if (s.isFile()) h.update(`${f}:${s.size}:${s.mtimeMs}`);
+  }
+  return h.digest('hex').slice(0, 16);
+}

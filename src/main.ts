@@ -1,0 +1,51 @@
+import '@fontsource/source-sans-3/400.css';
+import '@fontsource/source-sans-3/600.css';
+import '@fontsource/source-sans-3/700.css';
+import './styles/global.css';
+import { hydrate, mount } from 'svelte';
+import App from './app/App.svelte';
+import { Router } from './app/router.svelte.ts';
+import { Coordinator } from './engine/coordinator.ts';
+import { openBrowserEngine } from './engine/browser-engine.ts';
+import type { SiteMeta } from './data/site-meta.ts';
+import { interceptLinks } from './app/intercept-links.ts';
+
+const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
+const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
+const rootUrl = new URL(relativeRoot, location.href);
+const boot = JSON.parse(document.getElementById('jamfor-boot')?.textContent || '{}') as { snapshot?: Record<string, unknown> };
+
+async function start() {
+  const target = document.getElementById('app')!;
+  let meta: SiteMeta;
+  try {
+    const res = await fetch(new URL('data/meta.json', rootUrl));
+    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+    meta = await res.json();
+  } catch (e) {
+    if (!target.hasChildNodes()) target.innerHTML = `<main class="fatal"><h1>Jämför kunde inte starta</h1><p>Uppgifterna om nyckeltal och kommuner gick inte att hämta (${String((e as Error).message).replace(/[<>&]/g, '')}). Ladda om sidan för att försöka igen.</p></main>`;
+    return;
+  }
+  const coordinator = new Coordinator(() => openBrowserEngine(new URL('data/', rootUrl).href), boot.snapshot ?? {});
+  const router = new Router(relativeRoot, rootUrl.pathname);
+  const props = {
+    meta, coordinator, href: router.href, navigate: router.navigate,
+    get route() { return router.route; },
+    get view() { return router.view; },
+    get root() { return router.root; },
+  };
+  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
+  if (prerendered) hydrate(App, { target, props });
+  else {
+    target.textContent = '';
+    mount(App, { target, props });
+  }
+  router.useAbsoluteRoot();
+  interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
+  // Warm the engine in the background so the first interaction is fast; the first paint never waits.
+  const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+  idle(() => coordinator.database().catch(() => {}));
+  (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router };
+}
+
+start();

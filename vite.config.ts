@@ -1,0 +1,14 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { siteData } from './scripts/site/vite-plugin-site-data.ts';
+
+export default defineConfig({
+  // Relative base: the same build runs from any static host path (/, /nyckeltal/ …).
+  base: './',
+  plugins: [svelte(), siteData()],
+  optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1000 },
+  worker: { format: 'es' },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+});
