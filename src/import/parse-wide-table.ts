@@ -55,13 +55,24 @@ export function detectWideLayout(
   const resolves = (s: string) => (resolver ? String(s).trim() !== '' && resolver(s).ok : /^\d{3,4}$/.test(String(s).trim()));
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
 
-  // 1. A header row with at least one period column (two, or one with a kommun column beside it).
+  // The first row (from the top) that works as a header in either orientation wins, so a data
+  // row further down is never mistaken for a header.
   for (let h = 0; h < scan; h++) {
+    const found = municipalityRowsAt(h) ?? periodRowsAt(h);
+    if (found) return found;
+  }
+  return {
+    ok: false,
+    error: 'Hittade ingen rubrikrad med år/månader (och en kolumn med kommuner) eller med kommuner (och en kolumn med perioder). Ange kolumnerna själv.',
+  };
+
+  /** A header row with period columns and a column of kommuner below it. */
+  function municipalityRowsAt(h: number): WideLayoutResult | null {
     const header = rows[h];
     const periodCols = header.map((c, i) => (isPeriod(c) ? i : -1)).filter((i) => i >= 0);
-    if (periodCols.length === 0) continue;
+    if (periodCols.length === 0) return null;
     const data = rows.slice(h + 1, h + 1 + SAMPLE_ROWS);
-    if (data.length === 0) continue;
+    if (data.length === 0) return null;
     const others = header.map((_, i) => i).filter((i) => !periodCols.includes(i));
     let best = -1;
     let bestScore = 0;
@@ -74,8 +85,8 @@ export function detectWideLayout(
         best = i;
       }
     }
-    if (best < 0 || bestScore < 0.3) continue;
-    if (periodCols.length < 2 && bestScore < 0.6) continue;
+    if (best < 0 || bestScore < 0.3) return null;
+    if (periodCols.length < 2 && bestScore < 0.6) return null;
     const mapping: WideMapping = {
       orientation: 'municipality-rows',
       headerRow: h,
@@ -90,13 +101,13 @@ export function detectWideLayout(
     return { ok: true, mapping, notes };
   }
 
-  // 2. A header row of kommuner with a column of periods below it.
-  for (let h = 0; h < scan; h++) {
+  /** A header row of kommuner with a column of periods below it. */
+  function periodRowsAt(h: number): WideLayoutResult | null {
     const header = rows[h];
     const muniCols = header.map((c, i) => (resolves(c) ? i : -1)).filter((i) => i >= 0);
-    if (muniCols.length === 0) continue;
+    if (muniCols.length === 0) return null;
     const data = rows.slice(h + 1, h + 1 + SAMPLE_ROWS);
-    if (data.length === 0) continue;
+    if (data.length === 0) return null;
     let best = -1;
     let bestScore = 0;
     for (let i = 0; i < header.length; i++) {
@@ -107,7 +118,7 @@ export function detectWideLayout(
         best = i;
       }
     }
-    if (best < 0 || bestScore < 0.5) continue;
+    if (best < 0 || bestScore < 0.5) return null;
     const mapping: WideMapping = {
       orientation: 'period-rows',
       headerRow: h,
@@ -119,10 +130,6 @@ export function detectWideLayout(
     if (h > 0) notes.push(`De ${h} första raderna ser ut som rubriker och hoppas över.`);
     return { ok: true, mapping, notes };
   }
-  return {
-    ok: false,
-    error: 'Hittade ingen rubrikrad med år/månader (och en kolumn med kommuner) eller med kommuner (och en kolumn med perioder). Ange kolumnerna själv.',
-  };
 }
 
 function extraColumns(header: readonly string[], taken: number[]): Pick<WideMapping, 'genderColumn' | 'kpiColumn'> {
