@@ -20,5 +20,5 @@ export const finiteNumber = fc.oneof(
 /** The Swedish "is this a Swedish sentence" check used on every error string. */
 export function isSwedishMessage(s: unknown): boolean {
   return typeof s === 'string' && s.trim().length > 0 && /[a-zåäö]/i.test(s) &&
-    /(kan inte|saknas|okänd|okänt|ogiltig|filen|rubrik|tvetydig|är |inte|fel|dubblett|citattecken|kolumn|tal|json|tom|excel|binära)/i.test(s);
+    /(kan inte|saknas|saknar|raden|värde|okänd|okänt|ogiltig|filen|rubrik|tvetydig|är |inte|fel|dubblett|citattecken|kolumn|tal|json|tom|excel|binära)/i.test(s);
 }
