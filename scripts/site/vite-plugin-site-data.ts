@@ -39,7 +39,8 @@ export function siteData(): Plugin {
         createReadStream(file).pipe(res);
       });
     },
-    async generateBundle() {
+    async generateBundle(options) {
+      if (this.environment?.config.build.ssr || options.format === 'cjs') return;
       let data: SiteData;
       try {
         data = await prepare();

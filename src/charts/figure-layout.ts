@@ -60,7 +60,7 @@ export function figureLayout(spec: ChartSpec, width: number, legend: LegendItem[
   let y = FIG.pad + FIG.titleSize;
   y += (titleLines.length - 1) * FIG.titleSize * FIG.lineGap;
   if (subtitleLines.length) y += 6 + subtitleLines.length * FIG.subtitleSize * FIG.lineGap;
-  y += 10;
+  y += FIG.textSize + 12;
 
   const legendRows: FigureLayout['legendRows'] = [];
   let lx = FIG.pad;

@@ -13,6 +13,8 @@ export interface SeriesPoint {
 export interface LineSeries {
   id: string;
   label: string;
+  /** direct label at the line's end; defaults to label */
+  short?: string;
   role: SeriesRole;
   points: SeriesPoint[];
 }

@@ -22,6 +22,8 @@ export class Coordinator {
   error: Error | null = null;
   /** keys asked for with peek() that were not cached (the prerenderer reads these) */
   readonly misses = new Map<string, { name: QueryName; request: unknown }>();
+  /** keys answered by peek() since the last clear (the prerenderer snapshots exactly these) */
+  readonly used = new Set<string>();
 
   constructor(private readonly open: () => Promise<Database>, snapshot: Record<string, unknown> = {}) {
     for (const [k, v] of Object.entries(snapshot)) this.cache.set(k, v);
@@ -29,7 +31,10 @@ export class Coordinator {
 
   peek<N extends QueryName>(name: N, request: QueryRequest<N>): QueryResult<N> | undefined {
     const key = queryKey(name, request);
-    if (this.cache.has(key)) return this.cache.get(key) as QueryResult<N>;
+    if (this.cache.has(key)) {
+      this.used.add(key);
+      return this.cache.get(key) as QueryResult<N>;
+    }
     this.misses.set(key, { name, request });
     return undefined;
   }
@@ -83,8 +88,11 @@ export class Coordinator {
     return () => this.listeners.delete(f);
   }
 
-  snapshot(): Record<string, unknown> {
-    return Object.fromEntries(this.cache);
+  /** The cached results of the given keys (default: all), e.g. to embed in a prerendered page. */
+  snapshot(keys: Iterable<string> = this.cache.keys()): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const k of keys) if (this.cache.has(k)) out[k] = this.cache.get(k);
+    return out;
   }
 
   private setStatus(s: EngineStatus, error?: Error) {

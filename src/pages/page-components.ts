@@ -4,7 +4,7 @@ import OmDataPage from './OmDataPage.svelte';
 import TillganglighetPage from './TillganglighetPage.svelte';
 
 /** Pages beyond start and kommun, by route name; each takes the route as its only prop. */
-export const pageComponents: Partial<Record<Route['page'], Component<{ route: Route }>>> = {
+export const pageComponents: Partial<Record<Route['page'], Component<{ route?: Route }>>> = {
   'om-data': OmDataPage,
   tillganglighet: TillganglighetPage,
 };

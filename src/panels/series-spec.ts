@@ -31,9 +31,9 @@ export function buildSeriesSpec(args: {
   const xs = pts.map((p) => p.period);
   const series: LineSeries[] = [
     { id: 'kommun', label: kommun.name, role: 'focus', points: pts.map((p) => ({ x: p.period, y: p.value, status: p.status })) },
-    { id: 'group', label: `Medel: ${group.label}`, role: 'group', points: pts.map((p) => ({ x: p.period, y: p.groupMean })) },
+    { id: 'group', label: `Medel: ${group.label}`, short: 'Gruppmedel', role: 'group', points: pts.map((p) => ({ x: p.period, y: p.groupMean })) },
   ];
-  if (options.showAll && group.kind !== 'alla') series.push({ id: 'all', label: 'Medel alla kommuner', role: 'all', points: pts.map((p) => ({ x: p.period, y: p.allMean })) });
+  if (options.showAll && group.kind !== 'alla') series.push({ id: 'all', label: 'Medel alla kommuner', short: 'Alla kommuner', role: 'all', points: pts.map((p) => ({ x: p.period, y: p.allMean })) });
   if (options.showRiket && pts.some((p) => p.riket !== null)) series.push({ id: 'riket', label: 'Riket', role: 'riket', points: pts.map((p) => ({ x: p.period, y: p.riket })) });
 
   const band =
@@ -48,7 +48,7 @@ export function buildSeriesSpec(args: {
 
   const genderPart = kpi.is_divided_by_gender ? `, ${options.genderLabel}` : '';
   const missingMembers = pts.filter((p) => p.groupN < p.groupSize && p.groupN > 0).map((p) => `${p.period}: ${p.groupN} av ${p.groupSize}`);
-  const subtitle = `${kommun.name} jämfört med ${group.description.toLowerCase().startsWith('liknande') ? group.description : group.label.toLowerCase()}${genderPart}. ${kpi.unit ? `Enhet: ${kpi.unit}.` : ''}`;
+  const subtitle = `${kommun.name} jämfört med ${lowerFirst(group.label)}${genderPart}.`;
 
   return {
     kind: 'line',
@@ -70,6 +70,10 @@ export function buildSeriesSpec(args: {
     },
     fileStem: `${kpi.id}_${kommun.id}_${group.kind}`,
   };
+}
+
+function lowerFirst(s: string): string {
+  return /^[A-ZÅÄÖ][a-zåäö]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 /** Drops leading and trailing periods where neither the kommun nor the group has a value. */

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+
+let browser: Browser;
+const site = inject('siteUrl');
+beforeAll(async () => void (browser = await launchChromium()));
+afterAll(() => browser?.close());
+
+/** Numbers in the panel's table alternative, by period, for the kommun column. */
+async function tableValues(page: Page, panel: string): Promise<Record<string, number | null>> {
+  return page.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (rows) =>
+    Object.fromEntries(
+      rows.map((tr) => {
+        const text = tr.querySelector('td')?.textContent ?? '';
+        const n = text === '–' ? null : Number(text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-'));
+        return [tr.querySelector('th')?.textContent ?? '', n];
+      }),
+    ),
+  );
+}
+
+describe('kommun page on the real Kolada data', () => {
+  it('serves the first chart and table in the initial HTML (no JavaScript needed)', async () => {
+    const res = await fetch(`${site}kommun/1286/`);
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toContain('<h1>Ystad</h1>');
+    expect(html).toMatch(/<svg[^>]+data-chart-id="ateraktualisering-U31462"/);
+    expect(html).toContain('Källa: Kolada (RKA), U31462');
+  });
+
+  it('shows Ystad U31462 = 82, 88, 92 for 2019–2021, also after hydration, without JavaScript and with', async () => {
+    for (const javaScriptEnabled of [false, true]) {
+      const { page, context, errors } = await openPage(browser, { javaScriptEnabled });
+      await page.goto(`${site}kommun/1286/`);
+      const v = await tableValues(page, 'ateraktualisering');
+      expect([v['2019'], v['2020'], v['2021']]).toEqual([82, 88, 92]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('shows Hallsberg U31462 66 (2021) and 65 (2022), U31001 722 (2020) and 674 (2021) kr/inv', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1861/`);
+    const a = await tableValues(page, 'ateraktualisering');
+    expect([a['2021'], a['2022']]).toEqual([66, 65]);
+    const k = await tableValues(page, 'kostnader');
+    expect([Math.round(k['2020']!), Math.round(k['2021']!)]).toEqual([722, 674]);
+    await expect(page.locator('#panel-kostnader svg').first().textContent()).resolves.toContain('kr/inv');
+    await context.close();
+  });
+
+  it('shows Växjö U40455 2022 ≈ 44 % and Alingsås U31462 2022 = 81', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/0780/`);
+    expect(Math.round((await tableValues(page, 'arbete-studier'))['2022']!)).toBe(44);
+    await page.goto(`${site}kommun/1489/`);
+    expect((await tableValues(page, 'ateraktualisering'))['2022']).toBe(81);
+    await context.close();
+  });
+
+  it('answers new queries with DuckDB-wasm in Chromium, same figures as native DuckDB, and 0180 stays 0180', async () => {
+    const { page, context, requests } = await openPage(browser);
+    await page.goto(`${site}kommun/0180/`);
+    await waitForEngine(page);
+    const result = await page.evaluate(async () => {
+      const { coordinator } = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<{ period: string; value: number | null }[]>; database(): Promise<{ query(s: string): Promise<{ id: string }[]> }> } } }).__jamfor;
+      const ystad = await coordinator.run('panelSeries', { kpi: 'U31462', municipalityId: '1286', members: ['0180'], gender: 'T', higherIsBetter: true });
+      const hallsberg = await coordinator.run('panelSeries', { kpi: 'U31001', municipalityId: '1861', members: ['0180'], gender: 'T', higherIsBetter: null });
+      const ids = await (await coordinator.database()).query(`SELECT DISTINCT municipality_id AS id FROM kpi_values WHERE municipality_id LIKE '018%' ORDER BY id`);
+      return { ystad, hallsberg, ids: ids.map((r) => r.id) };
+    });
+    const at = (s: { period: string; value: number | null }[], p: string) => s.find((x) => x.period === p)?.value;
+    expect(['2019', '2020', '2021'].map((p) => at(result.ystad, p))).toEqual([82, 88, 92]);
+    expect(Math.round(at(result.hallsberg, '2020')!)).toBe(722);
+    expect(result.ids).toContain('0180');
+    expect(requests.filter((u) => !u.startsWith(new URL(site).origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    await context.close();
+  });
+
+  it('changing the peer group redraws from DuckDB without reloading the page', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1489/`);
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+    await page.getByLabel('Länet').check();
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
+    expect(page.url()).toContain('grupp=lan');
+    expect(navigations.filter((u) => !u.includes('grupp=lan'))).toEqual([]);
+    await context.close();
+  });
+});

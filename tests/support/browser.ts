@@ -1,0 +1,25 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-gpu', '--no-first-run'];
+
+/** Debian's Chromium, never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** A page that records every request URL and page error, so tests can assert on them. */
+export async function openPage(browser: Browser, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 }, javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: 'sv-SE' });
+  const page: Page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { page, context, requests, errors };
+}
+
+/** Waits until the in-page DuckDB engine has started (the coordinator reports 'ready'). */
+export async function waitForEngine(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout });
+}
