@@ -45,6 +45,7 @@ async function start() {
   // Warm the engine in the background so the first interaction is fast; the first paint never waits.
   const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
   idle(() => coordinator.database().catch(() => {}));
+  // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router };
 }
 

@@ -9,12 +9,20 @@ export class QueryResource<N extends QueryName> {
   data = $state<QueryResult<N> | undefined>(undefined);
   loading = $state(false);
   error = $state<Error | null>(null);
+  /** bumped when the engine becomes ready again after a failure, so failed queries run again */
+  private attempt = $state(0);
 
   constructor(coordinator: Coordinator, args: () => [N, QueryRequest<N>] | null) {
     const first = args();
     if (first) this.data = coordinator.peek(first[0], first[1]);
+    $effect(() =>
+      coordinator.onStatus((s) => {
+        if (s === 'ready' && this.error) this.attempt++;
+      }),
+    );
     $effect(() => {
       const a = args();
+      void this.attempt;
       if (!a) return;
       const cached = coordinator.peek(a[0], a[1]);
       if (cached !== undefined) {

@@ -17,6 +17,7 @@ export class Coordinator {
   private readonly cache = new Map<string, unknown>();
   private readonly inflight = new Map<string, Promise<unknown>>();
   private dbPromise: Promise<Database> | null = null;
+  private current: Database | null = null;
   private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
   status: EngineStatus = 'idle';
   error: Error | null = null;
@@ -63,6 +64,10 @@ export class Coordinator {
       this.dbPromise = this.open().then(
         (db) => {
           this.setStatus('ready');
+          db.died?.catch((e: unknown) => {
+            if (this.current === db) this.reset(e instanceof Error ? e : new Error(String(e)));
+          });
+          this.current = db;
           return db;
         },
         (e: unknown) => {
@@ -79,6 +84,7 @@ export class Coordinator {
   reset(error?: Error): void {
     const old = this.dbPromise;
     this.dbPromise = null;
+    this.current = null;
     old?.then((db) => db.close()).catch(() => {});
     this.setStatus(error ? 'failed' : 'idle', error);
   }

@@ -14,6 +14,8 @@ export interface Database {
   /** Makes bytes readable by SQL under `name` (e.g. read_csv('values.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
+  /** Rejects if the engine dies underneath (worker crash, out of memory); absent for engines that cannot. */
+  readonly died?: Promise<never>;
 }
 
 /** Quotes a string as a SQL literal; for identifiers and file names that cannot be parameters. */

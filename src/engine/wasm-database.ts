@@ -3,6 +3,8 @@ import type { Database, Row, SqlParam } from './database.ts';
 export interface WasmDatabase extends Database {
   /** Rejects when the worker dies (crash, out of memory). */
   readonly died: Promise<never>;
+  /** Terminates the worker as a crash would (used by the resilience tests). */
+  kill(): void;
 }
 
 /**
@@ -10,24 +12,37 @@ export interface WasmDatabase extends Database {
  * SSR and build scripts never load it. The eh bundle and its classic worker are self-hosted through
  * Vite `?url` imports; nothing is fetched from another origin.
  */
+const START_TIMEOUT_MS = 120_000;
+
 export async function openWasmDatabase(): Promise<WasmDatabase> {
   const [duckdb, { default: wasmUrl }, { default: workerUrl }] = await Promise.all([
     import('@duckdb/duckdb-wasm'),
     import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
     import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
   ]);
+  // The worker swallows a failed wasm download and never settles, so check reachability first.
+  const probe = await fetch(wasmUrl, { method: 'HEAD' }).catch(() => null);
+  if (!probe?.ok) throw new Error(`databasmotorn kunde inte hämtas${probe ? ` (${probe.status})` : ' (nätverksfel)'}`);
   const worker = new Worker(workerUrl);
   let die: (e: Error) => void = () => {};
   const died = new Promise<never>((_, reject) => (die = reject));
   died.catch(() => {});
   worker.addEventListener('error', (e) => die(new Error(e.message || 'DuckDB-arbetaren avslutades oväntat')));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await db.instantiate(wasmUrl);
+  await Promise.race([
+    db.instantiate(wasmUrl),
+    died,
+    new Promise((_, reject) => setTimeout(() => reject(new Error('databasmotorn startade inte inom två minuter')), START_TIMEOUT_MS)),
+  ]);
   const conn = await db.connect();
   const race = <T>(p: Promise<T>) => Promise.race([p, died]);
 
   return {
     died,
+    kill() {
+      worker.terminate();
+      die(new Error('DuckDB-arbetaren avslutades oväntat'));
+    },
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
       let table;
       if (params.length) {

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+
+let browser: Browser;
+const site = inject('siteUrl');
+beforeAll(async () => void (browser = await launchChromium()));
+afterAll(() => browser?.close());
+
+const chartCount = (page: Page) => page.locator('svg[data-chart-id]').count();
+const engineStatus = (page: Page) => page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { status: string } } }).__jamfor.coordinator.status);
+
+describe('engine failures', () => {
+  it('keeps the prerendered charts when the DuckDB worker dies, says so in Swedish and recovers on retry', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1489/`);
+    await waitForEngine(page);
+    const before = await chartCount(page);
+    expect(before).toBeGreaterThan(2);
+    await page.evaluate(async () => {
+      const { coordinator } = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ kill(): void }> } } }).__jamfor;
+      (await coordinator.database()).kill();
+    });
+    const alert = page.locator('.engine-status [role="alert"]');
+    await expect(alert.textContent()).resolves.toContain('Databasen i webbläsaren fungerar inte just nu');
+    expect(await chartCount(page)).toBe(before);
+    await page.screenshot({ path: '.cache/e2e/engine-failed.png', fullPage: false });
+    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    await waitForEngine(page);
+    await page.getByLabel('Länet').check();
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
+    expect(await page.locator('.engine-status [role="alert"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('when the wasm cannot be loaded the page still shows its charts, explains, and a retry works once it can', async () => {
+    const { page, context } = await openPage(browser);
+    let block = true;
+    await page.route('**/*.wasm', (route) => (block ? route.abort('failed') : route.continue()));
+    await page.goto(`${site}kommun/1286/`);
+    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed', null, { timeout: 60_000 });
+    expect(await chartCount(page)).toBeGreaterThan(2);
+    await expect(page.locator('.engine-status [role="alert"]').textContent()).resolves.toMatch(/Försök igen/);
+    block = false;
+    await page.getByRole('button', { name: 'Försök igen' }).click();
+    await waitForEngine(page);
+    expect(await engineStatus(page)).toBe('ready');
+    await context.close();
+  });
+});
