@@ -64,7 +64,7 @@ export async function loadContractTables(db: Database, files: ReadonlySet<string
     const raw = rawTable(file);
     try {
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${sqlString(file)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, null_padding = true, columns = ${await headerColumns(db, file)})`,
+        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${sqlString(file)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = ${await headerColumns(db, file)})`,
       );
     } catch (e) {
       problems.push({ file, line: null, reason: `kan inte läsas som CSV: ${firstLine(e)}` });
