@@ -3,33 +3,32 @@
  * with DuckDB's own read of the same file (all columns as text, so nothing is reinterpreted).
  * The whole file (~461 000 rows) is used; it takes a few seconds.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Municipality } from '../../src/data/contract.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { parseImportFile, type FileImportResult } from '../../src/import/import-file.ts';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const candidates = [process.env.KOLADA_DIR, join(repo, '..', 'shared', 'data', 'kolada'), '/work/shared/data/kolada'].filter(Boolean) as string[];
-const dir = candidates.find((d) => existsSync(join(d, 'values_long.csv')));
+import { koladaDir } from '../support/kolada-dir.ts';
 
-describe.skipIf(!dir)('real Kolada values_long.csv', () => {
+const dir = koladaDir();
+
+describe('real Kolada values_long.csv', () => {
   let db: Database;
   let result: FileImportResult;
   let expected: { kpi: string; municipality_id: string; period: string; gender: string; value: string | null }[];
 
   beforeAll(async () => {
-    const municipalities: Pick<Municipality, 'id' | 'name'>[] = readFileSync(join(dir!, 'municipalities.csv'), 'utf8')
+    const municipalities: Pick<Municipality, 'id' | 'name'>[] = readFileSync(join(dir, 'municipalities.csv'), 'utf8')
       .trim()
       .split('\n')
       .slice(1)
       .map((l) => l.split(','))
       .map(([id, name]) => ({ id, name }));
-    result = parseImportFile('values_long.csv', new Uint8Array(readFileSync(join(dir!, 'values_long.csv'))), { municipalities, kpis: [] });
-    db = await openNodeDatabase({ searchPath: [dir!] });
+    result = parseImportFile('values_long.csv', new Uint8Array(readFileSync(join(dir, 'values_long.csv'))), { municipalities, kpis: [] });
+    db = await openNodeDatabase({ searchPath: [dir] });
     expected = await db.query(
       `SELECT kpi, municipality_id, period, gender, value
          FROM read_csv('values_long.csv', header = true, all_varchar = true)`,

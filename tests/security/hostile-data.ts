@@ -43,7 +43,7 @@ export function writeHostileDirectory(): { dir: string; kommunIds: string[] } {
   const groups = read('groups.csv').filter((g) => keep.has(g.member_id) && (!g.owner_id || keep.has(g.owner_id)));
   groups.forEach((g, i) => (g.title = DATA_PAYLOADS[(i * 11) % DATA_PAYLOADS.length]));
   write('groups.csv', groups);
-  const targets = read('targets.csv').map((t, i) => ({ ...t, municipality_id: kommuner[i % kommuner.length].id }));
+  const targets: Record<string, string>[] = read('targets.csv').map((t, i) => ({ ...t, municipality_id: kommuner[i % kommuner.length].id }));
   targets.forEach((t, i) => (t.source_text = DATA_PAYLOADS[i % DATA_PAYLOADS.length]));
   write('targets.csv', targets);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
