@@ -9,11 +9,16 @@ export class QueryResource<N extends QueryName> {
   data = $state<QueryResult<N> | undefined>(undefined);
   loading = $state(false);
   error = $state<Error | null>(null);
+  /** the coordinator's data generation this resource has seen; a clear() makes it ask again */
+  #generation = $state(0);
 
   constructor(coordinator: Coordinator, args: () => [N, QueryRequest<N>] | null) {
     const first = args();
     if (first) this.data = coordinator.peek(first[0], first[1]);
+    this.#generation = coordinator.generation;
+    $effect(() => coordinator.onDataChange((g) => (this.#generation = g)));
     $effect(() => {
+      void this.#generation;
       const a = args();
       if (!a) return;
       const cached = coordinator.peek(a[0], a[1]);
