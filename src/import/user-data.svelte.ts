@@ -80,7 +80,8 @@ export class UserData {
     if (persisted) {
       try {
         await saveSet(stored);
-      } catch {
+      } catch (e) {
+        console.warn('Egna data kunde inte sparas i IndexedDB', e);
         persisted = false;
       }
     }
