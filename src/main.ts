@@ -9,6 +9,8 @@ import { Coordinator } from './engine/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
+import { reactiveMeta } from './app/reactive-meta.svelte.ts';
+import { userData } from './import/user-data.svelte.ts';
 
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
 const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
@@ -26,7 +28,14 @@ async function start() {
     if (!target.hasChildNodes()) target.innerHTML = `<main class="fatal"><h1>Jämför kunde inte starta</h1><p>Uppgifterna om nyckeltal och kommuner gick inte att hämta (${String((e as Error).message).replace(/[<>&]/g, '')}). Ladda om sidan för att försöka igen.</p></main>`;
     return;
   }
-  const coordinator = new Coordinator(() => openBrowserEngine(new URL('data/', rootUrl).href), boot.snapshot ?? {});
+  meta = reactiveMeta(meta);
+  // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
+  const coordinator = new Coordinator(async () => {
+    const db = await openBrowserEngine(new URL('data/', rootUrl).href);
+    await userData.restoreInto(db);
+    return db;
+  }, boot.snapshot ?? {});
+  void userData.attach(meta, coordinator);
   const router = new Router(relativeRoot, rootUrl.pathname);
   const props = {
     meta, coordinator, href: router.href, navigate: router.navigate,
@@ -46,7 +55,7 @@ async function start() {
   const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
   idle(() => coordinator.database().catch(() => {}));
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
-  (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router };
+  (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };
 }
 
 start();

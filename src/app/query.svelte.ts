@@ -11,6 +11,8 @@ export class QueryResource<N extends QueryName> {
   error = $state<Error | null>(null);
   /** bumped when the engine becomes ready again after a failure, so failed queries run again */
   private attempt = $state(0);
+  /** the coordinator's data generation this resource has seen; a clear() makes it ask again */
+  #generation = $state(0);
 
   constructor(coordinator: Coordinator, args: () => [N, QueryRequest<N>] | null) {
     const first = args();
@@ -20,7 +22,10 @@ export class QueryResource<N extends QueryName> {
         if (s === 'ready' && this.error) this.attempt++;
       }),
     );
+    this.#generation = coordinator.generation;
+    $effect(() => coordinator.onDataChange((g) => (this.#generation = g)));
     $effect(() => {
+      void this.#generation;
       const a = args();
       void this.attempt;
       if (!a) return;

@@ -19,6 +19,9 @@ export class Coordinator {
   private dbPromise: Promise<Database> | null = null;
   private current: Database | null = null;
   private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
+  private dataListeners = new Set<(generation: number) => void>();
+  /** Bumped by clear(): the data behind the queries changed (an import was added or removed). */
+  generation = 0;
   status: EngineStatus = 'idle';
   error: Error | null = null;
   /** keys asked for with peek() that were not cached (the prerenderer reads these) */
@@ -45,13 +48,17 @@ export class Coordinator {
     if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) as QueryResult<N>);
     let p = this.inflight.get(key) as Promise<QueryResult<N>> | undefined;
     if (!p) {
+      const started = this.generation;
       p = this.database()
         .then((db) => (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request))
         .then((result) => {
-          this.cache.set(key, result);
+          // A result computed before a clear() may describe data that is gone; do not cache it.
+          if (this.generation === started) this.cache.set(key, result);
           return result;
         })
-        .finally(() => this.inflight.delete(key));
+        .finally(() => {
+          if (this.inflight.get(key) === p) this.inflight.delete(key);
+        });
       this.inflight.set(key, p);
     }
     return p;
@@ -87,6 +94,22 @@ export class Coordinator {
     this.current = null;
     old?.then((db) => db.close()).catch(() => {});
     this.setStatus(error ? 'failed' : 'idle', error);
+  }
+
+  /**
+   * Forgets every cached and in-flight result (build-time snapshot included) because the data changed,
+   * and tells data listeners (QueryResource) to ask again.
+   */
+  clear(): void {
+    this.cache.clear();
+    this.inflight.clear();
+    this.generation++;
+    for (const f of this.dataListeners) f(this.generation);
+  }
+
+  onDataChange(f: (generation: number) => void): () => void {
+    this.dataListeners.add(f);
+    return () => this.dataListeners.delete(f);
   }
 
   onStatus(f: (s: EngineStatus, error?: Error) => void): () => void {

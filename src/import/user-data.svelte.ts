@@ -1,0 +1,147 @@
+/**
+ * The imported sets of this browser: listed for the "Egna data" page, kept in IndexedDB
+ * (import-store.ts), re-ingested into the engine whenever it starts (restoreInto, called from the
+ * coordinator's open function) and added to the runtime KPI list (meta.kpis, meta.periods) so panels,
+ * KPI search and ranking can chart them. Every change clears the coordinator's cache.
+ */
+import type { SiteMeta } from '../data/site-meta.ts';
+import type { Coordinator } from '../engine/coordinator.ts';
+import type { Database } from '../engine/database.ts';
+import { ingestUserSet, removeUserSet, type IngestReport } from '../engine/user-values.ts';
+import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
+
+export type SetInfo = Omit<StoredSet, 'csv'> & { failed: string | null };
+export type UserDataState = 'idle' | 'loading' | 'ready' | 'corrupt' | 'unavailable';
+
+export class UserData {
+  sets = $state<SetInfo[]>([]);
+  state = $state<UserDataState>('idle');
+  /** a calm explanation when the store cannot be read */
+  problem = $state<string | null>(null);
+  #meta: SiteMeta | null = null;
+  #coordinator: Coordinator | null = null;
+  #stored: Promise<StoredSet[]> = Promise.resolve([]);
+
+  /** Called once by main.ts before the engine may start. */
+  attach(meta: SiteMeta, coordinator: Coordinator): Promise<void> {
+    this.#meta = meta;
+    this.#coordinator = coordinator;
+    this.state = 'loading';
+    this.#stored = listSets().catch((e: unknown) => {
+      if (e instanceof CorruptStoreError) {
+        this.state = 'corrupt';
+        this.problem = `De sparade egna data i den här webbläsaren gick inte att läsa (${e.message}). Kolada-uppgifterna påverkas inte.`;
+      } else {
+        this.state = 'unavailable';
+        this.problem = `Egna data kan inte sparas i den här webbläsaren (${String((e as Error)?.message ?? e)}). Du kan fortfarande läsa in filer, men de försvinner när sidan laddas om.`;
+      }
+      return [];
+    });
+    return this.#stored.then((sets) => {
+      if (this.state === 'loading') this.state = 'ready';
+      this.sets = sets.map(info);
+      for (const s of sets) this.#addKpis(s);
+      if (sets.length) coordinator.clear();
+    });
+  }
+
+  /** Re-ingests every stored set into a freshly started engine; a set that fails is marked, not fatal. */
+  async restoreInto(db: Database): Promise<void> {
+    for (const s of await this.#stored) {
+      if (!this.sets.some((x) => x.id === s.id)) continue;
+      try {
+        await ingestUserSet(db, s.id, s.csv);
+        this.#mark(s.id, null);
+      } catch (e) {
+        this.#mark(s.id, `Kunde inte läsas in i databasen: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+      }
+    }
+  }
+
+  /** Adds a confirmed import: engine first (all or nothing), then the browser store. */
+  async add(set: Omit<StoredSet, 'report'>): Promise<{ report: IngestReport; persisted: boolean }> {
+    const coordinator = this.#coordinator!;
+    const db = await coordinator.database();
+    let report: IngestReport;
+    try {
+      report = await ingestUserSet(db, set.id, set.csv);
+    } catch (e) {
+      const msg = String((e as Error)?.message ?? e);
+      if (/memory|minne|avslutades|terminated/i.test(msg)) {
+        // The wasm engine may be dead; the next query starts a new one and restores the stored sets.
+        coordinator.reset();
+        coordinator.clear();
+        throw new Error('Minnet i webbläsaren räckte inte för den här filen. Inget har lagts till; dela upp filen eller välj färre nyckeltal och försök igen.');
+      }
+      throw new Error(`Inget har lagts till: ${msg.split('\n')[0]}`);
+    }
+    const stored: StoredSet = { ...set, report };
+    let persisted = this.state === 'ready';
+    if (persisted) {
+      try {
+        await saveSet(stored);
+      } catch (e) {
+        console.warn('Egna data kunde inte sparas i IndexedDB', e);
+        persisted = false;
+      }
+    }
+    this.#stored = this.#stored.then((all) => [...all, stored]);
+    this.sets = [...this.sets, info(stored)];
+    this.#addKpis(stored);
+    coordinator.clear();
+    return { report, persisted };
+  }
+
+  async remove(id: string): Promise<void> {
+    const coordinator = this.#coordinator!;
+    if (coordinator.status === 'ready' || coordinator.status === 'starting') await removeUserSet(await coordinator.database(), id);
+    if (this.state === 'ready') await deleteSet(id);
+    const removed = this.sets.find((s) => s.id === id);
+    this.sets = this.sets.filter((s) => s.id !== id);
+    this.#stored = this.#stored.then((all) => all.filter((s) => s.id !== id));
+    if (removed) this.#removeKpis(removed);
+    coordinator.clear();
+  }
+
+  /** "Återställ egna data": deletes the browser store and every imported set; base data is untouched. */
+  async reset(): Promise<void> {
+    const coordinator = this.#coordinator!;
+    if (coordinator.status === 'ready') {
+      const db = await coordinator.database();
+      for (const s of this.sets) await removeUserSet(db, s.id).catch(() => {});
+    }
+    await resetStore();
+    for (const s of this.sets) this.#removeKpis(s);
+    this.sets = [];
+    this.#stored = Promise.resolve([]);
+    this.state = 'ready';
+    this.problem = null;
+    coordinator.clear();
+  }
+
+  #mark(id: string, failed: string | null) {
+    this.sets = this.sets.map((s) => (s.id === id ? { ...s, failed } : s));
+  }
+
+  #addKpis(set: Pick<StoredSet, 'kpis' | 'periods'>) {
+    const meta = this.#meta!;
+    for (const k of set.kpis) if (!meta.kpis.some((x) => x.id === k.id)) meta.kpis.push(k);
+    for (const [id, ps] of Object.entries(set.periods)) meta.periods[id] = [...new Set([...(meta.periods[id] ?? []), ...ps])].sort();
+  }
+
+  #removeKpis(set: Pick<SetInfo, 'kpis' | 'id'>) {
+    const meta = this.#meta!;
+    const stillUsed = new Set(this.sets.filter((s) => s.id !== set.id).flatMap((s) => s.kpis.map((k) => k.id)));
+    const drop = new Set(set.kpis.map((k) => k.id).filter((id) => !stillUsed.has(id)));
+    for (let i = meta.kpis.length - 1; i >= 0; i--) if (drop.has(meta.kpis[i].id) && meta.kpis[i].source.startsWith('Egna data')) meta.kpis.splice(i, 1);
+  }
+}
+
+function info(s: StoredSet): SetInfo {
+  const { csv: _csv, ...rest } = s;
+  return { ...rest, failed: null };
+}
+
+/** The one instance of the page (SSR never attaches it, so it stays empty there). */
+export const userData = new UserData();
+

@@ -1,0 +1,27 @@
+import type { Kpi, Manifest } from '../data/contract.ts';
+import { rawSourceLine } from './sources.ts';
+
+/** Prefix of `Kpi.source` for series the user imported on the "Egna data" page. */
+export const OWN_DATA_SOURCE = 'Egna data';
+
+export function isOwnData(kpi: Pick<Kpi, 'source'>): boolean {
+  return kpi.source.startsWith(OWN_DATA_SOURCE);
+}
+
+/** Like rawSourceLine, but an imported series names its file instead of Kolada or the sample note. */
+export function valueSourceLine(kpi: Pick<Kpi, 'id' | 'source'>, manifest: Manifest): string {
+  return isOwnData(kpi) ? `Källa: ${kpi.source}, ${kpi.id} (inläst i webbläsaren, inte publicerad statistik)` : rawSourceLine(kpi, manifest);
+}
+
+/** One source line per source for several KPIs shown together: "Källa: Kolada (RKA), X40001, X40002, hämtad …". */
+export function valueSourceLines(kpis: Pick<Kpi, 'id' | 'source'>[], manifest: Manifest): string[] {
+  const bySource = new Map<string, string[]>();
+  for (const k of kpis) {
+    const key = isOwnData(k) ? k.source : manifest.sample ? '' : k.source || manifest.source;
+    bySource.set(key, [...(bySource.get(key) ?? []), k.id]);
+  }
+  return [...bySource.values()].map((ids) => {
+    const first = kpis.find((k) => k.id === ids[0])!;
+    return valueSourceLine({ id: ids.join(', '), source: first.source }, manifest);
+  });
+}
