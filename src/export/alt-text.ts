@@ -39,7 +39,7 @@ function describeRank(spec: RankChartSpec): string {
   const peers = withValue.filter((b) => b.role === 'peer').map((b) => b.value as number);
   if (peers.length) parts.push(`Jämförelsegruppens medelvärde: ${formatValue(peers.reduce((s, v) => s + v, 0) / peers.length, spec.unit)} (${peers.length} kommuner).`);
   if (sorted.length) parts.push(`Högst ${sorted[0].label} ${formatValue(sorted[0].value, spec.unit)}, lägst ${sorted[sorted.length - 1].label} ${formatValue(sorted[sorted.length - 1].value, spec.unit)}.`);
-  if (spec.missing) parts.push(`${spec.missing} kommuner saknar värde.`);
+  if (spec.missing) parts.push(`${spec.missing} ${spec.missing === 1 ? "kommun" : "kommuner"} saknar värde.`);
   return parts.join(' ');
 }
 
