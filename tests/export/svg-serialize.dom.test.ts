@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { JSDOM } from 'jsdom';
 import { cleanSvgMarkup, roundNumbers, setRootAttributes, standaloneSvg, viewBoxSize } from '../../src/export/svg-serialize.ts';
 
 const FIGURE = '<svg xmlns="http://www.w3.org/2000/svg" class="figure svelte-x1" width="640" height="400" viewBox="0 0 640 400" role="img"><!--[--><path d="M10.123456,20.5L30.999,-0.0001Z" fill="#0b5394"></path><text x="1.23456" y="2">82,5&nbsp;%</text><!--]--></svg>';
@@ -16,7 +15,7 @@ describe('standalone SVG', () => {
 
   it('is a valid XML document with xmlns, physical size, viewBox and an embedded style, no class', () => {
     const svg = standaloneSvg(FIGURE, { widthCm: 16, fontCss: "@font-face{font-family:'Source Sans 3';src:url(data:font/woff2;base64,AAAA)}" });
-    const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     const root = doc.documentElement;
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
@@ -31,7 +30,7 @@ describe('standalone SVG', () => {
   it('fits the figure centred into a 16:9 frame', () => {
     const svg = standaloneSvg(FIGURE, { frame: { width: 960, height: 540 } });
     expect(viewBoxSize(svg)).toEqual({ width: 960, height: 540 });
-    const doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document;
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     const inner = doc.documentElement.querySelector('svg')!;
     expect(Number(inner.getAttribute('height'))).toBe(540);
     expect(Number(inner.getAttribute('width'))).toBeCloseTo(864);
