@@ -15,11 +15,16 @@ function span(xs: string[]): string {
   return xs.length === 1 ? formatPeriod(xs[0]) : `${formatPeriod(xs[0])}–${formatPeriod(xs[xs.length - 1])}`;
 }
 
+function lowerFirst(s: string): string {
+  return /^[A-ZÅÄÖ][a-zåäö]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
 function describeLine(spec: LineChartSpec): string {
   const focus = spec.series.find((s) => s.role === 'focus');
   const group = spec.series.find((s) => s.role === 'group');
-  const others = spec.series.filter((s) => s !== focus).map((s) => s.label.toLowerCase().startsWith('medel') ? s.label.toLowerCase() : s.label);
-  const parts = [`Linjediagram ${span(spec.xs)} (${spec.unit || 'värde'}) med ${[focus?.label, ...others].filter(Boolean).join(', ')}${spec.band ? ` och ${spec.band.label.toLowerCase()} som fält` : ''}.`];
+  const lines = spec.series.map((s) => s.label);
+  const listed = lines.length > 1 ? `${lines.slice(0, -1).join(', ')} och ${lines[lines.length - 1]}` : (lines[0] ?? '');
+  const parts = [`Linjediagram ${span(spec.xs)} (${spec.unit || 'värde'}) med linjer för ${listed}${spec.band ? `, och ett fält för ${lowerFirst(spec.band.label)}` : ''}.`];
   const latest = focus ? [...focus.points].reverse().find((p) => p.y !== null) : undefined;
   if (focus && latest) {
     const g = group?.points.find((p) => p.x === latest.x)?.y ?? null;

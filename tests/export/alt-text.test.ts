@@ -5,7 +5,7 @@ import { lineSpec, rankSpec, stackedSpec } from '../charts/chart-specs.ts';
 describe('alt text', () => {
   it('line: what is shown, the kommun latest value against the group mean, and the source', () => {
     const t = altText(lineSpec);
-    expect(t).toContain('Linjediagram 2017–2022 (%)');
+    expect(t).toContain('Linjediagram 2017–2022 (%) med linjer för Åby, Medel: Liknande kommuner och Riket, och ett fält för gruppens spridning (min–max).');
     expect(t).toContain('Senaste värde (2022): Åby 82\u00a0%, gruppens medelvärde 79,3\u00a0%.');
     expect(t).toContain('Mål ≥ 80 % (2022).');
     expect(t).toContain('Källa: Kolada (RKA), U99999, hämtad 2024-05-01');
