@@ -2,6 +2,7 @@ import '@fontsource/source-sans-3/400.css';
 import '@fontsource/source-sans-3/600.css';
 import '@fontsource/source-sans-3/700.css';
 import './styles/global.css';
+import './styles/print.css';
 import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';

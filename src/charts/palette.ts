@@ -23,16 +23,21 @@ export const ROLE_STYLE: Record<SeriesRole, RoleStyle> = {
 
 export const BAND_FILL = '#f4c9a8';
 export const BAND_OPACITY = 0.55;
+/** The band's outline carries its contrast (the light fill alone is below 3:1 against white). */
+export const BAND_STROKE = '#b34700';
 export const TARGET_STROKE = '#8a1c1c';
 export const AXIS = '#595959';
 export const GRID = '#e3e3e3';
 export const TEXT = '#1a1a1a';
 export const MUTED_TEXT = '#555555';
 
-export const BAR_FILL: Record<'focus' | 'peer' | 'other', string> = { focus: '#0b5394', peer: '#b34700', other: '#9a9a9a' };
+export const BAR_FILL: Record<'focus' | 'peer' | 'other', string> = { focus: '#0b5394', peer: '#b34700', other: '#8c8c8c' };
 
-/** Categories of stacked bars: distinguishable in greyscale by lightness, plus labels in each bar. */
-export const CATEGORY_FILLS = ['#0b5394', '#56b4e9', '#b34700', '#d9d9d9', '#6a3d9a', '#00734d'];
-export const CATEGORY_TEXT = ['#ffffff', '#1a1a1a', '#ffffff', '#1a1a1a', '#ffffff', '#ffffff'];
+/**
+ * Categories of stacked bars: every fill ≥ 3:1 against white and its label colour ≥ 4.5:1 on the
+ * fill; neighbours alternate dark/light so they separate in greyscale, and each segment is labelled.
+ */
+export const CATEGORY_FILLS = ['#0b5394', '#3f8fc9', '#b34700', '#8c8c8c', '#6a3d9a', '#3d9970'];
+export const CATEGORY_TEXT = ['#ffffff', '#1a1a1a', '#ffffff', '#1a1a1a', '#ffffff', '#1a1a1a'];
 
 export const FONT_FAMILY = "'Source Sans 3', 'Source Sans Pro', Arial, sans-serif";

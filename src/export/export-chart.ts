@@ -1,0 +1,44 @@
+import type { ChartSpec } from '../charts/spec.ts';
+import { PRESETS, pixelSize, type ExportPreset } from './presets.ts';
+import { standaloneSvg, viewBoxSize } from './svg-serialize.ts';
+import { embeddedFontCss } from './font-embed.ts';
+import { rasterizeSvg } from './rasterize.ts';
+import { withDpi } from './png-dpi.ts';
+import { renderFigureMarkup } from './render-svg.ts';
+import { tableToCsv, type CsvVariant } from './csv.ts';
+import { altText } from './alt-text.ts';
+import { safeFileName } from './download.ts';
+import type { ExportFile } from './zip.ts';
+
+/** Standalone SVG for a preset, with the font embedded. */
+export async function chartSvg(spec: ChartSpec, preset: ExportPreset): Promise<string> {
+  const figure = renderFigureMarkup(spec, preset.layoutWidth);
+  const fontCss = await embeddedFontCss(figure);
+  return standaloneSvg(figure, { widthCm: preset.widthCm, frame: preset.frame, fontCss });
+}
+
+/** PNG bytes for a preset (exact pixel width, dpi recorded in the file). */
+export async function chartPng(spec: ChartSpec, preset: ExportPreset): Promise<Uint8Array<ArrayBuffer>> {
+  const svg = await chartSvg(spec, preset);
+  const size = pixelSize(preset, viewBoxSize(svg).height);
+  return withDpi(await rasterizeSvg(svg, size), preset.dpi);
+}
+
+export const fileNames = {
+  svg: (spec: ChartSpec, p: ExportPreset) => safeFileName(spec.fileStem, p.id === 'a4' ? '.svg' : `_${p.id}.svg`),
+  png: (spec: ChartSpec, p: ExportPreset) => safeFileName(spec.fileStem, p.id === 'a4' ? '.png' : `_${p.id}.png`),
+  csv: (spec: ChartSpec, v: CsvVariant) => safeFileName(spec.fileStem, v === 'excel-sv' ? '.csv' : '_komma.csv'),
+  alt: (spec: ChartSpec) => safeFileName(spec.fileStem, '_alt.txt'),
+};
+
+/** Everything for one chart in a batch: A4 SVG and PNG, both CSVs and the alt text. */
+export async function chartFiles(spec: ChartSpec): Promise<ExportFile[]> {
+  const a4 = PRESETS.a4;
+  return [
+    { name: fileNames.svg(spec, a4), data: await chartSvg(spec, a4) },
+    { name: fileNames.png(spec, a4), data: await chartPng(spec, a4) },
+    { name: fileNames.csv(spec, 'excel-sv'), data: tableToCsv(spec.table, 'excel-sv') },
+    { name: fileNames.csv(spec, 'plain'), data: tableToCsv(spec.table, 'plain') },
+    { name: fileNames.alt(spec), data: altText(spec) + '\r\n' },
+  ];
+}
