@@ -82,9 +82,11 @@ export interface InteractionResult {
   dom: Distribution;
   paint: Distribution;
   byType: Record<string, Distribution>;
+  /** the panelSeries query alone (coordinator.run, cache misses) on the real data in wasm */
+  queryOnly: Distribution;
 }
 
-export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], log: (s: string) => void): Promise<InteractionResult> {
+export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void): Promise<InteractionResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(ESBUILD_NAME_SHIM);
   const page = await context.newPage();
@@ -103,8 +105,18 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
     errors.push(...pageErrors);
     const byType: Record<string, Distribution> = {};
     for (const t of ['kommun', 'kpi', 'peer', 'year']) byType[t] = distribution(steps.filter((s) => s.change.type === t).map((s) => s.domMs));
-    const result = { steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
-    log(`  ${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors`);
+    const queryTimes = await page.evaluate(async (requests) => {
+      const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor.coordinator;
+      const times: number[] = [];
+      for (const r of requests) {
+        const t0 = performance.now();
+        await c.run('panelSeries', r);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, queryRequests);
+    const result = { queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
+    log(`  ${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
     return result;
   } finally {
     await context.close();
