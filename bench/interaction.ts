@@ -29,7 +29,9 @@ export function changeSequence(opts: { rounds: number; kommuner: string[]; panel
  * until the changed panel's DOM is updated and no panel is busy (domMs), and until the next frame has
  * been rendered (paintMs).
  */
-const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number } | { error: string }> => {
+const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; queries: number; queryMs: number } | { error: string }> => {
+  const log = (globalThis as unknown as { __benchQueries: { start: number; end: number }[] }).__benchQueries;
+  log.length = 0;
   const app = document.getElementById('app')!;
   const panelId = change.type === 'kpi' ? `panel-${change.panel}` : 'panel-ateraktualisering';
   const busy = () => document.querySelector('section.panel[aria-busy="true"]') !== null;
@@ -73,17 +75,24 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number } 
     ch.port1.onmessage = () => resolve(performance.now());
     ch.port2.postMessage(0);
   }));
-  return { domMs: end - t0, paintMs: painted - t0 };
+  const done_ = log.filter((q) => q.end > 0 && q.end <= end);
+  const queryMs = done_.length ? Math.max(...done_.map((q) => q.end)) - Math.min(...done_.map((q) => q.start)) : 0;
+  return { domMs: end - t0, paintMs: painted - t0, queries: done_.length, queryMs };
 };
 
 export interface InteractionResult {
-  steps: { change: Change; domMs: number; paintMs: number }[];
+  /** queries: uncached coordinator runs that finished before the update; queryMs: first start → last end */
+  steps: { change: Change; domMs: number; paintMs: number; queries: number; queryMs: number }[];
   errors: string[];
   dom: Distribution;
   paint: Distribution;
   byType: Record<string, Distribution>;
   /** the panelSeries query alone (coordinator.run, cache misses) on the real data in wasm */
   queryOnly: Distribution;
+  /** mean number of DuckDB queries per change, and the share of all change time spent between the first query start and last query end */
+  queriesPerChange: number;
+  queriesByType: Record<string, number>;
+  queryShare: number;
 }
 
 export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void): Promise<InteractionResult> {
@@ -95,6 +104,19 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
   try {
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
     await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    await page.evaluate(() => {
+      type C = { run(n: string, r: unknown): Promise<unknown> };
+      const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+      const log: { start: number; end: number }[] = [];
+      (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;
+      const run = c.run.bind(c);
+      // the app calls run() only after peek() missed, so every call here is a query DuckDB answers
+      c.run = (n, r) => {
+        const entry = { start: performance.now(), end: 0 };
+        log.push(entry);
+        return run(n, r).finally(() => (entry.end = performance.now()));
+      };
+    });
     const steps: InteractionResult['steps'] = [];
     const errors: string[] = [];
     for (const change of sequence) {
@@ -105,6 +127,7 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
     errors.push(...pageErrors);
     const byType: Record<string, Distribution> = {};
     for (const t of ['kommun', 'kpi', 'peer', 'year']) byType[t] = distribution(steps.filter((s) => s.change.type === t).map((s) => s.domMs));
+    await page.evaluate(() => ((globalThis as unknown as { __benchQueries: unknown[] }).__benchQueries.length = 0));
     const queryTimes = await page.evaluate(async (requests) => {
       const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor.coordinator;
       const times: number[] = [];
@@ -115,7 +138,14 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
       }
       return times;
     }, queryRequests);
-    const result = { queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
+    const queries = steps.map((s) => s.queries);
+    const queryShare = steps.reduce((a, s) => a + s.queryMs, 0) / Math.max(1, steps.reduce((a, s) => a + s.domMs, 0));
+    const queriesByType: Record<string, number> = {};
+    for (const t of Object.keys(byType)) {
+      const q = steps.filter((s) => s.change.type === t);
+      queriesByType[t] = q.reduce((a, s) => a + s.queries, 0) / Math.max(1, q.length);
+    }
+    const result = { queriesByType, queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length), queryShare, queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
     log(`  ${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
     return result;
   } finally {

@@ -86,6 +86,7 @@ export function formatReport(r: BenchResult): string {
   for (const [t, d] of Object.entries(i.byType)) lines.push(`| ${t} | ${dist(d)} |`);
   lines.push(`| all, next frame rendered | ${dist(i.paint)} |`);
   lines.push(`| panelSeries query alone (wasm, uncached) | ${dist(i.queryOnly)} |`, '');
+  lines.push(`DuckDB queries per change (mean): ${Object.entries(i.queriesByType).map(([t, n]) => `${t} ${nf(n, 1)}`).join(', ')}; the span from the first query's start to the last query's end covers ${nf(i.queryShare * 100, 0)} % of all change time.`, '');
   if (i.errors.length) lines.push(`Errors: ${i.errors.map((e) => `\`${e}\``).join(', ')}`, '');
   lines.push('## Ingest and memory (synthetic long CSV, contract format)', '');
   lines.push('| rows | CSV | native 1 thread | wasm (registerFile + CREATE TABLE) | wasm / native | panelSeries p50 / p95 / max in wasm | DuckDB memory | peak page JS heap | peak renderer RSS |', '|---|---|---|---|---|---|---|---|---|');
