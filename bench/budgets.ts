@@ -1,0 +1,46 @@
+/**
+ * The performance budgets from issue 8 and their comparison with a measurement. `max` budgets pass
+ * at or below the limit, `min` budgets at or above it.
+ */
+export interface Budget {
+  id: string;
+  label: string;
+  kind: 'max' | 'min';
+  limit: number;
+  unit: 'ms' | 'kB' | '×';
+}
+
+export const BUDGETS: Budget[] = [
+  { id: 'firstChartMs', label: 'First chart painted, cold, localhost', kind: 'max', limit: 300, unit: 'ms' },
+  { id: 'firstChartSpeedup', label: 'First chart vs wait-for-DuckDB baseline', kind: 'min', limit: 4, unit: '×' },
+  { id: 'bytesBeforeChartGzipKb', label: 'Bytes before first chart (gzip)', kind: 'max', limit: 150, unit: 'kB' },
+  { id: 'duckdbInteractiveMs', label: 'DuckDB ready + first interactive query', kind: 'max', limit: 1500, unit: 'ms' },
+  { id: 'interactionP95Ms', label: 'Interaction p95, real data', kind: 'max', limit: 30, unit: 'ms' },
+  { id: 'interactionP95At3MMs', label: 'Query p95 at 3 M rows (wasm)', kind: 'max', limit: 100, unit: 'ms' },
+  { id: 'ingestVsNative', label: 'Ingest rows/s vs native (3 M rows)', kind: 'min', limit: 0.8, unit: '×' },
+];
+
+export interface BudgetResult {
+  budget: Budget;
+  /** null when the measurement could not be taken (reported as MISS) */
+  measured: number | null;
+  pass: boolean;
+  /** how far from the limit: measured/limit for max budgets, limit/measured for min budgets (>1 = missed) */
+  factor: number | null;
+  /** signed distance from the limit in the budget's unit; positive = worse than the limit */
+  over: number | null;
+}
+
+export function compareBudget(budget: Budget, measured: number | null | undefined): BudgetResult {
+  if (measured === null || measured === undefined || !Number.isFinite(measured)) {
+    return { budget, measured: null, pass: false, factor: null, over: null };
+  }
+  const pass = budget.kind === 'max' ? measured <= budget.limit : measured >= budget.limit;
+  const over = budget.kind === 'max' ? measured - budget.limit : budget.limit - measured;
+  const factor = budget.kind === 'max' ? measured / budget.limit : measured === 0 ? Infinity : budget.limit / measured;
+  return { budget, measured, pass, factor, over };
+}
+
+export function compareAll(measured: Record<string, number | null | undefined>): BudgetResult[] {
+  return BUDGETS.map((b) => compareBudget(b, measured[b.id]));
+}

@@ -1,0 +1,113 @@
+import { basename, dirname } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../tests/support/browser.ts';
+import { openNodeDatabase } from '../src/engine/node-database.ts';
+import { createValuesTableSql } from '../src/data/values-table.ts';
+import { distribution, type Distribution } from './stats.ts';
+import { heapPeak, rendererPeakRss, DUCKDB_MEMORY_SQL } from './memory.ts';
+import { ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';
+import { SYNTHETIC, syntheticKpi, ROWS_PER_KPI } from './generate-csv.ts';
+
+export interface NativeIngest {
+  rows: number;
+  ms: number;
+  rowsPerSec: number;
+}
+
+/** Native DuckDB, one thread, the same CREATE TABLE … read_csv the browser engine runs. */
+export async function nativeIngest(file: string): Promise<NativeIngest> {
+  const db = await openNodeDatabase({ threads: 1, searchPath: [dirname(file)] });
+  try {
+    await db.exec('SET threads = 1');
+    const t0 = performance.now();
+    await db.exec(createValuesTableSql(basename(file)));
+    const ms = performance.now() - t0;
+    const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM kpi_values');
+    return { rows: n, ms, rowsPerSec: n / (ms / 1000) };
+  } finally {
+    await db.close();
+  }
+}
+
+export interface WasmIngest {
+  rows: number | null;
+  fetchMs: number | null;
+  /** registerFile + CREATE TABLE AS SELECT … read_csv through the app's Database */
+  ms: number | null;
+  rowsPerSec: number | null;
+  duckdbMemoryBytes: number | null;
+  databaseSize: Record<string, unknown> | null;
+  peakJsHeapBytes: number | null;
+  rendererPeakRssBytes: number | null;
+  query: Distribution | null;
+  error: string | null;
+}
+
+/** The panelSeries questions asked against the loaded table: distinct kommuner, KPIs and peer sets. */
+export function syntheticRequests(rows: number, count: number) {
+  const kpis = Math.max(1, Math.floor(rows / ROWS_PER_KPI));
+  const ms = SYNTHETIC.municipalities.slice(1);
+  return Array.from({ length: count }, (_, i) => ({
+    kpi: syntheticKpi((i * 7) % kpis),
+    municipalityId: ms[(i * 13) % ms.length],
+    members: Array.from({ length: 8 }, (_, j) => ms[(i * 13 + 1 + j * 17) % ms.length]),
+    gender: 'T',
+    higherIsBetter: i % 2 === 0,
+  }));
+}
+
+/**
+ * Loads the CSV at `csvPath` (relative to the site) into DuckDB-wasm in a fresh Chromium, through the
+ * app's own Database (coordinator.database()), replacing kpi_values; then times app panelSeries queries on it.
+ */
+export async function wasmIngest(siteUrl: string, csvPath: string, rows: number, queries: number, timeoutMs: number): Promise<WasmIngest> {
+  const browser: Browser = await launchChromium();
+  const out: WasmIngest = { rows: null, fetchMs: null, ms: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: null };
+  try {
+    const context = await browser.newContext({ locale: 'sv-SE' });
+    await context.addInitScript(ESBUILD_NAME_SHIM);
+    const page = await context.newPage();
+    await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
+    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    const heap = await heapPeak(page);
+    const job = page.evaluate(
+      async ({ csvPath, createSql, memorySql, requests }) => {
+        type Db = { query(s: string): Promise<Record<string, unknown>[]>; exec(s: string): Promise<void>; registerFile(n: string, b: Uint8Array): Promise<void> };
+        type C = { database(): Promise<Db>; run(n: string, r: unknown): Promise<unknown[]> };
+        const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+        const db = await c.database();
+        const f0 = performance.now();
+        const bytes = new Uint8Array(await (await fetch(new URL(csvPath, document.baseURI.replace(/kommun\/.*$/, '')))).arrayBuffer());
+        const t0 = performance.now();
+        await db.registerFile('bench.csv', bytes);
+        await db.exec(createSql);
+        const t1 = performance.now();
+        const [{ n }] = await db.query('SELECT count(*) AS n FROM kpi_values');
+        const [{ bytes: mem }] = await db.query(memorySql);
+        const size = (await db.query('PRAGMA database_size'))[0] ?? null;
+        const times: number[] = [];
+        for (const r of requests) {
+          const q0 = performance.now();
+          const res = await c.run('panelSeries', r);
+          times.push(performance.now() - q0);
+          if (!res.length) throw new Error(`no rows for ${JSON.stringify(r)}`);
+        }
+        return { rows: Number(n), fetchMs: t0 - f0, ms: t1 - t0, mem: Number(mem), size, times };
+      },
+      { csvPath, createSql: createValuesTableSql('bench.csv'), memorySql: DUCKDB_MEMORY_SQL, requests: syntheticRequests(rows, queries) },
+    );
+    const r = await Promise.race([job, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs))]);
+    out.peakJsHeapBytes = (await heap.stop()).peakJsHeapBytes;
+    Object.assign(out, { rows: r.rows, fetchMs: r.fetchMs, ms: r.ms, rowsPerSec: r.rows / (r.ms / 1000), duckdbMemoryBytes: r.mem, databaseSize: jsonSafe(r.size), query: distribution(r.times) });
+  } catch (e) {
+    out.error = (e as Error).message.split('\n')[0];
+  } finally {
+    out.rendererPeakRssBytes = await rendererPeakRss(browser);
+    await browser.close().catch(() => {});
+  }
+  return out;
+}
+
+function jsonSafe(x: unknown): Record<string, unknown> | null {
+  return x ? (JSON.parse(JSON.stringify(x, (_, v) => (typeof v === 'bigint' ? Number(v) : v))) as Record<string, unknown>) : null;
+}

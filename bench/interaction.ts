@@ -1,0 +1,154 @@
+import type { Browser } from 'playwright-core';
+import { distribution, type Distribution } from './stats.ts';
+import { KOMMUN, ESBUILD_NAME_SHIM } from './site.ts';
+
+export type Change =
+  | { type: 'kommun'; id: string }
+  | { type: 'kpi'; panel: string; value: string }
+  | { type: 'peer'; value: string }
+  | { type: 'year'; value: string };
+
+/**
+ * A deterministic sequence of user changes: each round moves to the next kommun (link navigation),
+ * the next KPI in a panel's select, the next peer group and the next year, so every step changes something.
+ */
+export function changeSequence(opts: { rounds: number; kommuner: string[]; panel: string; kpis: string[]; peers: string[]; years: string[] }): Change[] {
+  const out: Change[] = [];
+  const at = <T>(xs: T[], i: number) => xs[i % xs.length];
+  for (let i = 0; i < opts.rounds; i++) {
+    out.push({ type: 'kommun', id: at(opts.kommuner, i) });
+    out.push({ type: 'kpi', panel: opts.panel, value: at(opts.kpis, i + 1) });
+    out.push({ type: 'peer', value: at(opts.peers, i + 1) });
+    out.push({ type: 'year', value: at(opts.years, i) });
+  }
+  return out;
+}
+
+/**
+ * Runs in the page: dispatches one change the way a user's input does and resolves with the time
+ * until the changed panel's DOM is updated and no panel is busy (domMs), and until the next frame has
+ * been rendered (paintMs).
+ */
+const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; queries: number; queryMs: number } | { error: string }> => {
+  const log = (globalThis as unknown as { __benchQueries: { start: number; end: number }[] }).__benchQueries;
+  log.length = 0;
+  const app = document.getElementById('app')!;
+  const panelId = change.type === 'kpi' ? `panel-${change.panel}` : 'panel-ateraktualisering';
+  const busy = () => document.querySelector('section.panel[aria-busy="true"]') !== null;
+  let t0 = 0;
+  const done = new Promise<number>((resolve) => {
+    let touched = false;
+    const mo = new MutationObserver((records) => {
+      const panel = document.getElementById(panelId);
+      if (!touched) touched = records.some((r) => panel?.contains(r.target) || (change.type === 'kommun' && r.target.nodeName === 'H1'));
+      if (change.type === 'kommun' && records.some((r) => r.target === app || (r.target as Element).contains?.(document.getElementById(panelId)))) touched = true;
+      if (touched && !busy()) {
+        mo.disconnect();
+        resolve(performance.now());
+      }
+    });
+    mo.observe(app, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(-1), 15_000));
+  t0 = performance.now();
+  if (change.type === 'kommun') {
+    const a = document.createElement('a');
+    a.href = `${location.pathname.replace(/kommun\/[^/]+\/$/, `kommun/${change.id}/`)}${location.search}`;
+    document.body.append(a);
+    a.click();
+    a.remove();
+  } else if (change.type === 'kpi') {
+    const s = document.getElementById(`kpi-${change.panel}`) as HTMLSelectElement;
+    s.value = change.value;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  } else if (change.type === 'peer') {
+    (document.querySelector(`input[name="grupp"][value="${change.value}"]`) as HTMLInputElement).click();
+  } else {
+    const s = [...document.querySelectorAll('select')].find((x) => x.options[0]?.textContent === 'Senaste')!;
+    s.value = change.value;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  const end = await Promise.race([done, timeout]);
+  if (end < 0) return { error: `no update within 15 s for ${JSON.stringify(change)}` };
+  const painted = await new Promise<number>((resolve) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve(performance.now());
+    ch.port2.postMessage(0);
+  }));
+  const done_ = log.filter((q) => q.end > 0 && q.end <= end);
+  const queryMs = done_.length ? Math.max(...done_.map((q) => q.end)) - Math.min(...done_.map((q) => q.start)) : 0;
+  return { domMs: end - t0, paintMs: painted - t0, queries: done_.length, queryMs };
+};
+
+export interface InteractionResult {
+  /** queries: uncached coordinator runs that finished before the update; queryMs: first start → last end */
+  steps: { change: Change; domMs: number; paintMs: number; queries: number; queryMs: number }[];
+  errors: string[];
+  dom: Distribution;
+  paint: Distribution;
+  byType: Record<string, Distribution>;
+  /** the panelSeries query alone (coordinator.run, cache misses) on the real data in wasm */
+  queryOnly: Distribution;
+  /** mean number of DuckDB queries per change, and the share of all change time spent between the first query start and last query end */
+  queriesPerChange: number;
+  queriesByType: Record<string, number>;
+  queryShare: number;
+}
+
+export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void): Promise<InteractionResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+  await context.addInitScript(ESBUILD_NAME_SHIM);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
+    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    await page.evaluate(() => {
+      type C = { run(n: string, r: unknown): Promise<unknown> };
+      const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+      const log: { start: number; end: number }[] = [];
+      (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;
+      const run = c.run.bind(c);
+      // the app calls run() only after peek() missed, so every call here is a query DuckDB answers
+      c.run = (n, r) => {
+        const entry = { start: performance.now(), end: 0 };
+        log.push(entry);
+        return run(n, r).finally(() => (entry.end = performance.now()));
+      };
+    });
+    const steps: InteractionResult['steps'] = [];
+    const errors: string[] = [];
+    for (const change of sequence) {
+      const r = await page.evaluate(STEP, change);
+      if ('error' in r) errors.push(r.error);
+      else steps.push({ change, ...r });
+    }
+    errors.push(...pageErrors);
+    const byType: Record<string, Distribution> = {};
+    for (const t of ['kommun', 'kpi', 'peer', 'year']) byType[t] = distribution(steps.filter((s) => s.change.type === t).map((s) => s.domMs));
+    await page.evaluate(() => ((globalThis as unknown as { __benchQueries: unknown[] }).__benchQueries.length = 0));
+    const queryTimes = await page.evaluate(async (requests) => {
+      const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor.coordinator;
+      const times: number[] = [];
+      for (const r of requests) {
+        const t0 = performance.now();
+        await c.run('panelSeries', r);
+        times.push(performance.now() - t0);
+      }
+      return times;
+    }, queryRequests);
+    const queries = steps.map((s) => s.queries);
+    const queryShare = steps.reduce((a, s) => a + s.queryMs, 0) / Math.max(1, steps.reduce((a, s) => a + s.domMs, 0));
+    const queriesByType: Record<string, number> = {};
+    for (const t of Object.keys(byType)) {
+      const q = steps.filter((s) => s.change.type === t);
+      queriesByType[t] = q.reduce((a, s) => a + s.queries, 0) / Math.max(1, q.length);
+    }
+    const result = { queriesByType, queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length), queryShare, queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
+    log(`  ${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
+    return result;
+  } finally {
+    await context.close();
+  }
+}
