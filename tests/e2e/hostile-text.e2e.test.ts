@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { launchChromium, openPage } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
 import { writeHostileDirectory, DATA_PAYLOADS } from '../security/hostile-data.ts';
@@ -50,6 +51,44 @@ describe(`hostile names and titles (${DATA_PAYLOADS.length} payloads) show as te
     expect(await page.locator('svg[data-chart-id] script, svg[data-chart-id] foreignObject').count()).toBe(0);
     expect(dialogs).toBe(0);
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    await context.close();
+  });
+
+  it('exported SVG, CSV, alt text and their file names stay inert for hostile names', async () => {
+    const { page, context } = await openPage(browser);
+    const formulaKommun = kommunIds[DATA_PAYLOADS.findIndex((p) => p.startsWith('=HYPERLINK'))];
+    const scriptKommun = kommunIds[DATA_PAYLOADS.findIndex((p) => p.startsWith('<svg onload'))];
+    for (const id of [formulaKommun, scriptKommun]) {
+      await page.goto(`${server.url}kommun/${id}/`);
+      const panel = '#panel-ateraktualisering';
+      await page.click(`${panel} .export-toggle`);
+      const files: Record<string, string> = {};
+      for (const kind of ['svg-a4', 'csv-sv', 'alt-txt']) {
+        const selector = `${panel} [data-export="${kind}"]`;
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+        expect(dl.suggestedFilename()).toMatch(/^[A-Za-z0-9_-]+\.(svg|csv|txt)$/);
+        files[kind] = readFileSync((await dl.path())!, 'utf8');
+      }
+      expect(Object.keys(files).sort()).toEqual(['alt-txt', 'csv-sv', 'svg-a4']);
+      expect(files['alt-txt']).toContain(id === formulaKommun ? '=HYPERLINK' : '<svg onload');
+      const inert = await page.evaluate((svg) => {
+        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        const all = [...doc.querySelectorAll('*')];
+        return {
+          parseError: doc.querySelector('parsererror') !== null,
+          scripts: doc.querySelectorAll('script, foreignObject, iframe, image').length,
+          handlers: all.filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+          title: doc.querySelector('title')?.textContent ?? '',
+        };
+      }, files['svg-a4']);
+      expect(inert).toMatchObject({ parseError: false, scripts: 0, handlers: 0 });
+      expect(inert.title).toContain('(U31462)');
+      if (id === formulaKommun) {
+        const firstLine = files['csv-sv'].replace(/^\uFEFF/, '').split(/\r?\n/)[0];
+        expect(firstLine).toContain("'=HYPERLINK");
+        expect(firstLine).not.toMatch(/(^|;)"?=/);
+      }
+    }
     await context.close();
   });
 });
