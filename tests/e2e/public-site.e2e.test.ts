@@ -29,7 +29,8 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
+  // Our CSP refuses inline scripts, so axe goes in through the DevTools protocol instead of addScriptTag.
+  await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
@@ -155,6 +156,15 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     });
   }
 
+  it('the axe check itself finds a planted violation (so zero above means something)', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}om-data/`);
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'));
+    const found = await axeViolations(page);
+    expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['button-name', 'color-contrast']);
+    await context.close();
+  });
+
   it('has no violations with the controls open: custom group, copy-link fallback, tables and details expanded', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}kommun/1286/?grupp=egen&medlemmar=1489`);
@@ -201,7 +211,7 @@ describe('permalinks and history', () => {
     }
     await page.getByLabel('Kön').selectOption('K');
     await page.getByLabel('Spridning').selectOption('iqr');
-    await page.getByLabel('Riket').uncheck();
+    await page.getByLabel('Riket', { exact: true }).uncheck();
     await page.getByLabel('Medel alla kommuner').check();
     await page.locator('#kpi-kostnader').selectOption('N31004');
     await page.getByLabel('År för placering').selectOption('2021');
@@ -294,7 +304,7 @@ describe('sub-path and language', () => {
     await page.getByLabel('The county').check();
     await page.waitForURL(/grupp=lan/);
     expect(page.url()).toContain('lang=en');
-    await page.getByRole('link', { name: 'Municipalities' }).click();
+    await page.getByRole('link', { name: 'Municipalities', exact: true }).click();
     await page.waitForURL((u) => u.pathname.endsWith('/') && u.search === '?lang=en' && !u.pathname.includes('kommun'));
     await expect(page.locator('h1').textContent()).resolves.toContain('Compare');
 
