@@ -29,7 +29,7 @@ export const GRID = '#e3e3e3';
 export const TEXT = '#1a1a1a';
 export const MUTED_TEXT = '#555555';
 
-export const BAR_FILL: Record<'focus' | 'peer' | 'other', string> = { focus: '#0b5394', peer: '#b34700', other: '#9a9a9a' };
+export const BAR_FILL: Record<'focus' | 'peer' | 'other', string> = { focus: '#0b5394', peer: '#b34700', other: '#8a8a8a' };
 
 /** Categories of stacked bars: distinguishable in greyscale by lightness, plus labels in each bar. */
 export const CATEGORY_FILLS = ['#0b5394', '#56b4e9', '#b34700', '#d9d9d9', '#6a3d9a', '#00734d'];
