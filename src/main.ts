@@ -44,7 +44,8 @@ async function start() {
     get view() { return router.view; },
     get root() { return router.root; },
   };
-  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
+  // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
+  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
   if (prerendered) hydrate(App, { target, props });
   else {
     target.textContent = '';
@@ -52,9 +53,7 @@ async function start() {
   }
   router.useAbsoluteRoot();
   interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
-  // Warm the engine in the background so the first interaction is fast; the first paint never waits.
-  const idle = (globalThis as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
-  idle(() => coordinator.database().catch(() => {}));
+  // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): idle on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };
 }

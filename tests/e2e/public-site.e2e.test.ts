@@ -1,0 +1,320 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const subpath = inject('subpathUrl');
+const origin = new URL(site).origin;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launchChromium()));
+afterAll(() => browser?.close());
+
+/** Requests that leave the page's origin (data: and blob: URLs stay in the page). */
+const foreign = (requests: string[], base = origin) => requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+
+/** Records CSP violations from the page and its workers' console. */
+async function watchCsp(context: BrowserContext, page: Page): Promise<() => Promise<string[]>> {
+  const console: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) console.push(m.text()); });
+  await context.addInitScript(() => {
+    const w = globalThis as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return async () => [...console, ...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp))];
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Our CSP refuses inline scripts, so axe goes in through the DevTools protocol instead of addScriptTag.
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Waits until no panel is loading (every query answered). */
+async function settled(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading'));
+}
+
+/** What a visitor sees of a kommun view: control values, chart ids and the text of every panel. */
+async function viewState(page: Page) {
+  await settled(page);
+  return page.evaluate(() => ({
+    controls: [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#main form.controls input, #main form.controls select, #main .panel-head select')].map((el) =>
+      `${el.id || el.labels?.[0]?.firstChild?.textContent?.trim() || el.name}=${el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value}`,
+    ),
+    charts: [...document.querySelectorAll('#main svg[data-chart-id]')].map((s) => s.getAttribute('data-chart-id')),
+    panels: [...document.querySelectorAll<HTMLElement>('#main section.panel')].map((s) => s.textContent),
+  }));
+}
+
+describe('first paint and no JavaScript', () => {
+  it('puts the first chart and all kommun links in the initial HTML', async () => {
+    const start = await (await fetch(site)).text();
+    const links = start.match(/href="\.\/kommun\/\d{4}\/"/g) ?? [];
+    expect(links.length).toBeGreaterThan(280);
+    const kommun = await (await fetch(`${site}kommun/1286/`)).text();
+    const firstSvg = kommun.indexOf('<svg');
+    expect(firstSvg).toBeGreaterThan(0);
+    expect(kommun.slice(firstSvg, kommun.indexOf('>', firstSvg))).toMatch(/role="img"/);
+    expect(kommun).toMatch(/<details class="chart-table"/);
+  });
+
+  it('works without JavaScript: list → kommun page, tables open, controls hidden, note shown', async () => {
+    const { page, context, requests } = await openPage(browser, { javaScriptEnabled: false });
+    await page.goto(site);
+    await expect(page.locator('.start-search').isVisible()).resolves.toBe(false);
+    await page.getByRole('link', { name: 'Ystad', exact: true }).click();
+    await page.waitForURL(/kommun\/1286\/$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ystad');
+    await expect(page.locator('#panel-ateraktualisering svg[role="img"]').count()).resolves.toBe(1);
+    await expect(page.locator('form.controls').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.no-js-only').first().isVisible()).resolves.toBe(true);
+    const table = page.locator('#panel-ateraktualisering > details.chart-table');
+    await table.locator('summary').click();
+    await expect(table.locator('table').isVisible()).resolves.toBe(true);
+    expect(requests.filter((u) => /\.(js|wasm)$|values\.csv|meta\.json/.test(u))).toEqual([]);
+    await context.close();
+  });
+
+  it('loads DuckDB only after the first paint: after load on kommun pages, on first interaction elsewhere', async () => {
+    const { page, context, requests } = await openPage(browser);
+    page.on('load', () => requests.push('<load>'));
+    await page.goto(`${site}kommun/1286/`);
+    await waitForEngine(page);
+    const wasm = requests.findIndex((u) => u.endsWith('.wasm'));
+    const values = requests.findIndex((u) => u.includes('data/values'));
+    expect(wasm).toBeGreaterThan(requests.indexOf('<load>'));
+    expect(values).toBeGreaterThan(requests.indexOf('<load>'));
+
+    const reader = await openPage(browser);
+    await reader.page.goto(`${site}om-data/`, { waitUntil: 'networkidle' });
+    await reader.page.goto(site, { waitUntil: 'networkidle' });
+    expect(reader.requests.filter((u) => u.endsWith('.wasm') || u.includes('data/values'))).toEqual([]);
+    await reader.page.getByLabel('Välj kommun').focus();
+    await waitForEngine(reader.page);
+    expect(reader.requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    await reader.context.close();
+    await context.close();
+  });
+});
+
+describe('self-contained, under a Content-Security-Policy', () => {
+  it('declares a CSP without unsafe-eval on every page', async () => {
+    for (const path of ['', 'kommun/1286/', 'om-data/', 'rangordning/', '404.html']) {
+      const html = await (await fetch(site + path)).text();
+      const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+      expect(csp, path).toBeDefined();
+      expect(csp).toContain("'wasm-unsafe-eval'");
+      expect(csp).not.toMatch(/'unsafe-eval'/);
+      expect(csp).toMatch(/connect-src 'self'/);
+    }
+  });
+
+  it('never requests another host and reports no CSP violation while DuckDB runs queries', async () => {
+    const { page, context, requests, errors } = await openPage(browser);
+    const violations = await watchCsp(context, page);
+    for (const path of ['', 'om-data/', 'tillganglighet/', 'rangordning/', 'egna-data/', 'finns-inte/']) await page.goto(site + path, { waitUntil: 'networkidle' });
+    await page.goto(`${site}kommun/1489/`);
+    await page.getByLabel('Länet').check();
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
+    await page.getByLabel('Kön').selectOption('K');
+    await settled(page);
+    const n = await page.evaluate(async () => {
+      const { coordinator } = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<{ n: number }[]> }> } } }).__jamfor;
+      return (await (await coordinator.database()).query('SELECT count(*)::INTEGER AS n FROM kpi_values'))[0].n;
+    });
+    expect(n).toBeGreaterThan(1000);
+    expect(requests.some((u) => u.endsWith('.wasm'))).toBe(true);
+    expect(foreign(requests)).toEqual([]);
+    expect(await violations()).toEqual([]);
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  const pages: [string, string][] = [
+    ['start', ''], ['kommun', 'kommun/1286/'], ['ranking', 'rangordning/'], ['om-data', 'om-data/'],
+    ['tillganglighet', 'tillganglighet/'], ['404', 'finns-inte/'], ['kommun in English', 'kommun/0180/?lang=en&grupp=egen&medlemmar=1286,1489'],
+  ];
+  for (const [name, path] of pages) {
+    it(`has no violations on ${name}`, async () => {
+      const { page, context } = await openPage(browser);
+      await page.goto(site + path, { waitUntil: 'networkidle' });
+      if (name.startsWith('kommun')) await settled(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the axe check itself finds a planted violation (so zero above means something)', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}om-data/`);
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'));
+    const found = await axeViolations(page);
+    expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['button-name', 'color-contrast']);
+    await context.close();
+  });
+
+  it('has no violations with the controls open: custom group, copy-link fallback, tables and details expanded', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/?grupp=egen&medlemmar=1489`);
+    await settled(page);
+    await page.getByRole('button', { name: 'Kopiera länk' }).click();
+    await page.locator('.copy-link input, .copy-status:not(:empty)').first().waitFor();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await settled(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('skip link is the first tab stop and moves focus to the main content', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Hoppa till innehållet');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+    await context.close();
+  });
+
+  it('reflows at 320 px without horizontal scrolling', async () => {
+    const { page, context } = await openPage(browser, { width: 320, height: 640 });
+    for (const path of ['', 'kommun/1286/?grupp=egen&medlemmar=1489,0180', 'om-data/', 'tillganglighet/']) {
+      await page.goto(site + path, { waitUntil: 'networkidle' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+});
+
+describe('permalinks and history', () => {
+  it('a copied link restores the exact view in a new page', async () => {
+    const { page, context } = await openPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.goto(`${site}kommun/1286/`);
+    await page.getByLabel('Egen grupp').check();
+    const add = page.getByLabel('Lägg till kommun');
+    for (const name of ['Alingsås', 'Hallsberg']) {
+      await add.fill(name);
+      await add.press('Enter');
+    }
+    await page.getByLabel('Kön').selectOption('K');
+    await page.getByLabel('Spridning').selectOption('iqr');
+    await page.getByLabel('Riket', { exact: true }).uncheck();
+    await page.getByLabel('Medel alla kommuner').check();
+    await page.locator('#kpi-kostnader').selectOption('N31004');
+    await page.getByLabel('År för placering').selectOption('2021');
+    await page.getByRole('button', { name: 'Kopiera länk' }).click();
+    await expect(page.locator('.copy-status').textContent()).resolves.toBe('Länken är kopierad.');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(page.url());
+    expect(copied).toContain('medlemmar=1489,1861');
+    const before = await viewState(page);
+
+    const other = await openPage(browser);
+    await other.page.goto(copied);
+    const after = await viewState(other.page);
+    expect(after).toEqual(before);
+    expect(after.controls).toEqual(expect.arrayContaining(['Kön=K', 'Spridning=iqr', 'År för placering=2021', 'kpi-kostnader=N31004']));
+    expect(after.charts).toContain('kostnader-N31004');
+    await other.context.close();
+    await context.close();
+  });
+
+  it('falls back to a selected read-only field when the clipboard is refused', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/?kon=M`);
+    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }));
+    await page.getByRole('button', { name: 'Kopiera länk' }).click();
+    const field = page.locator('.copy-link input[readonly]');
+    await field.waitFor();
+    await expect(field.inputValue()).resolves.toBe(page.url());
+    await expect(field.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd === el.value.length])).resolves.toEqual([true, 0, true]);
+    await context.close();
+  });
+
+  it('back and forward step through control changes and restore them exactly', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1861/`);
+    const initial = await viewState(page);
+    await page.getByLabel('Länet').check();
+    await page.waitForURL(/grupp=lan/);
+    const lan = await viewState(page);
+    await page.getByLabel('Kön').selectOption('M');
+    await page.waitForURL(/kon=M/);
+    const men = await viewState(page);
+    expect(men).not.toEqual(lan);
+    await page.goBack();
+    await page.waitForURL((u) => !u.search.includes('kon=M'));
+    expect(await viewState(page)).toEqual(lan);
+    await page.goBack();
+    await page.waitForURL((u) => u.search === '');
+    expect(await viewState(page)).toEqual(initial);
+    await page.goForward();
+    await page.goForward();
+    await page.waitForURL(/kon=M/);
+    expect(await viewState(page)).toEqual(men);
+    await context.close();
+  });
+});
+
+describe('sub-path and language', () => {
+  it('works under /nyckeltal/: start → kommun → change group → back, nothing requested outside the sub-path', async () => {
+    const { page, context, requests, errors } = await openPage(browser);
+    await page.goto(subpath);
+    await page.getByRole('link', { name: 'Ystad', exact: true }).click();
+    await page.waitForURL(`${subpath}kommun/1286/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Ystad');
+    await page.getByLabel('Länet').check();
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
+    expect(page.url()).toBe(`${subpath}kommun/1286/?grupp=lan`);
+    await page.goBack();
+    await page.waitForURL(`${subpath}kommun/1286/`);
+    await expect(page.getByLabel('Liknande kommuner, ekonomiskt bistånd').isChecked()).resolves.toBe(true);
+    await page.goBack();
+    await page.waitForURL(subpath);
+    await expect(page.locator('h1').textContent()).resolves.toContain('Jämför kommunens nyckeltal');
+    await page.reload();
+    await page.getByRole('link', { name: 'Om data' }).first().click();
+    await page.waitForURL(`${subpath}om-data/`);
+    expect(foreign(requests, subpath)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('switches the chrome to English and keeps the language in links and history', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await page.getByRole('link', { name: 'In English' }).click();
+    await page.waitForURL(/lang=en/);
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await expect(page.locator('#h-ateraktualisering').textContent()).resolves.toBe('Return to social assistance');
+    await expect(page.getByRole('navigation', { name: 'Main menu' }).isVisible()).resolves.toBe(true);
+    await page.getByLabel('The county').check();
+    await page.waitForURL(/grupp=lan/);
+    expect(page.url()).toContain('lang=en');
+    await page.getByRole('link', { name: 'Municipalities', exact: true }).click();
+    await page.waitForURL((u) => u.pathname.endsWith('/') && u.search === '?lang=en' && !u.pathname.includes('kommun'));
+    await expect(page.locator('h1').textContent()).resolves.toContain('Compare');
+
+    await page.goto(`${site}om-data/?lang=en`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('About the data');
+    await expect(page.title()).resolves.toContain('About the data');
+    await page.getByRole('link', { name: 'På svenska' }).click();
+    await page.waitForURL((u) => u.search === '');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Om data');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
