@@ -42,39 +42,34 @@ export interface PanelPoint {
  */
 export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Promise<PanelPoint[]> {
   const members = r.members.filter((m) => m !== r.municipalityId);
-  const order = r.higherIsBetter === false ? 'ASC' : 'DESC';
   const groupIn = inList(members);
+  // One scan of the KPI's rows: every statistic is a filtered aggregate per period. Places are
+  // 1 + the number of values strictly better (RANK semantics: ties share a place).
+  const better = r.higherIsBetter === false ? '<' : '>';
   const rows = await db.query(
     `WITH v AS (
-        SELECT municipality_id AS id, period, value, status FROM ${T.values} WHERE kpi = ? AND gender = ?
+        SELECT municipality_id AS id, period, value, status,
+               NOT starts_with(municipality_id, '00') AS is_kommun, municipality_id IN ${groupIn.sql} AS in_group
+        FROM ${T.values} WHERE kpi = ? AND gender = ?
      ),
-     kommuner AS (
-        SELECT id, period, value, RANK() OVER (PARTITION BY period ORDER BY value ${order}) AS place
-        FROM v WHERE value IS NOT NULL AND NOT starts_with(id, '00')
-     ),
-     peers AS (
-        SELECT id, period, value, RANK() OVER (PARTITION BY period ORDER BY value ${order}) AS place
-        FROM v WHERE value IS NOT NULL AND (id = ? OR id IN ${groupIn.sql})
-     ),
-     periods AS (SELECT DISTINCT period FROM v)
-     SELECT p.period,
-        own.value AS value, own.status AS status,
-        (SELECT value FROM v WHERE id = '${RIKET_ID}' AND v.period = p.period) AS riket,
-        (SELECT avg(value) FROM kommuner k WHERE k.period = p.period) AS all_mean,
-        (SELECT count(*) FROM kommuner k WHERE k.period = p.period) AS all_n,
-        g.mean AS group_mean, g.median AS group_median, g.min AS group_min, g.max AS group_max,
-        g.q1 AS group_q1, g.q3 AS group_q3, coalesce(g.n, 0) AS group_n,
-        (SELECT place FROM kommuner k WHERE k.period = p.period AND k.id = ?) AS rank_all,
-        (SELECT place FROM peers k WHERE k.period = p.period AND k.id = ?) AS rank_group
-     FROM periods p
-     LEFT JOIN v own ON own.period = p.period AND own.id = ?
-     LEFT JOIN (
-        SELECT period, avg(value) AS mean, median(value) AS median, min(value) AS min, max(value) AS max,
-               quantile_cont(value, 0.25) AS q1, quantile_cont(value, 0.75) AS q3, count(*) AS n
-        FROM v WHERE value IS NOT NULL AND id IN ${groupIn.sql} GROUP BY period
-     ) g ON g.period = p.period
-     ORDER BY p.period`,
-    [r.kpi, r.gender, r.municipalityId, ...groupIn.params, r.municipalityId, r.municipalityId, r.municipalityId, ...groupIn.params],
+     agg AS (
+        SELECT period,
+          max(value) FILTER (WHERE id = ?) AS value, max(status) FILTER (WHERE id = ?) AS status,
+          max(value) FILTER (WHERE id = '${RIKET_ID}') AS riket,
+          avg(value) FILTER (WHERE is_kommun) AS all_mean, count(value) FILTER (WHERE is_kommun) AS all_n,
+          list(value) FILTER (WHERE is_kommun AND value IS NOT NULL) AS all_values,
+          avg(value) FILTER (WHERE in_group) AS group_mean, median(value) FILTER (WHERE in_group) AS group_median,
+          min(value) FILTER (WHERE in_group) AS group_min, max(value) FILTER (WHERE in_group) AS group_max,
+          quantile_cont(value, 0.25) FILTER (WHERE in_group) AS group_q1, quantile_cont(value, 0.75) FILTER (WHERE in_group) AS group_q3,
+          count(value) FILTER (WHERE in_group) AS group_n,
+          list(value) FILTER (WHERE in_group AND value IS NOT NULL) AS group_values
+        FROM v GROUP BY period
+     )
+     SELECT period, value, status, riket, all_mean, all_n, group_mean, group_median, group_min, group_max, group_q1, group_q3, group_n,
+        CASE WHEN value IS NULL THEN NULL ELSE 1 + len(list_filter(all_values, lambda x: x ${better} value)) END AS rank_all,
+        CASE WHEN value IS NULL THEN NULL ELSE 1 + coalesce(len(list_filter(group_values, lambda x: x ${better} value)), 0) END AS rank_group
+     FROM agg ORDER BY period`,
+    [...groupIn.params, r.kpi, r.gender, r.municipalityId, r.municipalityId],
   );
   return rows.map((x) => ({
     period: String(x.period),
