@@ -8,6 +8,9 @@ import { prepareSiteData } from './site/prepare-site-data.ts';
 import { describeDataError } from './site/vite-plugin-site-data.ts';
 import { prerender } from './site/prerender.ts';
 
+// Vite derives import.meta.env.DEV from NODE_ENV; a build started from a test runner (NODE_ENV=test)
+// would otherwise ship development behaviour.
+process.env.NODE_ENV = 'production';
 const args = process.argv.slice(2);
 const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1] : 'dist');
 const dataDir = process.env.DATA_DIR || 'data/sample';

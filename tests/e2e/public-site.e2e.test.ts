@@ -159,6 +159,8 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   it('the axe check itself finds a planted violation (so zero above means something)', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}om-data/`);
+    // after hydration, which would otherwise remove the planted markup again
+    await page.waitForFunction(() => '__jamfor' in globalThis);
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'));
     const found = await axeViolations(page);
     expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['button-name', 'color-contrast']);
@@ -216,6 +218,7 @@ describe('permalinks and history', () => {
     await page.locator('#kpi-kostnader').selectOption('N31004');
     await page.getByLabel('År för placering').selectOption('2021');
     await page.getByRole('button', { name: 'Kopiera länk' }).click();
+    await page.locator('.copy-status:not(:empty)').waitFor();
     await expect(page.locator('.copy-status').textContent()).resolves.toBe('Länken är kopierad.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(page.url());
