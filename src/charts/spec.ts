@@ -32,6 +32,8 @@ export interface ChartTable {
   rows: (string | number | null)[][];
   /** unit of the numeric columns, for formatting */
   unit: string;
+  /** notes under the table, e.g. what a status marker means; a text cell in a number column is a marker */
+  footnotes?: string[];
 }
 
 interface ChartBase {
