@@ -75,6 +75,8 @@ export interface RankChartSpec extends ChartBase {
   bars: BarDatum[];
   /** how many kommuner have no value (not drawn) */
   missing: number;
+  /** legend text naming the peer group of the highlighted kommun */
+  peerLabel?: string;
 }
 
 export interface StackedBarSpec extends ChartBase {

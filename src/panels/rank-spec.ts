@@ -18,6 +18,16 @@ export interface Standing {
   missing: number;
 }
 
+/**
+ * Adds every kommun the data has no row for (period not reported at all) as missing, after the
+ * ranked ones, so "N kommuner saknar värde" counts them too.
+ */
+export function completeRanking(rows: RankingRow[], kommunIds: Iterable<string>, names: ReadonlyMap<string, string>): RankingRow[] {
+  const present = new Set(rows.map((r) => r.id));
+  const absent = [...kommunIds].filter((id) => !present.has(id)).sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'sv'));
+  return [...rows, ...absent.map((id) => ({ id, value: null, status: null, place: null }))];
+}
+
 export function standing(rows: RankingRow[], id: string): Standing {
   const row = rows.find((r) => r.id === id);
   const of = rows.filter((r) => r.value !== null).length;
@@ -88,6 +98,7 @@ export function buildRankSpec(a: RankSpecArgs): RankChartSpec {
     unit: kpi.unit,
     bars,
     missing: s.missing,
+    ...(focusId && peers.size ? { peerLabel: a.group!.label } : {}),
     sources: [
       rawSourceLine(kpi, manifest),
       manifest.sample ? 'Placeringar: egen bearbetning av exempeldata' : `${OWN_PROCESSING} (placeringar)`,
