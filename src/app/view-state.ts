@@ -18,17 +18,20 @@ export interface ViewState {
   extra: string[];
   /** ranking page KPI */
   kpi: string | null;
+  /** kommun highlighted on the ranking page (on a kommun page the kommun is in the path) */
+  kommun: string | null;
   lang: 'sv' | 'en';
 }
 
 export const DEFAULT_VIEW: ViewState = {
   peer: 'liknande', edition: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, lang: 'sv',
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null, lang: 'sv',
 };
 
 const PANEL_PREFIX = 'p.';
 const ID_LIST = /^[0-9]{4}(,[0-9]{4})*$/;
 const KPI_ID = /^[A-Za-z0-9_]{1,32}$/;
+const KOMMUN_ID = /^[0-9]{4}$/;
 
 /** Parses the query string; anything unknown or malformed falls back to the default. */
 export function parseView(search: string): ViewState {
@@ -53,6 +56,8 @@ export function parseView(search: string): ViewState {
   if (extra) v.extra = [...new Set(extra.split(',').filter((x) => KPI_ID.test(x)))].slice(0, 8);
   const kpi = q.get('kpi');
   if (kpi && KPI_ID.test(kpi)) v.kpi = kpi;
+  const kommun = q.get('kommun');
+  if (kommun && KOMMUN_ID.test(kommun)) v.kommun = kommun;
   if (q.get('lang') === 'en') v.lang = 'en';
   return v;
 }
@@ -71,6 +76,7 @@ export function serializeView(v: ViewState): string {
   for (const k of Object.keys(v.panelKpi).sort()) q.set(PANEL_PREFIX + k, v.panelKpi[k]);
   if (v.extra.length) q.set('extra', v.extra.join(','));
   if (v.kpi) q.set('kpi', v.kpi);
+  if (v.kommun) q.set('kommun', v.kommun);
   if (v.lang === 'en') q.set('lang', 'en');
   const s = q.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';

@@ -32,6 +32,8 @@ export interface ChartTable {
   rows: (string | number | null)[][];
   /** unit of the numeric columns, for formatting */
   unit: string;
+  /** notes under the table, e.g. what a status marker means; a text cell in a number column is a marker */
+  footnotes?: string[];
 }
 
 interface ChartBase {
@@ -73,6 +75,8 @@ export interface RankChartSpec extends ChartBase {
   bars: BarDatum[];
   /** how many kommuner have no value (not drawn) */
   missing: number;
+  /** legend text naming the peer group of the highlighted kommun */
+  peerLabel?: string;
 }
 
 export interface StackedBarSpec extends ChartBase {

@@ -5,6 +5,7 @@ import type { PeerGroup } from '../peers/peer-group.ts';
 import { formatValue } from '../format/number.ts';
 import { chartSources } from './sources.ts';
 import { seriesSummary } from './summary.ts';
+import { statusFootnotes, valueCell } from './status.ts';
 
 export interface SeriesOptions {
   showRiket: boolean;
@@ -48,6 +49,7 @@ export function buildSeriesSpec(args: {
 
   const genderPart = kpi.is_divided_by_gender ? `, ${options.genderLabel}` : '';
   const missingMembers = pts.filter((p) => p.groupN < p.groupSize && p.groupN > 0).map((p) => `${p.period}: ${p.groupN} av ${p.groupSize}`);
+  const footnotes = statusFootnotes(pts.map((p) => (p.value === null ? p.status : null)));
   const subtitle = `${kommun.name} jämfört med ${lowerFirst(group.label)}${genderPart}.`;
 
   return {
@@ -66,7 +68,8 @@ export function buildSeriesSpec(args: {
       caption: `${kpi.title}: ${kommun.name}, ${group.label}${options.showRiket ? ' och riket' : ''}`,
       unit: kpi.unit,
       columns: ['År', kommun.name, `Medel ${group.label}`, 'Antal med värde', 'Median', 'Min', 'Max', 'Medel alla kommuner', 'Riket', 'Plats bland alla'],
-      rows: pts.map((p) => [p.period, p.value, p.groupMean, p.groupN, p.groupMedian, p.groupMin, p.groupMax, p.allMean, p.riket, p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`]),
+      rows: pts.map((p) => [p.period, valueCell(p.value, p.status), p.groupMean, p.groupN, p.groupMedian, p.groupMin, p.groupMax, p.allMean, p.riket, p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`]),
+      ...(footnotes.length ? { footnotes } : {}),
     },
     fileStem: `${kpi.id}_${kommun.id}_${group.kind}`,
   };

@@ -9,6 +9,16 @@ export interface KeyFigures {
   groupN: string;
   rankGroup: string;
   rankAll: string;
+  /** "Gruppmedel 2022 bygger på 5 av 7 kommuner …" when members lack a value that period */
+  groupNote: string | null;
+}
+
+/** Says plainly when the group mean rests on fewer members than the group has. */
+export function groupNote(p: Pick<PanelPoint, 'period' | 'groupN' | 'groupSize'>): string | null {
+  if (p.groupSize === 0 || p.groupN >= p.groupSize) return null;
+  if (p.groupN === 0) return `Ingen av gruppens ${p.groupSize} kommuner har värde ${p.period}, så gruppmedel saknas.`;
+  const lacking = p.groupSize - p.groupN;
+  return `Gruppmedel ${p.period} bygger på ${p.groupN} av ${p.groupSize} kommuner; ${lacking === 1 ? 'en saknar' : `${lacking} saknar`} värde.`;
 }
 
 /** The panel's text figures for one period: latest value, change, ranks. */
@@ -24,5 +34,6 @@ export function keyFigures(points: PanelPoint[], unit: string, period: string | 
     groupN: `${p.groupN} av ${p.groupSize} kommuner med värde`,
     rankGroup: formatPlace(p.rankGroup, p.groupN + (p.value === null ? 0 : 1)),
     rankAll: formatPlace(p.rankAll, p.allN),
+    groupNote: groupNote(p),
   };
 }
