@@ -13,6 +13,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by SQL under `name` (e.g. read_csv('values.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Runs a SELECT and returns its rows as CSV bytes with a header (COPY … TO), e.g. to store imported rows. */
+  exportCsv?(select: string): Promise<Uint8Array>;
   close(): Promise<void>;
   /** Rejects if the engine dies underneath (worker crash, out of memory); absent for engines that cannot. */
   readonly died?: Promise<never>;

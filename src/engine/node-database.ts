@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Database, Row, SqlParam } from './database.ts';
@@ -28,6 +28,15 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
     },
     async registerFile(name: string, bytes: Uint8Array) {
       writeFileSync(join(scratch, name), bytes);
+    },
+    async exportCsv(select: string) {
+      const out = join(scratch, `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`);
+      await connection.run(`COPY (${select}) TO '${out.replaceAll("'", "''")}' (FORMAT csv, HEADER true)`);
+      try {
+        return new Uint8Array(readFileSync(out));
+      } finally {
+        rmSync(out, { force: true });
+      }
     },
     async close() {
       connection.closeSync();

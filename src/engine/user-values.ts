@@ -35,19 +35,36 @@ export async function ensureUserValuesTable(db: Database): Promise<void> {
 
 /** Adds one set from contract values CSV bytes (values-csv.ts). All or nothing. */
 export async function ingestUserSet(db: Database, setId: string, csv: Uint8Array): Promise<IngestReport> {
-  await ensureUserValuesTable(db);
   const file = `egna-${setId.replace(/[^A-Za-z0-9_-]/g, '_')}.csv`;
   // The engine may take ownership of the buffer it is given (DuckDB-wasm transfers it); keep the caller's.
   await db.registerFile(file, csv.slice());
+  try {
+    return await ingestUserRows(
+      db,
+      setId,
+      `SELECT kpi, municipality_id, period, gender, value, nullif(status, '') AS status
+       FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+         columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`,
+    );
+  } finally {
+    await db.registerFile(file, new Uint8Array(0)).catch(() => {});
+  }
+}
+
+/**
+ * Adds one set from any SELECT giving (kpi, municipality_id, period, gender, value DOUBLE, status),
+ * e.g. the fast path's checked staging table (sql-long-csv.ts). All or nothing.
+ */
+export async function ingestUserRows(db: Database, setId: string, select: string): Promise<IngestReport> {
+  await ensureUserValuesTable(db);
   await db.exec('BEGIN TRANSACTION');
   try {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${USER_VALUES} WHERE set_id = ?`, [setId]);
     if (Number(n) > 0) throw new Error(`Datamängden ${setId} finns redan.`);
     await db.query(
       `INSERT INTO ${USER_VALUES}
-       SELECT ?, u.kpi, u.municipality_id, u.period, u.gender, u.value, nullif(u.status, ''), b.kpi IS NULL, b.value, b.kpi IS NOT NULL
-       FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-         columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'}) u
+       SELECT ?, u.kpi, u.municipality_id, u.period, u.gender, u.value, u.status, b.kpi IS NULL, b.value, b.kpi IS NOT NULL
+       FROM (${select}) u
        LEFT JOIN ${T.values} b ON ${KEY_MATCH}`,
       [setId],
     );
@@ -69,9 +86,13 @@ export async function ingestUserSet(db: Database, setId: string, csv: Uint8Array
   } catch (e) {
     await db.exec('ROLLBACK').catch(() => {});
     throw e;
-  } finally {
-    await db.registerFile(file, new Uint8Array(0)).catch(() => {});
   }
+}
+
+/** One set's rows as contract values CSV (for the browser store), when the engine can export. */
+export async function userSetCsv(db: Database, setId: string): Promise<Uint8Array | null> {
+  if (!db.exportCsv) return null;
+  return db.exportCsv(`SELECT kpi, municipality_id, period, gender, value, status FROM ${USER_VALUES} WHERE set_id = ${sqlString(setId)} ORDER BY rowid`);
 }
 
 /** Removes one set: its rows leave kpi_values (only those it added) and user_values. All or nothing. */

@@ -63,6 +63,16 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     async registerFile(name: string, bytes: Uint8Array) {
       await race(db.registerFileBuffer(name, bytes));
     },
+    async exportCsv(select: string) {
+      const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`;
+      await race(db.registerEmptyFileBuffer(name));
+      try {
+        await race(conn.query(`COPY (${select}) TO '${name}' (FORMAT csv, HEADER true)`));
+        return await race(db.copyFileToBuffer(name));
+      } finally {
+        await db.dropFile(name).catch(() => {});
+      }
+    },
     async close() {
       await conn.close().catch(() => {});
       await db.terminate().catch(() => {});

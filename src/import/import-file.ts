@@ -11,6 +11,7 @@
  */
 import type { Gender, Kpi, Municipality } from '../data/contract.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
 import { parseKoladaJson } from './parse-kolada-json.ts';
 import { parseLongRows } from './parse-long-csv.ts';
 import { applyWideMapping, detectWideLayout, type WideMapping } from './parse-wide-table.ts';
@@ -57,6 +58,7 @@ export function parseImportFile(name: string, bytes: Uint8Array, ctx: ImportCont
   try {
     return parseImportFileUnsafe(String(name ?? ''), bytes, ctx);
   } catch (e) {
+    if (isOutOfMemory(e)) return refuse(OUT_OF_MEMORY_MESSAGE);
     // A bug of ours must not take the page down; say so plainly.
     return refuse(`Ett oväntat fel uppstod när filen lästes (${String((e as Error)?.message ?? e).slice(0, 120)}).`);
   }

@@ -43,6 +43,8 @@ export interface ImportSummary {
   kpis: KpiInFile[];
   /** wide tables: the mapping used and the first rows of the file for the mapping preview */
   wide: { mapping: WideMapping; notes: string[]; head: string[][]; kpi: string } | null;
+  /** checked by DuckDB (sql-long-csv.ts) rather than row by row in JS */
+  fast?: boolean;
 }
 
 export class ImportSession {

@@ -51,6 +51,25 @@ export function detectLongColumns(header: readonly string[]): LongColumns | null
   return cols;
 }
 
+/**
+ * The period text of one row: the period cell, or year + month (combined to 2023-01) or year +
+ * quarter (2023-Q1) or the year alone. Shared with the SQL fast path (sql-long-csv.ts), which
+ * calls it once per distinct combination of cells.
+ */
+export function longPeriodText(columns: LongColumns, cell: (index: number | undefined) => string): string {
+  if (columns.period !== undefined) return cell(columns.period);
+  const y = cell(columns.year);
+  if (columns.month !== undefined) {
+    const p = combineYearMonth(y, cell(columns.month));
+    return p.ok ? p.period : `${y} ${cell(columns.month)}`;
+  }
+  if (columns.quarter !== undefined && cell(columns.quarter) !== '') {
+    const q = cell(columns.quarter).replace(/^(q|k|kv|kvartal)\s*/i, '');
+    return `${y}-Q${q}`;
+  }
+  return y;
+}
+
 export interface LongCsvParse {
   ok: true;
   candidates: CandidateRow[];
@@ -91,17 +110,7 @@ export function parseLongRows(
   for (let i = 1; i < rows.length; i++) {
     const r = rows[i];
     if (r.length !== width) ragged++;
-    let period: string = cell(r, columns.period);
-    if (columns.period === undefined) {
-      const y = cell(r, columns.year);
-      if (columns.month !== undefined) {
-        const p = combineYearMonth(y, cell(r, columns.month));
-        period = p.ok ? p.period : `${y} ${cell(r, columns.month)}`;
-      } else if (columns.quarter !== undefined && cell(r, columns.quarter) !== '') {
-        const q = cell(r, columns.quarter).replace(/^(q|k|kv|kvartal)\s*/i, '');
-        period = `${y}-Q${q}`;
-      } else period = y;
-    }
+    const period = longPeriodText(columns, (i) => cell(r, i));
     candidates.push({
       line: lines[i] ?? i + 1,
       raw: r.join(delimiter === '\t' ? '\t' : delimiter),

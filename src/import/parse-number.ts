@@ -49,7 +49,7 @@ export function parseNumber(text: string, decimal: DecimalSeparator = ','): Numb
     if (s[0] !== '+') sign = -1;
     s = s.slice(1).replace(/^[\s\u00a0\u202f\u2009]+/, '');
   }
-  const bad = (): NumberResult => ({ ok: false, error: `Kan inte tolka ”${shorten(original)}” som ett tal.` });
+  const bad = (): NumberResult => ({ ok: false, error: notANumberMessage(original) });
   if (s === '') return bad();
 
   // Exponent form: only for plain digits with an optional single decimal point or comma.
@@ -99,8 +99,17 @@ export function parseNumber(text: string, decimal: DecimalSeparator = ','): Numb
   if (intText === '' && fracText === '') return bad();
   if (!/^\d*$/.test(intText) || !/^\d*$/.test(fracText)) return bad();
   const v = sign * Number(`${intText || '0'}.${fracText || '0'}`);
-  if (!Number.isFinite(v)) return { ok: false, error: `Talet ”${shorten(original)}” är för stort.` };
+  if (!Number.isFinite(v)) return { ok: false, error: tooBigMessage(original) };
   return { ok: true, value: normaliseZero(v) };
+}
+
+/** The rejection texts, shared with the SQL fast path (sql-long-csv.ts). */
+export function notANumberMessage(original: string): string {
+  return `Kan inte tolka ”${shorten(original)}” som ett tal.`;
+}
+
+export function tooBigMessage(original: string): string {
+  return `Talet ”${shorten(original)}” är för stort.`;
 }
 
 function isGrouped(s: string, group: string): boolean {

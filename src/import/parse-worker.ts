@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
-/** Parses an imported file off the page's thread (module worker); see import-session.ts. */
-import { ImportSession } from './import-session.ts';
-import type { WorkerRequest, WorkerResponse } from './parse-client.ts';
+/** Parses an imported file off the page's thread (module worker); see parse-client.ts and import-session.ts. */
+import type { ImportSession } from './import-session.ts';
+import { handleParse, type WorkerRequest, type WorkerResponse } from './parse-client.ts';
+import { isOutOfMemory } from './memory-errors.ts';
 
 let session: ImportSession | null = null;
 
@@ -10,8 +11,16 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   const reply = (r: WorkerResponse, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(r, transfer);
   try {
     if (m.type === 'parse') {
-      session = new ImportSession(m.fileName, new Uint8Array(m.bytes), m.ctx);
-      reply({ type: 'summary', id: m.id, summary: session.summary() });
+      session = null;
+      let last = -1;
+      const { outcome, session: s } = handleParse(m.fileName, new Uint8Array(m.bytes), m.ctx, m.allowFast, (done, total) => {
+        const pct = Math.floor((100 * done) / total);
+        if (pct !== last) reply({ type: 'progress', id: m.id, done, total });
+        last = pct;
+      });
+      session = s;
+      if (outcome.kind === 'fast') reply({ type: 'fast', id: m.id, plan: outcome.plan }, [outcome.plan.bytes.buffer as ArrayBuffer]);
+      else reply({ type: 'summary', id: m.id, summary: outcome.summary });
     } else if (m.type === 'remap') {
       if (!session) throw new Error('Ingen fil är inläst.');
       reply({ type: 'summary', id: m.id, summary: session.remap(m.change) });
@@ -21,6 +30,7 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       reply({ type: 'csv', id: m.id, bytes }, [bytes.buffer]);
     }
   } catch (err) {
-    reply({ type: 'error', id: m.id, message: String((err as Error)?.message ?? err) });
+    session = null;
+    reply({ type: 'error', id: m.id, message: String((err as Error)?.message ?? err), memory: isOutOfMemory(err) });
   }
 };

@@ -8,6 +8,7 @@ import type { SiteMeta } from '../data/site-meta.ts';
 import type { Coordinator } from '../engine/coordinator.ts';
 import type { Database } from '../engine/database.ts';
 import { ingestUserSet, removeUserSet, type IngestReport } from '../engine/user-values.ts';
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
 
 export type SetInfo = Omit<StoredSet, 'csv'> & { failed: string | null };
@@ -58,24 +59,29 @@ export class UserData {
     }
   }
 
-  /** Adds a confirmed import: engine first (all or nothing), then the browser store. */
-  async add(set: Omit<StoredSet, 'report'>): Promise<{ report: IngestReport; persisted: boolean }> {
+  /**
+   * Adds a confirmed import: engine first (all or nothing), then the browser store. `ingest` puts the
+   * rows into the engine and returns them as contract CSV for the store (default: ingest `csv`).
+   */
+  async add(
+    set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array },
+    ingest: (db: Database) => Promise<{ report: IngestReport; csv: Uint8Array }> = async (db) => ({ report: await ingestUserSet(db, set.id, set.csv!), csv: set.csv! }),
+  ): Promise<{ report: IngestReport; persisted: boolean }> {
     const coordinator = this.#coordinator!;
     const db = await coordinator.database();
     let report: IngestReport;
+    let csv: Uint8Array;
     try {
-      report = await ingestUserSet(db, set.id, set.csv);
+      ({ report, csv } = await ingest(db));
     } catch (e) {
-      const msg = String((e as Error)?.message ?? e);
-      if (/memory|minne|avslutades|terminated/i.test(msg)) {
+      if (isOutOfMemory(e)) {
         // The wasm engine may be dead; the next query starts a new one and restores the stored sets.
-        coordinator.reset();
-        coordinator.clear();
-        throw new Error('Minnet i webbläsaren räckte inte för den här filen. Inget har lagts till; dela upp filen eller välj färre nyckeltal och försök igen.');
+        this.restartEngine();
+        throw new Error(OUT_OF_MEMORY_MESSAGE);
       }
-      throw new Error(`Inget har lagts till: ${msg.split('\n')[0]}`);
+      throw new Error(`Inget har lagts till: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
     }
-    const stored: StoredSet = { ...set, report };
+    const stored: StoredSet = { ...set, csv, report };
     let persisted = this.state === 'ready';
     if (persisted) {
       try {
@@ -90,6 +96,13 @@ export class UserData {
     this.#addKpis(stored);
     coordinator.clear();
     return { report, persisted };
+  }
+
+  /** After the engine ran out of memory: drop it; the next query starts a fresh one with every stored set. */
+  restartEngine(): void {
+    const coordinator = this.#coordinator!;
+    coordinator.reset();
+    coordinator.clear();
   }
 
   async remove(id: string): Promise<void> {

@@ -120,8 +120,8 @@ export function validateCandidates(
     const problems: string[] = [];
 
     let kpi = String(c.kpi ?? '').trim();
-    if (kpi === '') problems.push('Nyckeltal saknas.');
-    else if (kpi.length > MAX_KPI_LENGTH || /[\u0000-\u001f"]/.test(kpi)) problems.push(`Ogiltigt nyckeltals-id ”${shorten(kpi)}”.`);
+    const kpiProblem = kpiIdProblem(kpi);
+    if (kpiProblem) problems.push(kpiProblem);
     else if (checkKpis) {
       const known = kpiIds.get(kpi.toUpperCase());
       if (known) kpi = known;
@@ -180,7 +180,7 @@ export function validateCandidates(
     prev.conflict ??= [];
     prev.conflict.push({
       line: c.line,
-      reason: `Dubblett: ${describeKey(row)} finns redan på rad ${prev.line} med ett annat värde (${showValue(prev.row)} mot ${showValue(row)}).`,
+      reason: duplicateLaterReason(row, prev.line, prev.row),
       ...(c.raw !== undefined ? { raw: c.raw } : {}),
     });
   }
@@ -193,31 +193,59 @@ export function validateCandidates(
     }
     rejected.push({
       line: slot.line,
-      reason: `Dubblett: ${describeKey(slot.row)} förekommer med olika värden (rad ${[slot.line, ...slot.conflict.map((r) => r.line)].join(', ')}); ingen av raderna används.`,
+      reason: duplicateFirstReason(slot.row, [slot.line, ...slot.conflict.map((r) => r.line)]),
       ...(slot.raw !== undefined ? { raw: slot.raw } : {}),
     });
     rejected.push(...slot.conflict);
   }
   rejected.sort((a, b) => a.line - b.line);
 
-  if (mergedDuplicates > 0) {
-    warnings.push(`${mergedDuplicates} ${mergedDuplicates === 1 ? 'rad var en dubblett' : 'rader var dubbletter'} med samma värde och slogs ihop (första på rad ${firstMergedLine}).`);
-  }
-  if (paddedIds > 0) {
-    warnings.push(`${paddedIds} kommunkoder hade tre siffror (t.ex. 180) och tolkades med inledande nolla (0180); Excel tar ofta bort nollan.`);
-  }
-  if (unknownKpis.size > 0) {
-    const list = [...unknownKpis].slice(0, 5).join(', ');
-    warnings.push(`${unknownKpis.size === 1 ? 'Nyckeltalet' : `${unknownKpis.size} nyckeltal`} ${list}${unknownKpis.size > 5 ? ' …' : ''} finns inte bland kända nyckeltal och läggs in som egna serier.`);
-  }
+  if (mergedDuplicates > 0) warnings.push(mergedWarning(mergedDuplicates, firstMergedLine));
+  if (paddedIds > 0) warnings.push(paddedIdsWarning(paddedIds));
+  if (unknownKpis.size > 0) warnings.push(unknownKpisWarning([...unknownKpis]));
   return { accepted, rejected, warnings, ...meta };
 }
 
-function describeKey(r: ValueRow): string {
+// Rule texts, shared with the SQL fast path (sql-long-csv.ts) so both paths say the same thing.
+
+/** Why a KPI cell cannot be used, or null. */
+export function kpiIdProblem(kpi: string): string | null {
+  if (kpi === '') return 'Nyckeltal saknas.';
+  if (kpi.length > MAX_KPI_LENGTH || /[\u0000-\u001f"]/.test(kpi)) return `Ogiltigt nyckeltals-id ”${shorten(kpi)}”.`;
+  return null;
+}
+
+type KeyAndValue = Pick<ValueRow, 'kpi' | 'municipality_id' | 'period' | 'gender' | 'value' | 'status'>;
+
+/** The first row of a key that occurs with different values. */
+export function duplicateFirstReason(row: KeyAndValue, lines: readonly number[]): string {
+  return `Dubblett: ${describeKey(row)} förekommer med olika värden (rad ${lines.join(', ')}); ingen av raderna används.`;
+}
+
+/** A later row of such a key. */
+export function duplicateLaterReason(row: KeyAndValue, firstLine: number, first: KeyAndValue): string {
+  return `Dubblett: ${describeKey(row)} finns redan på rad ${firstLine} med ett annat värde (${showValue(first)} mot ${showValue(row)}).`;
+}
+
+export function mergedWarning(count: number, firstLine: number): string {
+  return `${count} ${count === 1 ? 'rad var en dubblett' : 'rader var dubbletter'} med samma värde och slogs ihop (första på rad ${firstLine}).`;
+}
+
+export function paddedIdsWarning(count: number): string {
+  return `${count} kommunkoder hade tre siffror (t.ex. 180) och tolkades med inledande nolla (0180); Excel tar ofta bort nollan.`;
+}
+
+/** `ids` in order of first appearance; `total` when only the first few are given. */
+export function unknownKpisWarning(ids: readonly string[], total = ids.length): string {
+  const list = ids.slice(0, 5).join(', ');
+  return `${total === 1 ? 'Nyckeltalet' : `${total} nyckeltal`} ${list}${total > 5 ? ' …' : ''} finns inte bland kända nyckeltal och läggs in som egna serier.`;
+}
+
+function describeKey(r: KeyAndValue): string {
   return `${r.kpi} / ${r.municipality_id} / ${r.period} / ${r.gender}`;
 }
 
-function showValue(r: ValueRow): string {
+function showValue(r: KeyAndValue): string {
   if (r.value === null) return r.status ? `saknas (${r.status})` : 'saknas';
   return String(r.value).replace('.', ',');
 }
