@@ -1,0 +1,45 @@
+import type { AppContext } from '../app/context.ts';
+import type { Gender } from '../data/contract.ts';
+import { QueryResource } from '../app/query.svelte.ts';
+import { buildSeriesSpec, GENDER_LABEL } from './series-spec.ts';
+import { keyFigures } from './stats-line.ts';
+import type { PanelProps } from './panel-components.ts';
+
+/**
+ * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
+ * query, the chart spec and the key figures. Call during component initialisation.
+ */
+export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
+  const kpi = $derived(app.meta.kpis.find((k) => k.id === props().kpiId)!);
+  const gender: Gender = $derived(kpi.is_divided_by_gender ? app.view.gender : 'T');
+  // Primitives, so the chart is rebuilt only when one of them changes, not on every view change.
+  const showRiket = $derived(app.view.showRiket);
+  const showAll = $derived(app.view.showAll);
+  const band = $derived(app.view.band);
+  const year = $derived(app.view.year);
+  const series = new QueryResource(app.coordinator, () => {
+    const { ctx, kpiId } = props();
+    return ['panelSeries', { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better }];
+  });
+  const target = $derived.by(() => {
+    const { ctx, kpiId } = props();
+    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null;
+  });
+  const spec = $derived.by(() => {
+    const { panel, ctx, kpiId } = props();
+    if (!series.data) return null;
+    return buildSeriesSpec({
+      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target,
+      options: { showRiket, showAll, band, genderLabel: GENDER_LABEL[gender] },
+    });
+  });
+  const figures = $derived(series.data ? keyFigures(series.data, kpi.unit, year) : null);
+
+  return {
+    get kpi() { return kpi; },
+    get gender() { return gender; },
+    get series() { return series; },
+    get spec() { return spec; },
+    get figures() { return figures; },
+  };
+}
