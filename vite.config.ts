@@ -9,7 +9,8 @@ export default defineConfig({
   envPrefix: ['VITE_', 'JAMFOR_CONTACT_'],
   plugins: [svelte(), siteData()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1000 },
+  // No modulepreload links: browsers without JavaScript would still download them.
+  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1000, modulePreload: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

@@ -40,7 +40,7 @@ export function makeBaseline(dist: string): string {
 /** Removes the prerendered app markup and the boot snapshot from a page, keeping head, scripts and styles. */
 export function stripPrerender(html: string): string {
   const start = html.indexOf('<div id="app">');
-  const end = html.indexOf('<noscript>');
+  const end = html.indexOf('<noscript>', start);
   if (start < 0 || end < 0) throw new Error('page has no <div id="app"> … <noscript>');
   const stripped = html.slice(0, start) + '<div id="app"></div>\n    ' + html.slice(end);
   const boot = /<script type="application\/json" id="jamfor-boot">[\s\S]*?<\/script>/;

@@ -10,6 +10,7 @@ import { Coordinator } from './engine/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
+import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
 import { userData } from './import/user-data.svelte.ts';
 
@@ -44,6 +45,7 @@ async function start() {
     get view() { return router.view; },
     get root() { return router.root; },
   };
+  await loadPage(router.route.page);
   // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
   if (prerendered) hydrate(App, { target, props });

@@ -45,6 +45,7 @@ export function fillTemplate(template: string, route: Route, page: { head: strin
  */
 export async function prerender(opts: { dist: string; ssrEntry: string; contractDir: string; meta: SiteMeta; log?: (s: string) => void }): Promise<number> {
   const ssr = (await import(pathToFileURL(resolve(opts.ssrEntry)).href)) as typeof ServerEntry;
+  await ssr.loadAllPages();
   const { db } = await loadDirectory(opts.contractDir);
   const template = readFileSync(join(opts.dist, 'index.html'), 'utf8');
   const coordinator = new ssr.Coordinator(async () => db as Database) as Coordinator;

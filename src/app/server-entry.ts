@@ -6,6 +6,7 @@ import type { SiteMeta } from '../data/site-meta.ts';
 import { Coordinator } from '../engine/coordinator.ts';
 
 export { Coordinator };
+export { loadAllPages } from '../pages/page-registry.svelte.ts';
 
 /** Server-renders one page; links are relative to `root` so the output works under any sub-path. */
 export function renderPage(a: { meta: SiteMeta; coordinator: Coordinator; route: Route; view?: ViewState; root: string }): { head: string; body: string } {

@@ -7,7 +7,7 @@ import { withDpi } from './png-dpi.ts';
 import { renderFigureMarkup } from './render-svg.ts';
 import { tableToCsv, type CsvVariant } from './csv.ts';
 import { altText } from './alt-text.ts';
-import { safeFileName } from './download.ts';
+import { fileNames } from './file-names.ts';
 import type { ExportFile } from './zip.ts';
 
 /** Standalone SVG for a preset, with the font embedded. */
@@ -24,12 +24,7 @@ export async function chartPng(spec: ChartSpec, preset: ExportPreset): Promise<U
   return withDpi(await rasterizeSvg(svg, size), preset.dpi);
 }
 
-export const fileNames = {
-  svg: (spec: ChartSpec, p: ExportPreset) => safeFileName(spec.fileStem, p.id === 'a4' ? '.svg' : `_${p.id}.svg`),
-  png: (spec: ChartSpec, p: ExportPreset) => safeFileName(spec.fileStem, p.id === 'a4' ? '.png' : `_${p.id}.png`),
-  csv: (spec: ChartSpec, v: CsvVariant) => safeFileName(spec.fileStem, v === 'excel-sv' ? '.csv' : '_komma.csv'),
-  alt: (spec: ChartSpec) => safeFileName(spec.fileStem, '_alt.txt'),
-};
+export { fileNames } from './file-names.ts';
 
 /** Everything for one chart in a batch: A4 SVG and PNG, both CSVs and the alt text. */
 export async function chartFiles(spec: ChartSpec): Promise<ExportFile[]> {
