@@ -102,6 +102,7 @@ const result: BenchResult = {
   budgets: compareAll(measured),
   notes,
 };
+for (const server of [site, baseline, plain]) await server.close();
 const md = formatReport(result);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(`bench/results/${result.date}.json`, JSON.stringify({ ...result, interactionSteps: inter.steps }, null, 2) + '\n');
