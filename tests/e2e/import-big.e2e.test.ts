@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage, waitForEngine, engineQuery } from '../support/browser.ts';
 
 /**
  * Big imports through the page (the fast path, sql-long-csv.ts): a generated 1,000,000-row long CSV
@@ -55,11 +55,7 @@ function writeCsv(name: string, header: string, lines: Iterable<string>): string
 }
 
 type Row = Record<string, unknown>;
-const sql = (q: string): Promise<Row[]> =>
-  page.evaluate(async (q) => {
-    const j = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<Row[]> }> } } }).__jamfor;
-    return (await j.coordinator.database()).query(q);
-  }, q);
+const sql = (q: string): Promise<Row[]> => engineQuery(page, q);
 
 /** Starts counting the longest gap between animation frames. */
 async function watchFrames() {

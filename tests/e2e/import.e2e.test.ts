@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage, waitForEngine, engineQuery } from '../support/browser.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 
@@ -35,11 +35,7 @@ afterAll(async () => {
 });
 
 type Row = Record<string, unknown>;
-const sql = (q: string): Promise<Row[]> =>
-  page.evaluate(async (q) => {
-    const j = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<Row[]> }> } } }).__jamfor;
-    return (await j.coordinator.database()).query(q);
-  }, q);
+const sql = (q: string): Promise<Row[]> => engineQuery(page, q);
 
 async function importFile(file: string | { name: string; mimeType: string; buffer: Buffer }, setKpi?: string) {
   await page.setInputFiles('.egna-data input[type=file]', file);

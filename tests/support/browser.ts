@@ -23,3 +23,11 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
 export async function waitForEngine(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout });
 }
+
+/** Runs SQL in the page's own DuckDB-wasm engine (through the coordinator's shared database). */
+export function engineQuery(page: Page, sql: string): Promise<Record<string, unknown>[]> {
+  return page.evaluate(async (q) => {
+    const j = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<Record<string, unknown>[]> }> } } }).__jamfor;
+    return (await j.coordinator.database()).query(q);
+  }, sql);
+}
