@@ -18,17 +18,18 @@ export function formatNumber(v: number | null | undefined, decimals = 1, minDeci
   return nf(Math.min(minDecimals, decimals), decimals).format(v);
 }
 
-/** A value with its unit: "12,3 %", "722 kr/inv", "–" when missing. */
-export function formatValue(v: number | null | undefined, unit: string, decimals = decimalsFor(unit)): string {
+/** A value with its unit: "12,3 %", "722 kr/inv", "–" when missing; minDecimals keeps trailing zeros ("8,0 %"). */
+export function formatValue(v: number | null | undefined, unit: string, decimals = decimalsFor(unit), minDecimals = 0): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  const n = formatNumber(v, decimals);
+  const n = formatNumber(v, decimals, minDecimals);
   return unit ? `${n}\u00a0${unit}` : n;
 }
 
-/** A change between two values, signed: "+4,0 procentenheter" for %, "−48 kr/inv" otherwise. */
+/** A change between two values, signed, with fixed decimals: "+4,0 procentenheter" for %, "−48 kr/inv" otherwise. */
 export function formatChange(delta: number, unit: string): string {
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const abs = formatNumber(Math.abs(delta), decimalsFor(unit));
+  const decimals = decimalsFor(unit);
+  const abs = formatNumber(Math.abs(delta), decimals, decimals);
   if (unit === '%') return `${sign}${abs}\u00a0procentenheter`;
   return `${sign}${abs}${unit ? '\u00a0' + unit : ''}`;
 }

@@ -1,5 +1,5 @@
 import type { PanelPoint } from '../queries/panel-series.ts';
-import { formatChange, formatPlace, formatValue } from '../format/number.ts';
+import { decimalsFor, formatChange, formatPlace, formatValue } from '../format/number.ts';
 
 export interface KeyFigures {
   period: string;
@@ -30,7 +30,8 @@ export function keyFigures(points: PanelPoint[], unit: string, period: string | 
     period: p.period,
     value: formatValue(p.value, unit),
     change: p.value !== null && prev?.value != null ? `${formatChange(p.value - prev.value, unit)} från ${prev.period}` : null,
-    groupMean: formatValue(p.groupMean, unit),
+    // a computed mean keeps its decimal so it compares cleanly with the kommun's value ("8,0 %", not "8 %")
+    groupMean: formatValue(p.groupMean, unit, decimalsFor(unit), decimalsFor(unit)),
     groupN: `${p.groupN} av ${p.groupSize} kommuner med värde`,
     rankGroup: formatPlace(p.rankGroup, p.groupN + (p.value === null ? 0 : 1)),
     rankAll: formatPlace(p.rankAll, p.allN),

@@ -32,7 +32,7 @@ describe('buildMonthlySpecs', () => {
     expect(s.years.series[1].points.slice(0, 3).map((p) => p.y)).toEqual([9, 8, 7]);
     expect(s.years.table.rows[1]).toEqual(['februari', 6, 8, -2]);
     expect(s.years.summary).toContain('februari 2024: 6\u00a0%');
-    expect(s.years.summary).toContain('−2\u00a0procentenheter mot februari 2023');
+    expect(s.years.summary).toContain('−2,0\u00a0procentenheter mot februari 2023');
     expect(s.years.sources).toEqual(['Källa: Kolada (RKA), X1, hämtad 2024-08-30']);
   });
 

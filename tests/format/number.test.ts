@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatNumber, formatPeriod, formatValue } from '../../src/format/number.ts';
+
+const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('Swedish number formatting', () => {
+  it('groups thousands with a no-break space and uses a decimal comma', () => {
+    expect(nb(formatNumber(1234.5))).toBe('1 234,5');
+    expect(nb(formatValue(1234567.8, 'kr/inv'))).toBe('1 234 568 kr/inv');
+    expect(nb(formatValue(12.34, '%'))).toBe('12,3 %');
+  });
+  it('never formats a missing value as 0', () => {
+    expect(formatValue(null, '%')).toBe('–');
+    expect(formatValue(Number.NaN, '%')).toBe('–');
+  });
+  it('keeps trailing zeros when asked, and in changes', () => {
+    expect(nb(formatValue(8, '%'))).toBe('8 %');
+    expect(nb(formatValue(8, '%', 1, 1))).toBe('8,0 %');
+    expect(nb(formatChange(-1, '%'))).toBe('−1,0 procentenheter');
+    expect(nb(formatChange(48, 'kr/inv'))).toBe('+48 kr/inv');
+    expect(nb(formatChange(0, '%'))).toBe('±0,0 procentenheter');
+  });
+  it('never groups years and writes months in Swedish', () => {
+    expect(formatPeriod('2024')).toBe('2024');
+    expect(formatPeriod('2023-01')).toBe('januari 2023');
+    expect(formatPeriod('2023-Q1')).toBe('kvartal 1 2023');
+  });
+});
