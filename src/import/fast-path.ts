@@ -14,7 +14,7 @@
  */
 import type { Gender } from '../data/contract.ts';
 import type { TextEncodingName } from './decode-text.ts';
-import { detectLongColumns, type LongColumns } from './parse-long-csv.ts';
+import { detectLongColumns, kpiFromValueHeader, type LongColumns } from './parse-long-csv.ts';
 import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter, type Delimiter } from './sniff-csv.ts';
 import type { DecimalSeparator } from './parse-number.ts';
 
@@ -68,6 +68,7 @@ export function planFastLongCsv(
   if (sample.rows.length < 2 || sample.lines[0] !== 1) return null;
   const columns = detectLongColumns(sample.rows[0]);
   if (!columns) return null;
+  defaults = { ...defaults, kpi: defaults.kpi ?? kpiFromValueHeader(sample.rows[0], columns) };
   if (columns.kpi === undefined && !defaults.kpi) return null;
   if (!isRegular(utf8, onProgress)) return null;
 

@@ -13,7 +13,7 @@ export type LongColumn = 'kpi' | 'municipality' | 'period' | 'year' | 'month' | 
 
 const ALIASES: Record<LongColumn, string[]> = {
   kpi: ['kpi', 'kpi_id', 'kpi id', 'kpiid', 'nyckeltal', 'nyckeltal id', 'nyckeltalsid', 'nyckeltals id', 'indikator'],
-  municipality: ['municipality_id', 'municipality', 'municipality id', 'kommun', 'kommunkod', 'kommun kod', 'kommun_id', 'kommunid', 'kommun id', 'kommunnamn', 'kommun namn', 'kommunnummer', 'kommunnr', 'kod'],
+  municipality: ['municipality_id', 'municipality', 'geo', 'municipality id', 'kommun', 'kommunkod', 'kommun kod', 'kommun_id', 'kommunid', 'kommun id', 'kommunnamn', 'kommun namn', 'kommunnummer', 'kommunnr', 'kod'],
   period: ['period', 'tid', 'tidpunkt', 'tidsperiod'],
   year: ['år', 'ar', 'year', 'årtal'],
   month: ['månad', 'manad', 'month', 'mån'],
@@ -39,6 +39,18 @@ for (const [col, names] of Object.entries(ALIASES) as [LongColumn, string[]][]) 
 
 export type LongColumns = Partial<Record<LongColumn, number>>;
 
+const KPI_ID_HEADER = /^[A-Za-z]\d{5}$/;
+
+/**
+ * The KPI named by the value column's header, as in the Kolada dump's DDF files (geo,year,u31462),
+ * when the file has no KPI column of its own.
+ */
+export function kpiFromValueHeader(header: readonly string[], columns: LongColumns): string | undefined {
+  if (columns.kpi !== undefined || columns.value === undefined) return undefined;
+  const h = String(header[columns.value] ?? '').trim();
+  return KPI_ID_HEADER.test(h) ? h.toUpperCase() : undefined;
+}
+
 /** Which header cell is which column; null when the header is not a long format header. */
 export function detectLongColumns(header: readonly string[]): LongColumns | null {
   const cols: LongColumns = {};
@@ -46,6 +58,11 @@ export function detectLongColumns(header: readonly string[]): LongColumns | null
     const c = LOOKUP.get(normaliseHeader(h));
     if (c && cols[c] === undefined) cols[c] = i;
   });
+  if (cols.value === undefined) {
+    const mapped = new Set(Object.values(cols));
+    const named = header.map((h, i) => i).filter((i) => !mapped.has(i) && KPI_ID_HEADER.test(String(header[i] ?? '').trim()));
+    if (named.length === 1) cols.value = named[0];
+  }
   const hasPeriod = cols.period !== undefined || cols.year !== undefined;
   if (cols.municipality === undefined || !hasPeriod || cols.value === undefined) return null;
   return cols;
@@ -98,6 +115,7 @@ export function parseLongRows(
     };
   }
   const warnings: string[] = [];
+  defaults = { ...defaults, kpi: defaults.kpi ?? kpiFromValueHeader(rows[0], columns) };
   if (columns.kpi === undefined) {
     if (!defaults.kpi) return { ok: false, error: 'Filen har ingen kolumn för nyckeltal – välj vilket nyckeltal värdena gäller.' };
     warnings.push(`Filen har ingen kolumn för nyckeltal; alla värden läses som ${defaults.kpi}.`);

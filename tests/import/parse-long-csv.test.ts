@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLongColumns, parseLongRows } from '../../src/import/parse-long-csv.ts';
+import { detectLongColumns, kpiFromValueHeader, parseLongRows } from '../../src/import/parse-long-csv.ts';
 import { parseImportFile } from '../../src/import/import-file.ts';
 import { fixtureBytes, fixtureMunicipalities } from './helpers.ts';
 
@@ -76,5 +76,18 @@ describe('long CSV', () => {
   it('parseLongRows refuses a header it does not know', () => {
     const r = parseLongRows([['a', 'b']], [1], ',');
     expect(r.ok).toBe(false);
+  });
+});
+
+describe('a value column named after its KPI (Kolada dump DDF files)', () => {
+  it('reads geo,year,u31462 as kommun, year and values of U31462', () => {
+    const r = parseLongRows([['geo', 'year', 'u31462'], ['0180', '2021', '81.5'], ['1286', '2021', '']], [1, 2, 3], ',');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.candidates.map((c) => [c.kpi, c.municipality, c.period, c.value])).toEqual([['U31462', '0180', '2021', '81.5'], ['U31462', '1286', '2021', '']]);
+    expect(kpiFromValueHeader(['geo', 'year', 'gender', 'n00090'], detectLongColumns(['geo', 'year', 'gender', 'n00090'])!)).toBe('N00090');
+  });
+  it('does not guess when two columns look like KPI ids', () => {
+    expect(detectLongColumns(['geo', 'year', 'u31462', 'n00090'])).toBeNull();
   });
 });
