@@ -62,6 +62,8 @@ export function syntheticRequests(rows: number, count: number) {
  */
 export async function wasmIngest(siteUrl: string, csvPath: string, rows: number, queries: number, timeoutMs: number): Promise<WasmIngest> {
   const browser: Browser = await launchChromium();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let heap: { stop(): Promise<{ peakJsHeapBytes: number }> } | undefined;
   const out: WasmIngest = { rows: null, fetchMs: null, ms: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: null };
   try {
     const context = await browser.newContext({ locale: 'sv-SE' });
@@ -69,7 +71,7 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
     const page = await context.newPage();
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
     await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
-    const heap = await heapPeak(page);
+    heap = await heapPeak(page);
     const job = page.evaluate(
       async ({ csvPath, createSql, memorySql, requests }) => {
         type Db = { query(s: string): Promise<Record<string, unknown>[]>; exec(s: string): Promise<void>; registerFile(n: string, b: Uint8Array): Promise<void> };
@@ -96,12 +98,16 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
       },
       { csvPath, createSql: createValuesTableSql('bench.csv'), memorySql: DUCKDB_MEMORY_SQL, requests: syntheticRequests(rows, queries) },
     );
-    const r = await Promise.race([job, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs))]);
+    const r = await Promise.race([job, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs)))]);
     out.peakJsHeapBytes = (await heap.stop()).peakJsHeapBytes;
+    heap = undefined;
     Object.assign(out, { rows: r.rows, fetchMs: r.fetchMs, ms: r.ms, rowsPerSec: r.rows / (r.ms / 1000), duckdbMemoryBytes: r.mem, databaseSize: jsonSafe(r.size), query: distribution(r.times) });
   } catch (e) {
     out.error = (e as Error).message.split('\n')[0];
   } finally {
+    // Timers left running would keep `npm run bench` from exiting.
+    clearTimeout(timer);
+    await heap?.stop().catch(() => {});
     out.rendererPeakRssBytes = await rendererPeakRss(browser);
     await browser.close().catch(() => {});
   }
