@@ -24,3 +24,8 @@ export interface SiteMeta {
 export function kommuner(meta: SiteMeta): Municipality[] {
   return meta.municipalities.filter((m) => m.type === 'K' && !m.id.startsWith('00'));
 }
+
+/** The KPIs that break down `parentId` (age groups, exit reasons …), in id order. */
+export function childKpis(meta: SiteMeta, parentId: string): SiteMeta['kpis'] {
+  return meta.kpis.filter((k) => k.parent === parentId).sort((a, b) => a.id.localeCompare(b.id));
+}
