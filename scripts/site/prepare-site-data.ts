@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import { convertKoladaDirectory, isKoladaDirectory, koladaManifest } from '../../src/data/kolada-directory.ts';
 import { loadDirectory } from '../../src/data/load-directory.ts';
@@ -45,26 +46,30 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
   }
   const dir = resolve(cacheRoot, 'site-data', key);
   const metaPath = join(dir, 'meta.json');
+  // The cache key covers every input file, so a cached directory was validated when it was written.
+  if (existsSync(metaPath)) return { dir, contractDir, meta: JSON.parse(readFileSync(metaPath, 'utf8')) as SiteMeta };
   const { db, manifest } = await loadDirectory(contractDir);
   try {
     const meta = await buildSiteMeta(db, manifest);
-    if (!existsSync(metaPath)) {
-      const tmp = `${dir}.tmp-${process.pid}`;
-      mkdirSync(tmp, { recursive: true });
-      await db.exec(`COPY (SELECT * FROM ${T.values} ORDER BY kpi, municipality_id, period, gender) TO ${sqlString(join(tmp, 'values.csv'))} (HEADER, DELIMITER ',')`);
-      writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
-      rmSync(dir, { recursive: true, force: true });
-      renameSync(tmp, dir);
-    }
+    const tmp = `${dir}.tmp-${process.pid}`;
+    mkdirSync(tmp, { recursive: true });
+    await db.exec(`COPY (SELECT * FROM ${T.values} ORDER BY kpi, municipality_id, period, gender) TO ${sqlString(join(tmp, 'values.csv'))} (HEADER, DELIMITER ',')`);
+    writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
     return { dir, contractDir, meta };
   } finally {
     await db.close();
   }
 }
 
-/** Changes whenever a file in the directory (or this code's output format version) changes. */
+/** The code that shapes the cached output; editing it invalidates the cache. */
+const PRODUCERS = ['src/data/load-tables.ts', 'src/data/kolada-directory.ts', 'src/data/build-site-meta.ts', 'src/data/site-meta.ts', 'scripts/site/prepare-site-data.ts'];
+
+/** Changes whenever a file in the directory, or the code that converts and summarises it, changes. */
 function fingerprint(dir: string): string {
-  const h = createHash('sha256').update('v1:' + dir);
+  const h = createHash('sha256').update(dir);
+  for (const p of PRODUCERS) h.update(readFileSync(fileURLToPath(new URL(`../../${p}`, import.meta.url))));
   if (existsSync(dir)) for (const f of readdirSync(dir).sort()) {
     const s = statSync(join(dir, f));
     if (s.isFile()) h.update(`${f}:${s.size}:${s.mtimeMs}`);
