@@ -87,10 +87,11 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
     res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...extra }).end(text);
   };
 
-  const notFound = (req: IncomingMessage, res: ServerResponse) => {
+  /** 404.html (with the given status) so a visitor still gets the site's page and a way back. */
+  const notFound = (req: IncomingMessage, res: ServerResponse, status = 404) => {
     const page = resolveInRoot(root, '404.html');
-    if (page.kind === 'file') send(req, res, 404, page.path, page.size);
-    else plain(res, 404, 'not found');
+    if (page.kind === 'file') send(req, res, status, page.path, page.size);
+    else plain(res, status, 'not found');
   };
 
   const server = createServer((req, res) => {
@@ -108,7 +109,7 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
     }
     let found = resolveInRoot(root, pathname.slice(prefix.length));
     if (found.kind === 'bad') {
-      plain(res, 400, 'bad request');
+      notFound(req, res, 400);
       return;
     }
     if (found.kind === 'directory') {
