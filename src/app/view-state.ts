@@ -25,7 +25,7 @@ export interface ViewState {
 
 export const DEFAULT_VIEW: ViewState = {
   peer: 'liknande', edition: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null, lang: 'sv',
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: Object.freeze(Object.create(null)) as Record<string, string>, extra: [], kpi: null, kommun: null, lang: 'sv',
 };
 
 const PANEL_PREFIX = 'p.';
@@ -36,7 +36,8 @@ const KOMMUN_ID = /^[0-9]{4}$/;
 /** Parses the query string; anything unknown or malformed falls back to the default. */
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
-  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: {}, extra: [], members: [] };
+  // Panel ids come from the URL: a null-prototype record, so "p.constructor" or "p.__proto__" are plain keys.
+  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: Object.create(null) as Record<string, string>, extra: [], members: [] };
   const peer = q.get('grupp');
   if (peer && (PEER_KINDS as readonly string[]).includes(peer)) v.peer = peer as PeerKind;
   const ed = Number(q.get('utgava'));

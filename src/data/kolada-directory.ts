@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from '../engine/database.ts';
 import { sqlString } from '../engine/database.ts';
 import type { Manifest } from './contract.ts';
+import { ownEntry } from './own-entry.ts';
 
 /** Files that mark a directory laid out like shared/data/kolada. */
 export const KOLADA_LAYOUT_FILES = ['values_long.csv', 'municipalities.csv', 'liknande_kommuner_ekonomiskt_bistand.csv'];
@@ -51,7 +52,7 @@ export async function convertKoladaDirectory(db: Database, dir: string, outDir: 
   );
   await db.exec(`CREATE OR REPLACE TEMP TABLE kolada_kpis (id VARCHAR, title VARCHAR, unit VARCHAR, is_divided_by_gender VARCHAR, description VARCHAR, source VARCHAR, higher_is_better VARCHAR, parent VARCHAR, breakdown VARCHAR)`);
   for (const k of kpiRows) {
-    const hib = HIGHER_IS_BETTER[k.id];
+    const hib = ownEntry(HIGHER_IS_BETTER, k.id);
     await db.query(`INSERT INTO kolada_kpis VALUES (?, ?, ?, ?, ?, 'Kolada (RKA)', ?, NULL, NULL)`, [
       k.id, k.title, unitFromTitle(k.title), k.gender, k.description, hib === undefined ? null : String(hib),
     ]);
