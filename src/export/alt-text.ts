@@ -1,13 +1,15 @@
 import type { ChartSpec, LineChartSpec, RankChartSpec, StackedBarSpec } from '../charts/spec.ts';
 import { formatNumber, formatPeriod, formatValue } from '../format/number.ts';
+import { documentText } from './xml-text.ts';
 
 /**
  * A description of a chart for documents (Word's "Alternativ text", PDF/UA): what the chart shows,
- * then the kommun's latest value against the group, then the source. Plain text, Swedish.
+ * then the kommun's latest value against the group, then the source. Plain text on one line, Swedish,
+ * without characters a document format (XML) forbids.
  */
 export function altText(spec: ChartSpec): string {
   const body = spec.kind === 'line' ? describeLine(spec) : spec.kind === 'rank' ? describeRank(spec) : describeStacked(spec);
-  return [`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.');
+  return documentText([`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.'));
 }
 
 function span(xs: string[]): string {
