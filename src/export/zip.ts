@@ -6,9 +6,13 @@ export interface ExportFile {
   data: Uint8Array | string;
 }
 
-/** A flat entry name without controls, separators or dot-only names (no folders, no "../"). */
+/**
+ * A flat entry name without controls, separators or dot-only names (no folders, no "../"). fflate keeps
+ * entries in a plain object, so the one name it cannot hold, "__proto__", gets a leading underscore.
+ */
 export function zipEntryName(name: string): string {
   const flat = stripXmlForbidden(name).replace(/[\u0000-\u001F\u007F/\\:]+/g, '_').trim();
+  if (flat === '__proto__') return `_${flat}`;
   return flat && !/^\.+$/.test(flat) ? flat : 'fil';
 }
 

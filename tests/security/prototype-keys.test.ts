@@ -5,15 +5,12 @@ import type { SiteMeta } from '../../src/data/site-meta.ts';
 import { rankingChoices, kpiOptions } from '../../src/pages/ranking/ranking-choices.ts';
 import { DEFAULT_VIEW, parseView, serializeView } from '../../src/app/view-state.ts';
 import { statusFootnotes } from '../../src/panels/status.ts';
+import { PROTO_NAMES } from './proto-names.ts';
 
 /**
  * Keys that come from data (KPI ids, statuses, panel ids in the URL) named like members of
  * Object.prototype must behave like any other key (issue 19 item 3, outside src/import/).
  */
-export const PROTO_NAMES = [
-  ...Object.getOwnPropertyNames(Object.prototype),
-  'prototype', 'length', 'name', 'then', 'toJSON', 'caller', 'arguments',
-];
 const PROPERTY_RUNS = 2000;
 
 const kpi = (id: string): Kpi => ({ id, title: `Titel ${id}`, unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada', higher_is_better: true, parent: null, breakdown: null });
