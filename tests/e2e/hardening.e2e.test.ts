@@ -65,6 +65,7 @@ describe('a dying DuckDB worker', () => {
     const alert = page.locator('.engine-status [role="alert"]');
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.textContent()).toContain('Databasen i webbläsaren fungerar inte just nu');
+    await page.screenshot({ path: `.cache/e2e/worker-death-${how}.png` });
     await alert.getByRole('button', { name: 'Försök igen' }).click();
     await waitForEngine(page, 120_000);
     await page.getByLabel('Länet').check();
@@ -77,18 +78,25 @@ describe('a dying DuckDB worker', () => {
     const { page, context } = await pageWithWorkerHandle();
     await page.goto(`${site}kommun/1489/`);
     await waitForEngine(page, 120_000);
+    await page.evaluate(() => {
+      const g = globalThis as unknown as { __statuses: string[]; __jamfor: { coordinator: { onStatus(f: (s: string) => void): void } } };
+      g.__statuses = [];
+      g.__jamfor.coordinator.onStatus((s) => g.__statuses.push(s));
+    });
     // New choices make every panel query the engine; the worker goes away while they run.
     await page.getByLabel('Länet').check();
     await terminateWorkers(page);
+    // The death is noticed (status 'failed'); queries still waiting may start a fresh engine at once.
+    await page.waitForFunction(() => (globalThis as unknown as { __statuses: string[] }).__statuses.includes('failed'), null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
     const alert = page.locator('.engine-status [role="alert"]');
-    await alert.waitFor({ timeout: 30_000 });
-    expect(await alert.textContent()).toMatch(/Databasen i webbläsaren fungerar inte just nu.*Försök igen/s);
-    await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 30_000 });
-    await page.screenshot({ path: '.cache/e2e/worker-silent-death.png' });
-    expect(await engineStatus(page)).toBe('failed');
-    await alert.getByRole('button', { name: 'Försök igen' }).click();
+    if (await alert.count()) {
+      expect(await alert.textContent()).toMatch(/Databasen i webbläsaren fungerar inte just nu.*Försök igen/s);
+      await alert.getByRole('button', { name: 'Försök igen' }).click();
+    }
     await waitForEngine(page, 120_000);
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
     await context.close();
   }, 300_000);
 
@@ -134,7 +142,8 @@ describe('malformed escapes and unknown pages', () => {
     await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined, null, { timeout: 30_000 });
     expect(await page.textContent('main h1')).toBe('Sidan finns inte');
     expect(await page.title()).toBe('Sidan finns inte – Jämför');
-    expect(errors).toEqual([]);
+    // the one expected console line is the document's own 400 status
+    expect(errors.filter((e) => !/status of 400/.test(e))).toEqual([]);
     await context.close();
   });
 
