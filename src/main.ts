@@ -6,7 +6,7 @@ import './styles/print.css';
 import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
-import { Coordinator } from './engine/coordinator.ts';
+import { Coordinator } from './core/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';

@@ -1,5 +1,5 @@
-import { parseRoute, routePath, type Route } from './route.ts';
-import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from './view-state.ts';
+import { parseRoute, routePath, type Route } from '../state/route.ts';
+import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view-state.ts';
 
 /** Route and view state from the URL; history entries for every change, back/forward restore them. */
 export class Router {

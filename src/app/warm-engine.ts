@@ -1,4 +1,4 @@
-import type { Route } from './route.ts';
+import type { Route } from '../state/route.ts';
 
 /** The part of the coordinator warming needs: starting the shared engine (idempotent). */
 interface Startable {

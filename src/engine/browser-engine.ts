@@ -1,5 +1,5 @@
 import type { Database } from './database.ts';
-import { createValuesTableSql } from '../data/values-table.ts';
+import { createValuesTableSql } from '../data/schema.ts';
 
 /** Starts DuckDB-wasm and loads the site's values; called lazily by the coordinator on first need. */
 export async function openBrowserEngine(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<Database> {

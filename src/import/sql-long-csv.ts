@@ -19,7 +19,7 @@
  */
 import type { Gender, ValueRow } from '../data/contract.ts';
 import { sqlString, type Database } from '../engine/database.ts';
-import { ingestUserRows, userSetCsv, type IngestReport } from '../engine/user-values.ts';
+import { ingestUserRows, userSetCsv, type IngestReport } from '../core/user-values.ts';
 import type { FastPlan } from './fast-path.ts';
 import { isOutOfMemory } from './memory-errors.ts';
 import type { ImportContext } from './import-file.ts';

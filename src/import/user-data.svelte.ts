@@ -5,9 +5,9 @@
  * KPI search and ranking can chart them. Every change clears the coordinator's cache.
  */
 import type { SiteMeta } from '../data/site-meta.ts';
-import type { Coordinator } from '../engine/coordinator.ts';
+import type { Coordinator } from '../core/coordinator.ts';
 import type { Database } from '../engine/database.ts';
-import { ingestUserSet, removeUserSet, type IngestReport } from '../engine/user-values.ts';
+import { ingestUserSet, removeUserSet, type IngestReport } from '../core/user-values.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
 

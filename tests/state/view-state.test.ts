@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../src/app/view-state.ts';
+import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../src/state/view-state.ts';
 
 describe('view state in the query string', () => {
   it('reads the highlighted kommun for the ranking page', () => {

@@ -1,5 +1,5 @@
-import type { Database } from './database.ts';
-import { queries, type QueryName, type QueryRequest, type QueryResult } from '../queries/index.ts';
+import type { Database } from '../engine/database.ts';
+import { queries, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
 

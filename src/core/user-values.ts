@@ -8,7 +8,7 @@
  * (same value) or "conflicting" (another value). Each import or removal runs in one transaction, so a
  * failure leaves all earlier data as it was.
  */
-import { sqlString, type Database } from './database.ts';
+import { sqlString, type Database } from '../engine/database.ts';
 import { T } from '../data/load-tables.ts';
 
 export const USER_VALUES = 'user_values';
