@@ -48,8 +48,7 @@ async function start() {
     get root() { return router.root; },
   };
   await loadPage(router.route.page);
-  // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
-  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
+  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
   if (prerendered) hydrate(App, { target, props });
   else {
     target.textContent = '';

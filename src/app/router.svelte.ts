@@ -19,8 +19,7 @@ export class Router {
     this.root = this.rootPath;
   }
 
-  /** Links keep the current language unless the view given says otherwise. */
-  href = (route: Route, view: Partial<ViewState> = {}) => this.root + routePath(route) + serializeView({ ...DEFAULT_VIEW, lang: this.view.lang, ...view });
+  href = (route: Route, view: Partial<ViewState> = {}) => this.root + routePath(route) + serializeView({ ...DEFAULT_VIEW, ...view });
 
   navigate = (route: Route, view: Partial<ViewState> = {}, replace = false) => {
     const samePage = JSON.stringify(route) === JSON.stringify(this.route);
