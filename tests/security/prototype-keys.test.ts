@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Kpi } from '../../src/data/contract.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
 import { rankingChoices, kpiOptions } from '../../src/pages/ranking/ranking-choices.ts';
-import { DEFAULT_VIEW, parseView, serializeView } from '../../src/app/view-state.ts';
+import { DEFAULT_VIEW, parseView, serializeView } from '../../src/state/view-state.ts';
 import { statusFootnotes } from '../../src/panels/status.ts';
 import { PROTO_NAMES } from './proto-names.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fragmentId, parseRoute, routePath } from '../../src/app/route.ts';
+import { fragmentId, parseRoute, routePath } from '../../src/state/route.ts';
 
 /**
  * Malformed percent-escapes in paths and fragments (issue 19 item 9): a host serving 404.html hands
