@@ -31,6 +31,8 @@ export interface DocumentChart {
   size: { width: number; height: number };
 }
 
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** Printed width of a chart in the document (A4 text width 16 cm) in Word's 96-dpi pixels. */
 export const IMAGE_WIDTH_PX = Math.round((16 / 2.54) * 96);
 

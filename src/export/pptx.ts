@@ -24,6 +24,8 @@ interface NativeChart {
   options: Record<string, unknown>;
 }
 
+export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+
 // LAYOUT_16x9 is 10 × 5.625 inches.
 const MARGIN = 0.4;
 const WIDTH = 10 - 2 * MARGIN;

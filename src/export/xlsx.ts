@@ -13,6 +13,7 @@ import { xmlText } from './xml-text.ts';
  */
 export const DATA_SHEET = 'Tabell';
 export const META_SHEET = 'Om data';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Excel number format of a table column: counts and places whole, values with the KPI's decimals. */
 export function columnNumberFormat(table: ChartTable, col: number): string {

@@ -1,5 +1,8 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+
+// jsdom ships no types; only its DOMParser is used here.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { DOMParser: typeof DOMParser } } };
 
 /**
  * Opens xlsx, docx and pptx files the way an office program does: unzip, parse each XML part (a part
