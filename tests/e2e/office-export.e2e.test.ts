@@ -136,7 +136,10 @@ describe('Kopiera diagram', () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin: new URL(site).origin });
+    // Chromium grants clipboard-write to the focused tab by default; deny it for this context only.
+    const { targetInfo } = await cdp.send('Target.getTargetInfo');
+    await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin: new URL(site).origin, browserContextId: targetInfo.browserContextId });
+    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-write' as PermissionName })).state)).toBe('denied');
     const panel = '#panel-ateraktualisering';
     await page.click(`${panel} .export-toggle`);
     const file = await download(page, `${panel} [data-export="copy-png"]`);
