@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import { unzipSync, zipSync, strFromU8, strToU8, type Zippable } from 'fflate';
 import type { ChartSpec, LineChartSpec, RankChartSpec, StackedBarSpec } from '../charts/spec.ts';
 import { BAR_FILL, CATEGORY_FILLS, ROLE_STYLE } from '../charts/palette.ts';
 import { decimalsFor, formatPeriod } from '../format/number.ts';
@@ -29,7 +30,7 @@ export const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presenta
 // LAYOUT_16x9 is 10 × 5.625 inches.
 const MARGIN = 0.4;
 const WIDTH = 10 - 2 * MARGIN;
-const BODY = { x: MARGIN, y: 1.15, w: WIDTH, h: 3.65 };
+const BODY = { x: MARGIN, y: 1.25, w: WIDTH, h: 3.5 };
 const hex = (c: string) => c.replace('#', '').toUpperCase();
 const clean = (s: string) => xmlText(s);
 
@@ -104,9 +105,10 @@ export function nativeChart(spec: ChartSpec): NativeChart | null {
 }
 
 function addFrame(slide: Slide, spec: ChartSpec): void {
-  slide.addText(clean(spec.title), { x: MARGIN, y: 0.2, w: WIDTH, h: 0.55, fontSize: 24, bold: true, fontFace: 'Calibri', color: '1A1A1A', valign: 'top', fit: 'shrink' });
-  if (spec.subtitle) slide.addText(clean(spec.subtitle), { x: MARGIN, y: 0.75, w: WIDTH, h: 0.35, fontSize: 14, fontFace: 'Calibri', color: '555555', valign: 'top' });
-  slide.addText(clean(spec.sources.join('\n')), { x: MARGIN, y: 4.9, w: WIDTH, h: 0.6, fontSize: 9, fontFace: 'Calibri', color: '555555', valign: 'bottom' });
+  // Kolada titles run to two lines: the title box holds two at 20 pt.
+  slide.addText(clean(spec.title), { x: MARGIN, y: 0.15, w: WIDTH, h: 0.75, fontSize: 20, bold: true, fontFace: 'Calibri', color: '1A1A1A', valign: 'top', margin: 0 });
+  if (spec.subtitle) slide.addText(clean(spec.subtitle), { x: MARGIN, y: 0.9, w: WIDTH, h: 0.3, fontSize: 12, fontFace: 'Calibri', color: '555555', valign: 'top', margin: 0 });
+  slide.addText(clean(spec.sources.join('\n')), { x: MARGIN, y: 4.85, w: WIDTH, h: 0.65, fontSize: 9, fontFace: 'Calibri', color: '555555', valign: 'bottom', margin: 0 });
   slide.addNotes(clean(spec.summary));
 }
 
@@ -143,9 +145,29 @@ export async function buildDeck(specs: ChartSpec[], image: (spec: ChartSpec) => 
   return deck;
 }
 
+function rezip(parts: Record<string, Uint8Array>, edit: (name: string, data: Uint8Array) => Uint8Array): Uint8Array {
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) out[name] = [edit(name, data), { level: /\.(png|xlsx)$/.test(name) ? 0 : 6 }];
+  return zipSync(out);
+}
+
+/**
+ * pptxgenjs writes a missing value as an empty point (`<c:v></c:v>`) in the chart and an empty
+ * `<v></v>` in the embedded workbook, which PowerPoint may read as 0 once the data is edited. A
+ * missing value is never 0: both become absent points/cells, which charts draw as gaps.
+ */
+export function dropEmptyPoints(pptx: Uint8Array): Uint8Array {
+  const fixSheet = (xml: string) => xml.replace(/<c r="([A-Z]+\d+)"( s="\d+")?><v><\/v><\/c>/g, '<c r="$1"$2/>');
+  return rezip(unzipSync(pptx), (name, data) => {
+    if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return strToU8(strFromU8(data).replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, ''));
+    if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) return rezip(unzipSync(data), (n, d) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(n) ? strToU8(fixSheet(strFromU8(d))) : d));
+    return data;
+  });
+}
+
 /** The .pptx file's bytes. */
 export async function chartsPptx(specs: ChartSpec[], image: (spec: ChartSpec) => Promise<SlideImage>, title = ''): Promise<Uint8Array<ArrayBuffer>> {
   const deck = await buildDeck(specs, image, title);
   const out = (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
-  return new Uint8Array(out);
+  return new Uint8Array(dropEmptyPoints(out));
 }

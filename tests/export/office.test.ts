@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import type { ChartSpec } from '../../src/charts/spec.ts';
 import { formatCell } from '../../src/charts/table-cell.ts';
@@ -153,6 +154,17 @@ describe('pptx', () => {
     const stacked = slides[2].charts[0];
     expect(stacked.series.map((s) => s.name)).toEqual(stackedSpec.table.columns.slice(1));
     stacked.series.forEach((s, ci) => expect(s.values).toEqual(stackedSpec.table.rows.map((r) => r[ci + 1])));
+  });
+
+  it('a missing value is an absent point in the chart and an empty cell in its workbook, never an empty number', async () => {
+    const parts = unzipSync(await chartsPptx([lineSpec], image));
+    const chart = strFromU8(parts[Object.keys(parts).find((n) => /^ppt\/charts\/chart\d+\.xml$/.test(n))!]);
+    expect(chart).not.toContain('<c:v></c:v>');
+    expect(chart).toMatch(/<c:ptCount val="6"\/>(?:<c:pt idx="[0-9]"><c:v>[\d.]+<\/c:v><\/c:pt>){5}/);
+    const book = unzipSync(parts[Object.keys(parts).find((n) => n.endsWith('.xlsx'))!]);
+    const sheet = strFromU8(book['xl/worksheets/sheet1.xml']);
+    expect(sheet).not.toContain('<v></v>');
+    expect(sheet).toContain('<c r="B4"/>');
   });
 
   it('a kind PowerPoint cannot draw becomes the chart image with alt text', async () => {
