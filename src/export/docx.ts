@@ -51,9 +51,9 @@ function coverPage(cover: ReportCover): Paragraph[] {
   ];
 }
 
-function cell(text: string, opts: { header?: boolean; numeric?: boolean }): TableCell {
+function cell(text: string, opts: { header?: boolean; numeric?: boolean; size: number }): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: [t(text, { bold: opts.header, size: 18 })], alignment: opts.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+    children: [new Paragraph({ children: [t(text, { bold: opts.header, size: opts.size })], alignment: opts.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT })],
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
@@ -61,11 +61,13 @@ function cell(text: string, opts: { header?: boolean; numeric?: boolean }): Tabl
 export function chartTable(spec: ChartSpec): Table {
   const { table } = spec;
   const numeric = table.columns.map((_, i) => i > 0 && table.rows.some((r) => typeof r[i] === 'number'));
+  // half-points: 9 pt, or 8 pt when many columns share the 16 cm text width
+  const size = table.columns.length > 7 ? 16 : 18;
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c, { header: true, numeric: numeric[i] })) }),
-      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(formatCell(table, v, i), { header: i === 0, numeric: numeric[i] })) })),
+      new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c, { header: true, numeric: numeric[i], size })) }),
+      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(formatCell(table, v, i), { header: i === 0, numeric: numeric[i], size })) })),
     ],
   });
 }
