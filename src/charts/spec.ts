@@ -103,6 +103,8 @@ export interface RankChartSpec extends ChartBase {
   missing: number;
   /** legend text naming the peer group of the highlighted kommun */
   peerLabel?: string;
+  /** when bars are filled by quartile (BarDatum.fill), the legend lists these instead of the roles */
+  quartileLegend?: { id: string; label: string; fill: string }[];
 }
 
 export interface StackedBarSpec extends ChartBase {
