@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -31,11 +31,10 @@ describe('a year outside a KPI\'s data (end to end in Chromium)', () => {
   ] as const) {
     it(`${label}: the series stays, with "inget värde <år>" and the nearest years`, async () => {
       const { page, context, errors, requests } = await openPage(browser);
-      await page.goto(`${site}${url}`);
-      await waitForEngine(page);
+      await page.goto(`${site}${url}`, { timeout: 120_000 });
       const year = /ar=(\d{4})/.exec(url)![1];
       const panel = page.locator('#panel-ateraktualisering');
-      await panel.locator('.figures').waitFor();
+      await page.waitForFunction((y) => document.querySelector('#panel-ateraktualisering .figures .big')?.textContent === `inget värde ${y}`, year, { timeout: 120_000 });
       await expect(panel.locator('.figures .big').first().textContent()).resolves.toBe(`inget värde ${year}`);
       await expect(panel.locator('.figures .nearest').textContent()).resolves.toMatch(/^Närmaste år med värde: \d{4} \(/);
       await expect(panel.locator('svg[data-chart-id]').count()).resolves.toBe(1);
@@ -52,10 +51,9 @@ describe('a year outside a KPI\'s data (end to end in Chromium)', () => {
 describe('panel: direction, quartile, notes, member values', () => {
   it('Hallsberg U40455: direction and quartile beside the ranks, small-number and jump notes, member table', async () => {
     const { page, context, errors } = await openPage(browser);
-    await page.goto(`${site}kommun/1861/?ar=2022`);
-    await waitForEngine(page);
+    await page.goto(`${site}kommun/1861/?ar=2022`, { timeout: 120_000 });
     const panel = page.locator('#panel-arbete-studier');
-    await panel.locator('.quality-notes').waitFor();
+    await panel.locator('.quality-notes').waitFor({ timeout: 120_000 });
     await expect(panel.locator('.rank-direction').textContent()).resolves.toBe('högst värde = plats 1');
     await expect(panel.locator('.quartile').textContent()).resolves.toMatch(/fjärdedelen|hälften/);
     const notes = await panel.locator('.quality-notes li').allTextContents();
@@ -88,9 +86,8 @@ describe('panel: direction, quartile, notes, member values', () => {
 describe('ranking page', () => {
   it('labels the kommun and its group, colours by quartile with a written key, exports like a panel and filters the KPI list', async () => {
     const { page, context, errors } = await openPage(browser);
-    await page.goto(`${site}rangordning/?kpi=U31001&kommun=1861`);
-    await waitForEngine(page);
-    await page.locator('.quartile-key li').first().waitFor();
+    await page.goto(`${site}rangordning/?kpi=U31001&kommun=1861`, { timeout: 120_000 });
+    await page.locator('.quartile-key li').first().waitFor({ timeout: 120_000 });
     await expect(page.locator('[data-testid="rank-marked"]').textContent()).resolves.toContain('Hallsberg');
     const keys = await page.locator('.quartile-key li').allTextContents();
     expect(keys.join(' ')).toMatch(/högsta fjärdedelen/);

@@ -1,8 +1,8 @@
 import type { Kpi } from '../../data/contract.ts';
 import { kommuner, type SiteMeta } from '../../data/site-meta.ts';
-import type { ViewState } from '../../app/view-state.ts';
+import type { ViewState } from '../../state/view-state.ts';
 import { PANELS } from '../../panels/panels.config.ts';
-import { fold } from '../../app/fold.ts';
+import { fold } from '../../ui/fold.ts';
 
 export const DEFAULT_RANK_KPI = 'U31462';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchKommun, normaliseQuery, withinOneEdit } from '../../src/app/kommun-match.ts';
+import { matchKommun, normaliseQuery, withinOneEdit } from '../../src/ui/kommun-match.ts';
 import { readKoladaCsv } from '../support/kolada-dir.ts';
 
 /** The real list of kommuner from the Kolada directory (290 names). */
