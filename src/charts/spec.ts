@@ -36,6 +36,25 @@ export interface ChartTable {
   footnotes?: string[];
 }
 
+/** What an exported file says about itself; built by exportMetadata() in src/export/export-meta.ts. */
+export interface ExportMeta {
+  title: string;
+  kpiId: string;
+  unit: string;
+  /** decimals the KPI is shown with on screen; the rounded exports use them */
+  decimals: number;
+  kommun: { id: string; name: string } | null;
+  /** the comparison group with its definition; null for charts without one */
+  group: { kind: string; label: string; description: string; edition: number | null; members: { id: string; name: string }[] } | null;
+  /** period or periods the chart covers, e.g. "2011–2022" */
+  periods: string;
+  /** "totalt", "kvinnor", "män" for KPIs divided by gender */
+  gender: string | null;
+  sources: string[];
+  retrieved: string | null;
+  sample: boolean;
+}
+
 interface ChartBase {
   id: string;
   title: string;
@@ -48,6 +67,10 @@ interface ChartBase {
   table: ChartTable;
   /** file-name stem for exports, ASCII only */
   fileStem: string;
+  /** what an exported file states about itself (title, KPI, kommun, group, edition, sources); see src/export/export-meta.ts */
+  meta?: ExportMeta;
+  /** each member's own value per period (kommun first), for the table alternative and exports */
+  memberTable?: ChartTable;
 }
 
 export interface LineChartSpec extends ChartBase {
@@ -68,6 +91,9 @@ export interface BarDatum {
   /** 'focus' the selected kommun, 'peer' a group member, 'other' the rest */
   role: 'focus' | 'peer' | 'other';
   note?: string;
+  /** fill overriding the role's, e.g. the Kolada-style quartile; the class names it for tests and styling */
+  fill?: string;
+  className?: string;
 }
 
 export interface RankChartSpec extends ChartBase {
@@ -77,6 +103,8 @@ export interface RankChartSpec extends ChartBase {
   missing: number;
   /** legend text naming the peer group of the highlighted kommun */
   peerLabel?: string;
+  /** when bars are filled by quartile (BarDatum.fill), the legend lists these instead of the roles */
+  quartileLegend?: { id: string; label: string; fill: string }[];
 }
 
 export interface StackedBarSpec extends ChartBase {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ChartTable } from '../charts/spec.ts';
 import { decimalsFor } from '../format/number.ts';
 import { csvHeaders } from './csv.ts';
-import type { ExportMeta } from './export-meta.ts';
+import type { ExportMeta } from './office-meta.ts';
 import { stripXmlForbidden as xmlText } from './xml-text.ts';
 
 /**

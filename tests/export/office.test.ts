@@ -5,7 +5,7 @@ import type { ChartSpec } from '../../src/charts/spec.ts';
 import { formatCell } from '../../src/charts/table-cell.ts';
 import { csvHeaders } from '../../src/export/csv.ts';
 import { altText } from '../../src/export/alt-text.ts';
-import { exportMeta } from '../../src/export/export-meta.ts';
+import { exportMeta } from '../../src/export/office-meta.ts';
 import { tableXlsx, DATA_SHEET, META_SHEET } from '../../src/export/xlsx.ts';
 import { reportDocx, type ReportCover } from '../../src/export/docx.ts';
 import { chartsPptx, nativeChart } from '../../src/export/pptx.ts';
