@@ -51,7 +51,7 @@ function classLegend(kpi: Kpi, cuts: QuartileCuts | null, missing: number): MapC
  */
 export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
   const { kpi, period, rows, names, focusId, manifest } = a;
-  const peers = new Set(a.group && a.group.kind !== 'alla' ? a.group.members : []);
+  const peers = new Set(focusId && a.group && a.group.kind !== 'alla' ? a.group.members : []);
   const name = (id: string) => names.get(id) ?? id;
   const cuts = quartileCuts(rows.map((r) => r.value));
   const areas: MapArea[] = rows.map((r) => ({
@@ -76,7 +76,7 @@ export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
   if (peers.size) {
     const counts = new Map<MapClass, number>();
     for (const x of areas) if (x.role === 'peer') counts.set(x.cls, (counts.get(x.cls) ?? 0) + 1);
-    const listed = classes.filter((c) => counts.get(c.cls)).map((c) => `${counts.get(c.cls)} i ${label(c.cls).toLowerCase()}`);
+    const listed = classes.filter((c) => counts.get(c.cls)).map((c) => (c.cls === 'missing' ? `${counts.get(c.cls)} utan värde` : `${counts.get(c.cls)} i ${label(c.cls).toLowerCase()}`));
     parts.push(`Av jämförelsegruppens ${peers.size} kommuner finns ${listed.join(', ')}.`);
   }
   if (cuts) parts.push(`Gränserna för fjärdedelarna är ${formatValue(cuts.q1, kpi.unit)} och ${formatValue(cuts.q3, kpi.unit)} (${cuts.n} kommuner med värde).`);
