@@ -48,7 +48,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
     expect(html).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
     const { page, context, requests } = await openPage(browser, { javaScriptEnabled: false });
     try {
-      await page.goto(new URL('rangordning/', site).href);
+      await page.goto(new URL('rangordning/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       const svg = page.locator(`${MAP} svg`);
       await expect.poll(() => svg.isVisible()).toBe(true);
       expect(await page.locator(`${MAP} path[data-id]`).count()).toBe(290);
@@ -64,10 +64,10 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
   it('loads the boundaries only where a map is shown', async () => {
     const { page, context, requests } = await openPage(browser);
     try {
-      await page.goto(site);
+      await page.goto(site, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await page.waitForLoadState('networkidle');
       expect(requests.some((u) => u.endsWith('kommuner.topo.json'))).toBe(false);
-      await page.goto(new URL('rangordning/', site).href);
+      await page.goto(new URL('rangordning/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await mapReady(page);
       expect(requests.filter((u) => u.endsWith('kommuner.topo.json'))).toHaveLength(1);
       expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
@@ -79,7 +79,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
   it('hover shows name and value; a click opens the kommun page', async () => {
     const { page, context, errors } = await openPage(browser);
     try {
-      await page.goto(new URL('rangordning/?kommun=1286', site).href);
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await mapReady(page);
       const table = await page.locator('.ranking-map table tbody tr', { hasText: 'Ystad' }).first().locator('td').nth(1).textContent();
       await page.locator(`${MAP} path[data-id="1286"]`).hover();
@@ -100,7 +100,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
   it('keyboard: Tab reaches the map, arrows move between kommuner, Enter opens the one shown', async () => {
     const { page, context, errors } = await openPage(browser);
     try {
-      await page.goto(new URL('rangordning/?kommun=1286', site).href);
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await mapReady(page);
       const map = page.locator(MAP);
       const live = map.locator('[aria-live]');
@@ -125,17 +125,26 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
     }
   });
 
-  it('axe finds nothing on the ranking page with the map, nor on a kommun page with its small maps', async () => {
+  it('axe finds nothing on the ranking page with the map', async () => {
     const { page, context } = await openPage(browser);
     try {
-      await page.goto(new URL('rangordning/?kommun=1286', site).href);
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await mapReady(page);
       await page.locator(`${MAP} path[data-id="1286"]`).hover();
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(new URL('kommun/1286/', site).href);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a kommun panel draws a small map with the kommun and its group outlined, and axe finds nothing', { timeout: 300_000 }, async () => {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(new URL('kommun/1286/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       const small = page.locator('.panel-map svg').first();
       await page.locator('.panel-map').first().scrollIntoViewIfNeeded();
-      await small.waitFor({ timeout: 90_000 });
+      await small.waitFor({ timeout: 200_000 });
+      await page.waitForFunction(() => document.querySelector('.panel-map')?.querySelectorAll('path[data-id]').length === 290, null, { timeout: 60_000 });
       expect(await page.locator('.panel-map').first().locator('path[data-id]').count()).toBe(290);
       // the kommun and its group are outlined on the small map
       expect(await page.locator('.panel-map').first().locator('.map-focus path').count()).toBe(2);

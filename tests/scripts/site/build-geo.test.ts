@@ -29,8 +29,9 @@ describe('map boundary file (scripts/site/build-geo.ts) from the shared boundari
   it('keeps name and län per kommun, and names each län from lan.geojson', () => {
     const ystad = kommuner.geometries.find((g) => g.id === '1286')!;
     expect(ystad.properties).toEqual({ name: 'Ystad', lan: '12', lanName: 'Skåne' });
-    expect(new Set(kommuner.geometries.map((g) => g.properties!.lan)).size).toBe(21);
-    expect(kommuner.geometries.every((g) => g.properties!.lanName)).toBe(true);
+    const props = kommuner.geometries.map((g) => g.properties as KommunProperties);
+    expect(new Set(props.map((p) => p.lan)).size).toBe(21);
+    expect(props.every((p) => p.lanName)).toBe(true);
   });
 
   it('is quantised (integer deltas) and at most 80 kB gzip', () => {
