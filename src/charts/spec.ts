@@ -115,4 +115,32 @@ export interface StackedBarSpec extends ChartBase {
   values: (number | null)[][];
 }
 
-export type ChartSpec = LineChartSpec | RankChartSpec | StackedBarSpec;
+/**
+ * Class of a kommun on the map: Kolada-style quartiles read through the KPI's direction
+ * (best/middle/worst), or by value when no direction is better (neutral-*). The same values as
+ * `QuartileClass` in panels/quartiles.ts, repeated here so charts import nothing from panels.
+ */
+export type MapClass = 'best' | 'middle' | 'worst' | 'neutral-high' | 'neutral-middle' | 'neutral-low' | 'missing';
+
+export interface MapArea {
+  /** municipality_id, matching the boundary file's ids */
+  id: string;
+  label: string;
+  value: number | null;
+  cls: MapClass;
+  /** 'focus' the selected kommun, 'peer' a member of its group, 'other' the rest */
+  role: 'focus' | 'peer' | 'other';
+  /** Kolada status when the value is missing */
+  note?: string;
+}
+
+export interface MapChartSpec extends ChartBase {
+  kind: 'map';
+  areas: MapArea[];
+  /** legend in order, each class with its value range in words, e.g. "Bästa fjärdedelen (minst 85 %)" */
+  classes: { cls: MapClass; label: string }[];
+  /** legend text naming the outlined peer group */
+  peerLabel?: string;
+}
+
+export type ChartSpec = LineChartSpec | RankChartSpec | StackedBarSpec | MapChartSpec;
