@@ -3,11 +3,9 @@ import { join } from 'node:path';
 import { sqlString, type Database } from '../engine/database.ts';
 import { CATALOGUE_COLUMNS, CATALOGUE_FILE, CATALOGUE_JSON, type CatalogueEntry } from './kpi-catalogue.ts';
 import { DataDirectoryError, type Problem } from './load-tables.ts';
-import type { GroupDef, SiteMeta } from './site-meta.ts';
+import { kommunGroupsFile, type GroupDef, type SiteMeta } from './site-meta.ts';
 import { familyOfKind } from './liknande-families.ts';
 
-/** The per-kommun file with a kommun's "Liknande kommuner …" groups, beside meta.json. */
-export const kommunGroupsFile = (id: string) => `groups-${id}.json`;
 const GROUPS_FILE = /^groups-([0-9]{4})\.json$/;
 
 type CatalogueRow = Omit<CatalogueEntry, 'has_data'>;

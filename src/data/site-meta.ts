@@ -34,6 +34,9 @@ export interface SiteMeta {
   lazyGroups?: string[];
 }
 
+/** The per-kommun file with a kommun's "Liknande kommuner …" groups, beside meta.json. */
+export const kommunGroupsFile = (id: string) => `groups-${id}.json`;
+
 const NO_FACTS: KpiFacts = { area: '', publ_period: '' };
 
 /** A KPI's area and publication period ('' when the catalogue does not say). */
