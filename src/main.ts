@@ -13,6 +13,7 @@ import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
 import { userData } from './import/user-data.svelte.ts';
+import { ensureKommunGroups, kommunOfRoute } from './peers/load-groups.ts';
 
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
 const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
@@ -45,7 +46,7 @@ async function start() {
     get view() { return router.view; },
     get root() { return router.root; },
   };
-  await loadPage(router.route.page);
+  await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
   // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
   if (prerendered) hydrate(App, { target, props });

@@ -40,9 +40,10 @@ export interface PeerGroup {
   pending?: boolean;
 }
 
-/** The liknande family a KPI is compared against when the user has not chosen one. */
+/** The liknande family a KPI is compared against when the user has not chosen one (no KPI: ekonomiskt bistånd, the dashboard's own). */
 export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): FamilyId {
   const present = new Set((meta.families ?? []).map((f) => f.family));
+  if (!kpiId) return present.has('ekonomiskt_bistand') || present.size === 0 ? 'ekonomiskt_bistand' : [...present][0];
   const kpi = kpiId ? meta.kpis.find((k) => k.id === kpiId) : undefined;
   const wanted = defaultFamily(kpiId ? kpiFacts(meta, kpiId).area : '', kpi?.title ?? '');
   if (present.has(wanted) || present.size === 0) return wanted;
