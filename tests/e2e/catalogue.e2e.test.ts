@@ -33,7 +33,9 @@ describe('KPI catalogue search on the real data', () => {
     expect(await page.locator('.kpi-search .hits li').count()).toBe(Math.min(40, total));
     expect(requests.filter((u) => u.includes('catalogue.json'))).toHaveLength(1);
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
-    await page.locator('.kpi-search').screenshot({ path: `${SHOTS}/catalogue-search.png` });
+    const box = (await page.locator('.kpi-search').boundingBox())!;
+    await page.locator('.kpi-search h2').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/catalogue-search.png`, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) } });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -49,6 +51,8 @@ describe('KPI catalogue search on the real data', () => {
     expect(text).toContain('finns i Kolada men ingår inte i de här uppgifterna');
     expect(text).toContain('npm run data:kolada -- --kpis N31825');
     expect(text).not.toMatch(/hittades inte|inga nyckeltal matchar/i);
+    const box = (await page.locator('.kpi-search').boundingBox())!;
+    await page.screenshot({ path: `${SHOTS}/catalogue-n31825.png`, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 500) } });
     await page.goto(`${site}kommun/1489/?extra=N31002`);
     const missing = page.locator('.missing-kpi');
     await expect.poll(() => missing.textContent(), { timeout: 30_000 }).toContain('finns i Kolada men ingår inte i de här uppgifterna');
