@@ -50,7 +50,7 @@ describe('group means on the kommun page', () => {
     expect(parseSv(row[1])).toBe(round1(expected));
     expect(parseSv(row[2])).toBe(withValue.length);
     const figures = await page.locator('#panel-ateraktualisering .figures').textContent();
-    expect(figures).toContain('Liknande kommuner (utgåva 2022)');
+    expect(figures).toContain('Liknande kommuner ekonomiskt bistånd (utgåva 2022)');
     expect(figures).toContain(`${withValue.length} av 7 kommuner med värde`);
     const note = page.locator('#panel-ateraktualisering .group-note');
     if (withValue.length < 7) await expect(note.textContent()).resolves.toBe(`Gruppmedel 2022 bygger på ${withValue.length} av 7 kommuner; ${7 - withValue.length === 1 ? 'en saknar' : `${7 - withValue.length} saknar`} värde.`);
