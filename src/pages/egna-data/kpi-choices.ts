@@ -1,5 +1,5 @@
 import type { Kpi } from '../../data/contract.ts';
-import type { KpiInFile } from '../../import/import-session.ts';
+import type { KpiInFile } from '../../import/worker/import-session.ts';
 import { PANEL_KPIS, panelParent } from '../../import/panel-kpis.ts';
 import { OWN_DATA_SOURCE } from '../../panels/own-sources.ts';
 

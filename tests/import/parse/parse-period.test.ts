@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineYearMonth, parseMonth, parsePeriod } from '../../src/import/parse-period.ts';
+import { combineYearMonth, parseMonth, parsePeriod } from '../../../src/import/parse/parse-period.ts';
 
 describe('parsePeriod', () => {
   it.each([

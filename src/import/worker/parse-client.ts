@@ -4,9 +4,9 @@
  * everything else as the careful path's summary. Without Worker support (tests in jsdom) the same
  * code runs on the page.
  */
-import type { ImportContext } from './import-file.ts';
+import type { ImportContext } from '../parse/import-file.ts';
 import { ImportSession, type ImportSummary } from './import-session.ts';
-import { planFastLongCsv, type FastPlan } from './fast-path.ts';
+import { planFastLongCsv, type FastPlan } from '../parse/fast-path.ts';
 
 export type RemapChange = Parameters<ImportSession['remap']>[0];
 

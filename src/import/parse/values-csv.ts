@@ -1,5 +1,5 @@
-import type { ValueRow } from '../data/contract.ts';
-import { csvLine } from '../data/csv-format.ts';
+import type { ValueRow } from '../../data/contract.ts';
+import { csvLine } from '../../data/csv-format.ts';
 
 export const VALUES_CSV_HEADER = ['kpi', 'municipality_id', 'period', 'gender', 'value', 'status'] as const;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectLongColumns, kpiFromValueHeader, parseLongRows } from '../../src/import/parse-long-csv.ts';
-import { parseImportFile } from '../../src/import/import-file.ts';
-import { fixtureBytes, fixtureMunicipalities } from './helpers.ts';
+import { detectLongColumns, kpiFromValueHeader, parseLongRows } from '../../../src/import/parse/parse-long-csv.ts';
+import { parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { fixtureBytes, fixtureMunicipalities } from '../helpers.ts';
 
 const ctx = { municipalities: fixtureMunicipalities(), kpis: [{ id: 'X00001' }, { id: 'X00002' }] };
 

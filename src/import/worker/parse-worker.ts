@@ -2,7 +2,7 @@
 /** Parses an imported file off the page's thread (module worker); see parse-client.ts and import-session.ts. */
 import type { ImportSession } from './import-session.ts';
 import { handleParse, type WorkerRequest, type WorkerResponse } from './parse-client.ts';
-import { isOutOfMemory } from './memory-errors.ts';
+import { isOutOfMemory } from '../memory-errors.ts';
 
 let session: ImportSession | null = null;
 

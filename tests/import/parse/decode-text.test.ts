@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../src/import/decode-text.ts';
-import { fixtureBytes } from './helpers.ts';
+import { decodeText } from '../../../src/import/parse/decode-text.ts';
+import { fixtureBytes } from '../helpers.ts';
 
 describe('decodeText', () => {
   it('reads plain UTF-8', () => {

@@ -3,14 +3,14 @@
  * values CSV for the engine. Holds the full result and hands the page only a summary, so a
  * million-row file never has to cross from the parse worker to the page as objects.
  */
-import type { Gender, ValueRow } from '../data/contract.ts';
-import { importWideRows, parseImportFile, type FileImportResult, type ImportContext } from './import-file.ts';
-import type { WideMapping } from './parse-wide-table.ts';
-import { createMunicipalityResolver } from './resolve-municipality.ts';
-import type { ImportFormat, RejectedRow } from './validate-import.ts';
-import type { TextEncodingName } from './decode-text.ts';
-import type { Delimiter } from './sniff-csv.ts';
-import { valuesCsvBytes } from './values-csv.ts';
+import type { Gender, ValueRow } from '../../data/contract.ts';
+import { importWideRows, parseImportFile, type FileImportResult, type ImportContext } from '../parse/import-file.ts';
+import type { WideMapping } from '../parse/parse-wide-table.ts';
+import { createMunicipalityResolver } from '../parse/resolve-municipality.ts';
+import type { ImportFormat, RejectedRow } from '../parse/validate-import.ts';
+import type { TextEncodingName } from '../parse/decode-text.ts';
+import type { Delimiter } from '../parse/sniff-csv.ts';
+import { valuesCsvBytes } from '../parse/values-csv.ts';
 
 /** Rejections and preview rows sent to the page; the counts are always complete. */
 export const MAX_REJECTED_SHOWN = 1000;

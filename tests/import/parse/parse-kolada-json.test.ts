@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseKoladaJson } from '../../src/import/parse-kolada-json.ts';
-import { parseImportFile } from '../../src/import/import-file.ts';
-import { fixtureBytes, fixtureMunicipalities } from './helpers.ts';
+import { parseKoladaJson } from '../../../src/import/parse/parse-kolada-json.ts';
+import { parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { fixtureBytes, fixtureMunicipalities } from '../helpers.ts';
 
 const ctx = { municipalities: fixtureMunicipalities(), kpis: [] };
 

@@ -17,21 +17,21 @@
  * Tables (temporary, dropped by discardStaged): import_raw, import_map_*, import_checked,
  * import_accepted, import_dup_rejects.
  */
-import type { Gender, ValueRow } from '../data/contract.ts';
-import { sqlString, type Database } from '../engine/database.ts';
-import { ingestUserRows, userSetCsv, type IngestReport } from '../engine/user-values.ts';
-import type { FastPlan } from './fast-path.ts';
-import { isOutOfMemory } from './memory-errors.ts';
-import type { ImportContext } from './import-file.ts';
-import { MAX_REJECTED_SHOWN, PREVIEW_ROWS, type ImportSummary, type KpiInFile } from './import-session.ts';
-import { longPeriodText, type LongColumns } from './parse-long-csv.ts';
-import { notANumberMessage, tooBigMessage } from './parse-number.ts';
-import { parsePeriod } from './parse-period.ts';
-import { createMunicipalityResolver } from './resolve-municipality.ts';
+import type { Gender, ValueRow } from '../../data/contract.ts';
+import { sqlString, type Database } from '../../engine/database.ts';
+import { ingestUserRows, userSetCsv, type IngestReport } from '../../engine/user-values.ts';
+import type { FastPlan } from '../parse/fast-path.ts';
+import { isOutOfMemory } from '../memory-errors.ts';
+import type { ImportContext } from '../parse/import-file.ts';
+import { MAX_REJECTED_SHOWN, PREVIEW_ROWS, type ImportSummary, type KpiInFile } from '../worker/import-session.ts';
+import { longPeriodText, type LongColumns } from '../parse/parse-long-csv.ts';
+import { notANumberMessage, tooBigMessage } from '../parse/parse-number.ts';
+import { parsePeriod } from '../parse/parse-period.ts';
+import { createMunicipalityResolver } from '../parse/resolve-municipality.ts';
 import {
   duplicateFirstReason, duplicateLaterReason, kpiIdProblem, mergedWarning, paddedIdsWarning, parseGender, unknownKpisWarning,
   type RejectedRow,
-} from './validate-import.ts';
+} from '../parse/validate-import.ts';
 
 export const STAGED_FILE = 'egna-import-stage.csv';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openNodeDatabase } from '../../src/engine/node-database.ts';
-import type { Database } from '../../src/engine/database.ts';
-import { planFastLongCsv, type FastPlan } from '../../src/import/fast-path.ts';
-import { parseImportFile, type ImportContext } from '../../src/import/import-file.ts';
-import { ImportSession } from '../../src/import/import-session.ts';
-import { commitStaged, discardStaged, stageLongCsv } from '../../src/import/sql-long-csv.ts';
-import { fixtureMunicipalities } from './helpers.ts';
+import { openNodeDatabase } from '../../../src/engine/node-database.ts';
+import type { Database } from '../../../src/engine/database.ts';
+import { planFastLongCsv, type FastPlan } from '../../../src/import/parse/fast-path.ts';
+import { parseImportFile, type ImportContext } from '../../../src/import/parse/import-file.ts';
+import { ImportSession } from '../../../src/import/worker/import-session.ts';
+import { commitStaged, discardStaged, stageLongCsv } from '../../../src/import/stage/sql-long-csv.ts';
+import { fixtureMunicipalities } from '../helpers.ts';
 
 /**
  * The SQL fast path on native DuckDB through the Database interface, checked rule by rule and
@@ -187,7 +187,7 @@ describe('checking with SQL', () => {
   });
 
   it('matches the careful path on the fixtures that are long CSV files', async () => {
-    const { fixtureBytes } = await import('./helpers.ts');
+    const { fixtureBytes } = await import('../helpers.ts');
     for (const f of ['long-comma-point.csv', 'long-semicolon-bom.csv', 'long-semicolon-comma.csv', 'long-windows-1252.csv', 'monthly-year-month-columns.csv']) {
       const bytes = fixtureBytes(f);
       if (!planFastLongCsv(f, bytes, {}, () => {}, 0)) continue; // irregular fixtures take the careful path

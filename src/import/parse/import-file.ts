@@ -9,9 +9,9 @@
  * Files larger than `maxBytes` (default MAX_IMPORT_BYTES, 200 MB) and Excel workbooks are refused
  * with a Swedish message. Pure and synchronous; never throws.
  */
-import type { Gender, Kpi, Municipality } from '../data/contract.ts';
+import type { Gender, Kpi, Municipality } from '../../data/contract.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
-import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { parseKoladaJson } from './parse-kolada-json.ts';
 import { parseLongRows } from './parse-long-csv.ts';
 import { applyWideMapping, detectWideLayout, type WideMapping } from './parse-wide-table.ts';

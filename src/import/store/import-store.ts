@@ -3,8 +3,8 @@
  * rows as contract values CSV bytes plus the KPI definitions, so a reload re-ingests them. Nothing
  * here ever leaves the browser.
  */
-import type { Kpi } from '../data/contract.ts';
-import type { IngestReport } from '../engine/user-values.ts';
+import type { Kpi } from '../../data/contract.ts';
+import type { IngestReport } from '../../engine/user-values.ts';
 
 export const DB_NAME = 'jamfor-egna-data';
 const STORE = 'sets';

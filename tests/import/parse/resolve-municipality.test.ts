@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMunicipalityResolver, foldName } from '../../src/import/resolve-municipality.ts';
-import { fixtureMunicipalities } from './helpers.ts';
+import { createMunicipalityResolver, foldName } from '../../../src/import/parse/resolve-municipality.ts';
+import { fixtureMunicipalities } from '../helpers.ts';
 
 const resolve = createMunicipalityResolver(fixtureMunicipalities());
 

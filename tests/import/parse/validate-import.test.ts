@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseGender, validateCandidates, type CandidateRow } from '../../src/import/validate-import.ts';
-import { fixtureMunicipalities } from './helpers.ts';
+import { parseGender, validateCandidates, type CandidateRow } from '../../../src/import/parse/validate-import.ts';
+import { fixtureMunicipalities } from '../helpers.ts';
 
 const options = { municipalities: fixtureMunicipalities(), kpis: [{ id: 'N00090' }], decimal: ',' as const };
 const meta = { encoding: null, delimiter: null, format: null };

@@ -12,7 +12,7 @@
  * The bytes handed to DuckDB are UTF-8: UTF-8 (with or without BOM) is passed through, Windows-1252
  * and UTF-16 are decoded and re-encoded first.
  */
-import type { Gender } from '../data/contract.ts';
+import type { Gender } from '../../data/contract.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import { detectLongColumns, kpiFromValueHeader, type LongColumns } from './parse-long-csv.ts';
 import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter, type Delimiter } from './sniff-csv.ts';

@@ -4,11 +4,11 @@
  * coordinator's open function) and added to the runtime KPI list (meta.kpis, meta.periods) so panels,
  * KPI search and ranking can chart them. Every change clears the coordinator's cache.
  */
-import type { SiteMeta } from '../data/site-meta.ts';
-import type { Coordinator } from '../engine/coordinator.ts';
-import type { Database } from '../engine/database.ts';
-import { ingestUserSet, removeUserSet, type IngestReport } from '../engine/user-values.ts';
-import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
+import type { SiteMeta } from '../../data/site-meta.ts';
+import type { Coordinator } from '../../engine/coordinator.ts';
+import type { Database } from '../../engine/database.ts';
+import { ingestUserSet, removeUserSet, type IngestReport } from '../../engine/user-values.ts';
+import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
 
 export type SetInfo = Omit<StoredSet, 'csv'> & { failed: string | null };

@@ -6,7 +6,7 @@
  * `applyWideMapping` turns rows + mapping into candidate rows for validate-import.ts.
  * Title rows above the header (as in Kolada exports) are skipped. Never throws.
  */
-import type { Gender } from '../data/contract.ts';
+import type { Gender } from '../../data/contract.ts';
 import { parsePeriod } from './parse-period.ts';
 import type { MunicipalityResolver } from './resolve-municipality.ts';
 import type { CandidateRow } from './validate-import.ts';

@@ -7,7 +7,7 @@
  * genitive s dropped: "Malmö", "MALMÖ", "malmo kommun", "Stockholms stad". A name that only
  * matches after removing diacritics and then fits several (Habo/Håbo) is refused as ambiguous.
  */
-import type { Municipality } from '../data/contract.ts';
+import type { Municipality } from '../../data/contract.ts';
 
 export type MunicipalityMatch =
   | { ok: true; id: string; via: 'id' | 'padded-id' | 'name' }

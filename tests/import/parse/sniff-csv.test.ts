@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter } from '../../src/import/sniff-csv.ts';
+import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter } from '../../../src/import/parse/sniff-csv.ts';
 
 describe('sniffDelimiter', () => {
   it('finds comma, semicolon and tab', () => {

@@ -7,7 +7,7 @@
  * merged with a warning; a different value rejects *every* row with that key, since there is no
  * way to know which one is right.
  */
-import type { Gender, Kpi, Municipality, ValueRow } from '../data/contract.ts';
+import type { Gender, Kpi, Municipality, ValueRow } from '../../data/contract.ts';
 import type { TextEncodingName } from './decode-text.ts';
 import { parseNumber, shorten, type DecimalSeparator } from './parse-number.ts';
 import { parsePeriod } from './parse-period.ts';

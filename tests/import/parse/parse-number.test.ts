@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../src/import/parse-number.ts';
+import { parseNumber } from '../../../src/import/parse/parse-number.ts';
 
 const ok = (value: number | null, status?: string) => (status ? { ok: true, value, status } : { ok: true, value });
 

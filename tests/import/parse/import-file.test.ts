@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, kpiFromFileName, parseImportFile } from '../../src/import/import-file.ts';
-import { fixtureMunicipalities } from './helpers.ts';
+import { MAX_IMPORT_BYTES, kpiFromFileName, parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { fixtureMunicipalities } from '../helpers.ts';
 
 const ctx = { municipalities: fixtureMunicipalities(), kpis: [] };
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyWideMapping, detectWideLayout } from '../../src/import/parse-wide-table.ts';
-import { importWideRows, parseImportFile } from '../../src/import/import-file.ts';
-import { createMunicipalityResolver } from '../../src/import/resolve-municipality.ts';
-import { fixtureBytes, fixtureMunicipalities } from './helpers.ts';
+import { applyWideMapping, detectWideLayout } from '../../../src/import/parse/parse-wide-table.ts';
+import { importWideRows, parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { createMunicipalityResolver } from '../../../src/import/parse/resolve-municipality.ts';
+import { fixtureBytes, fixtureMunicipalities } from '../helpers.ts';
 
 const municipalities = fixtureMunicipalities();
 const ctx = { municipalities, kpis: [], defaults: { kpi: 'X90001' } };
