@@ -30,7 +30,7 @@ describe('imported sets in the engine', () => {
   });
 
   it('renames KPIs while writing the CSV', async () => {
-    await ingestUserSet(db, 's1', valuesCsvBytes([v('file_id', '2024', 1)], { file_id: 'X90001' }));
+    await ingestUserSet(db, 's1', valuesCsvBytes([v('file_id', '2024', 1)], new Map([['file_id', 'X90001']])));
     expect((await all()).map((r) => r.kpi)).toContain('X90001');
   });
 

@@ -27,7 +27,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const rest = bytes.subarray(3);
     const strict = tryUtf8(rest);
     if (strict !== null) return { text: strict, encoding: 'utf-8-bom' };
-    return { text: new TextDecoder('windows-1252').decode(rest), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(rest), encoding: 'windows-1252' };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
@@ -37,7 +37,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   }
   const strict = tryUtf8(bytes);
   if (strict !== null) return { text: strict, encoding: 'utf-8' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+}
+
+/** Windows-1252's characters at 0x80–0x9F (some TextDecoders, e.g. Node's, decode them as C1 controls). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {

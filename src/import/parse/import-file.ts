@@ -13,9 +13,10 @@ import type { Gender, Kpi, Municipality } from '../../data/contract.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { parseKoladaJson } from './parse-kolada-json.ts';
-import { parseLongRows } from './parse-long-csv.ts';
+import { parseLongRows, type LongColumns } from './parse-long-csv.ts';
 import { applyWideMapping, detectWideLayout, type WideMapping } from './parse-wide-table.ts';
 import { createMunicipalityResolver, type MunicipalityResolver } from './resolve-municipality.ts';
+import { applyTableMapping, detectTableMapping, mappingProblem, VALUE_ROLES, type ColumnRole, type TableMapping } from './column-mapping.ts';
 import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter, type Delimiter } from './sniff-csv.ts';
 import type { DecimalSeparator } from './parse-number.ts';
 import { validateCandidates, type ImportResult, type RejectedRow } from './validate-import.ts';
@@ -27,8 +28,22 @@ export interface ImportContext {
   municipalities: readonly Pick<Municipality, 'id' | 'name'>[];
   kpis: readonly Pick<Kpi, 'id'>[];
   maxBytes?: number;
-  /** For files without a KPI column (wide tables, some long files) and without a gender column. */
-  defaults?: { kpi?: string; gender?: Gender };
+  /** For files without a KPI column (wide tables, some long files), a gender column or a kommun column. */
+  defaults?: { kpi?: string; gender?: Gender; municipality?: string };
+  /** The user's column mapping; replaces detection for CSV files. */
+  mapping?: TableMapping;
+}
+
+/** A CSV file's rows and the column mapping its result was computed with, for the mapping editor. */
+export interface TableImport {
+  mapping: TableMapping;
+  notes: string[];
+  rows: string[][];
+  lines: number[];
+  /** series name when nothing in the file names one */
+  kpi: string;
+  /** what the mapping still lacks (e.g. a kommun), or null */
+  problem: string | null;
 }
 
 export interface WideImport {
@@ -48,6 +63,9 @@ export interface FileImportResult extends ImportResult {
   refusal?: string;
   decimal?: DecimalSeparator;
   wide?: WideImport;
+  table?: TableImport;
+  /** the first lines of a refused file, to show what was read */
+  head?: string[][];
 }
 
 function refuse(reason: string, encoding: TextEncodingName | null = null, delimiter: Delimiter | null = null): FileImportResult {
@@ -99,6 +117,10 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
   if (csv.rows.length === 0) return refuse('Filen innehåller inga rader.', encoding, delimiter);
   const csvProblems: RejectedRow[] = csv.problems.map((p) => ({ line: p.line, reason: p.reason }));
 
+  const resolverCtx = { ...ctx, resolver };
+  const meta = { encoding, delimiter, problems: csvProblems };
+  if (ctx.mapping) return importTableRows(csv.rows, csv.lines, ctx.mapping, [], name, resolverCtx, meta);
+
   const long = parseLongRows(csv.rows, csv.lines, delimiter, { kpi: ctx.defaults?.kpi });
   if (long.ok) {
     const valueIndex = long.columns.value!;
@@ -111,25 +133,88 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
       { encoding, delimiter, format: 'long-csv' },
       { rejected: csvProblems, warnings: long.warnings },
     );
-    return { ...result, decimal };
+    const mapping: TableMapping = { headerRow: 0, roles: csv.rows[0].map((_, i) => longRole(long.columns, i)) };
+    return { ...result, decimal, table: tableImport(mapping, [], csv.rows, csv.lines, ctx.defaults?.kpi ?? long.candidates[0]?.kpi ?? kpiFromFileName(name), ctx) };
   }
   if (!long.ok && /kolumn för nyckeltal/.test(long.error)) return refuse(long.error, encoding, delimiter);
 
+  const detected = detectTableMapping(csv.rows, resolver);
   const layout = detectWideLayout(csv.rows, resolver);
-  if (!layout.ok) return refuse(`${long.error} ${layout.error}`, encoding, delimiter);
+  const generic = detected.mapping.roles;
+  const named = generic.some((r) => r === 'breakdown' || r === 'value' || r === 'value-per-breakdown' || r === 'month');
+  const noKommun = !generic.includes('municipality') && !generic.includes('value-per-municipality');
+  const hasValues = VALUE_ROLES.some((r) => generic.includes(r));
+  if (!layout.ok || (hasValues && (named || noKommun || detected.mapping.headerRow < layout.mapping.headerRow))) {
+    if (!hasValues) {
+      return { ...refuse(`${long.error} Ingen kolumn ser ut att innehålla tal. Kontrollera att filen är en tabell med en rubrikrad, eller spara om den som CSV från Excel.`, encoding, delimiter), head: csv.rows.slice(0, 8) };
+    }
+    return importTableRows(csv.rows, csv.lines, detected.mapping, detected.notes, name, resolverCtx, meta);
+  }
   const kpi = ctx.defaults?.kpi ?? kpiFromFileName(name);
   const warnings = [...layout.notes];
   if (!ctx.defaults?.kpi && layout.mapping.kpiColumn === undefined) {
     warnings.push(`Filen anger inte vilket nyckeltal värdena gäller; ”${kpi}” (från filnamnet) används tills du väljer ett.`);
   }
-  return importWideRows(
+  const wide = importWideRows(
     csv.rows,
     csv.lines,
     layout.mapping,
     { kpi, gender: ctx.defaults?.gender ?? 'T' },
-    { ...ctx, resolver },
+    resolverCtx,
     { encoding, delimiter, notes: layout.notes, warnings, problems: csvProblems },
   );
+  return { ...wide, table: tableImport(wideToTable(layout.mapping, csv.rows), layout.notes, csv.rows, csv.lines, kpi, ctx) };
+}
+
+function longRole(columns: LongColumns, i: number): ColumnRole {
+  const found = (Object.entries(columns) as [string, number][]).find(([, index]) => index === i)?.[0];
+  if (found === 'quarter') return 'ignore';
+  return (found as ColumnRole | undefined) ?? 'ignore';
+}
+
+function wideToTable(m: WideMapping, rows: readonly (readonly string[])[]): TableMapping {
+  const width = Math.max(0, ...rows.slice(m.headerRow, m.headerRow + 60).map((r) => r.length));
+  const roles: ColumnRole[] = Array.from({ length: width }, () => 'ignore');
+  roles[m.keyColumn] = m.orientation === 'municipality-rows' ? 'municipality' : 'period';
+  for (const c of m.valueColumns) roles[c.index] = m.orientation === 'municipality-rows' ? 'value-per-period' : 'value-per-municipality';
+  if (m.genderColumn !== undefined) roles[m.genderColumn] = 'gender';
+  if (m.kpiColumn !== undefined) roles[m.kpiColumn] = 'kpi';
+  return { headerRow: m.headerRow, roles };
+}
+
+function tableImport(mapping: TableMapping, notes: string[], rows: string[][], lines: number[], kpi: string, ctx: ImportContext): TableImport {
+  return { mapping, notes, rows, lines, kpi, problem: mappingProblem(mapping, { municipality: ctx.defaults?.municipality }) };
+}
+
+/** Rows with a (detected or user-edited) column mapping → the checked result. */
+export function importTableRows(
+  rows: string[][],
+  lines: number[],
+  mapping: TableMapping,
+  notes: string[],
+  fileName: string,
+  ctx: ImportContext & { resolver?: MunicipalityResolver },
+  meta: { encoding: TextEncodingName | null; delimiter: Delimiter | null; problems?: RejectedRow[] },
+): FileImportResult {
+  const kpi = ctx.defaults?.kpi ?? kpiFromFileName(fileName);
+  const table = tableImport(mapping, notes, rows, lines, kpi, ctx);
+  const valueCells: string[] = [];
+  for (let r = mapping.headerRow + 1; r < rows.length && valueCells.length < 5000; r++) {
+    mapping.roles.forEach((role, c) => VALUE_ROLES.includes(role) && valueCells.push(rows[r][c] ?? ''));
+  }
+  const decimal = sniffDecimalSeparator(valueCells, meta.delimiter ?? ';');
+  if (table.problem) {
+    return { accepted: [], rejected: [...(meta.problems ?? [])], warnings: [], encoding: meta.encoding, delimiter: meta.delimiter, format: 'table', decimal, table };
+  }
+  const { candidates, problems } = applyTableMapping(rows, lines, mapping, { municipality: ctx.defaults?.municipality, kpi });
+  const hasKpiColumn = mapping.roles.includes('kpi');
+  const result = validateCandidates(
+    candidates,
+    { municipalities: ctx.municipalities, kpis: hasKpiColumn ? ctx.kpis : [], decimal, resolver: ctx.resolver },
+    { encoding: meta.encoding, delimiter: meta.delimiter, format: 'table' },
+    { rejected: [...(meta.problems ?? []), ...problems], warnings: [...notes] },
+  );
+  return { ...result, decimal, table };
 }
 
 /** Wide rows with a (possibly user-edited) mapping → the checked result. */

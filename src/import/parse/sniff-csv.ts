@@ -21,11 +21,15 @@ export function sniffDelimiter(text: string, sampleLines = 30): Delimiter {
   let bestScore = -1;
   for (const d of DELIMITERS) {
     const counts = lines.map((l) => countOutsideQuotes(l, d));
-    const header = counts[0];
-    if (header === 0) continue;
-    const same = counts.filter((c) => c === header).length / counts.length;
+    // The most common non-zero count, so title lines above the header do not decide.
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    const first = counts.find((c) => c > 0) ?? 0;
+    const mode = [...freq].sort((a, b) => b[1] - a[1] || (a[0] === first ? -1 : b[0] === first ? 1 : b[0] - a[0]))[0]?.[0] ?? 0;
+    if (mode === 0) continue;
+    const same = counts.filter((c) => c === mode).length / counts.length;
     // Consistency first, then the number of columns it gives.
-    const score = same * 1000 + Math.min(header, 999) * 0.5;
+    const score = same * 1000 + Math.min(mode, 999) * 0.5;
     if (score > bestScore) {
       bestScore = score;
       best = d;

@@ -14,12 +14,13 @@ import { parsePeriod } from './parse-period.ts';
 import { createMunicipalityResolver, type MunicipalityResolver } from './resolve-municipality.ts';
 import type { Delimiter } from './sniff-csv.ts';
 
-export type ImportFormat = 'kolada-json' | 'long-csv' | 'wide-table';
+export type ImportFormat = 'kolada-json' | 'long-csv' | 'wide-table' | 'table';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'kolada-json': 'Kolada-JSON',
   'long-csv': 'lång CSV (en rad per värde)',
   'wide-table': 'bred tabell (en kolumn per period eller kommun)',
+  table: 'tabell med kolumner enligt din tolkning',
 };
 
 /** One row as read from a file, before any checking. */

@@ -19,6 +19,7 @@
  */
 import type { Gender, ValueRow } from '../../data/contract.ts';
 import { sqlString, type Database } from '../../engine/database.ts';
+import type { KpiRename } from '../parse/values-csv.ts';
 import { ingestUserRows, userSetCsv, type IngestReport } from '../../engine/user-values.ts';
 import type { FastPlan } from '../parse/fast-path.ts';
 import { isOutOfMemory } from '../memory-errors.ts';
@@ -261,7 +262,7 @@ async function stagedSummary(db: Database, plan: Omit<FastPlan, 'bytes'>, total:
     warnings,
     preview,
     kpis,
-    wide: null,
+    table: null,
     fast: true,
   };
 }
@@ -307,8 +308,8 @@ async function rejections(db: Database): Promise<RejectedRow[]> {
  * Adds the staged, accepted rows as one set (all or nothing; see user-values.ts) with the user's KPI
  * ids, and returns the report and the set's rows as contract CSV for the browser store.
  */
-export async function commitStaged(db: Database, setId: string, rename: Readonly<Record<string, string>>): Promise<{ report: IngestReport; csv: Uint8Array }> {
-  const entries = Object.entries(rename).filter(([from, to]) => from !== to);
+export async function commitStaged(db: Database, setId: string, rename: KpiRename): Promise<{ report: IngestReport; csv: Uint8Array }> {
+  const entries = [...rename].filter(([from, to]) => from !== to);
   const kpi = entries.length ? `CASE kpi ${entries.map(([f, t]) => `WHEN ${sqlString(f)} THEN ${sqlString(t)}`).join(' ')} ELSE kpi END` : 'kpi';
   const report = await ingestUserRows(db, setId, `SELECT ${kpi} AS kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line`);
   const csv = await userSetCsv(db, setId);

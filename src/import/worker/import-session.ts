@@ -4,17 +4,25 @@
  * million-row file never has to cross from the parse worker to the page as objects.
  */
 import type { Gender, ValueRow } from '../../data/contract.ts';
-import { importWideRows, parseImportFile, type FileImportResult, type ImportContext } from '../parse/import-file.ts';
-import type { WideMapping } from '../parse/parse-wide-table.ts';
+import { importTableRows, parseImportFile, type FileImportResult, type ImportContext } from '../parse/import-file.ts';
+import type { TableMapping } from '../parse/column-mapping.ts';
 import { createMunicipalityResolver } from '../parse/resolve-municipality.ts';
 import type { ImportFormat, RejectedRow } from '../parse/validate-import.ts';
 import type { TextEncodingName } from '../parse/decode-text.ts';
 import type { Delimiter } from '../parse/sniff-csv.ts';
-import { valuesCsvBytes } from '../parse/values-csv.ts';
+import { valuesCsvBytes, type KpiRename } from '../parse/values-csv.ts';
 
 /** Rejections and preview rows sent to the page; the counts are always complete. */
 export const MAX_REJECTED_SHOWN = 1000;
 export const PREVIEW_ROWS = 12;
+const HEAD_ROWS = 10;
+const HEAD_COLUMNS = 30;
+
+/** A new column mapping and/or the kommun for files without a kommun column. */
+export interface RemapRequest {
+  mapping?: TableMapping;
+  municipality?: string;
+}
 
 export interface KpiInFile {
   id: string;
@@ -41,8 +49,10 @@ export interface ImportSummary {
   warnings: string[];
   preview: ValueRow[];
   kpis: KpiInFile[];
-  /** wide tables: the mapping used and the first rows of the file for the mapping preview */
-  wide: { mapping: WideMapping; notes: string[]; head: string[][]; kpi: string } | null;
+  /** CSV files: the column mapping used, the file's first rows for the mapping editor, what it still lacks */
+  table: { mapping: TableMapping; notes: string[]; head: string[][]; problem: string | null } | null;
+  /** the first lines of a refused file */
+  head?: string[][];
   /** checked by DuckDB (sql-long-csv.ts) rather than row by row in JS */
   fast?: boolean;
 }
@@ -53,29 +63,23 @@ export class ImportSession {
   constructor(
     readonly fileName: string,
     private readonly bytes: Uint8Array,
-    private readonly ctx: ImportContext,
+    private ctx: ImportContext,
   ) {
     this.result = parseImportFile(fileName, bytes, ctx);
   }
 
-  /** Re-applies a changed wide-table mapping (orientation, header row, key column, KPI id). */
-  remap(change: { orientation: WideMapping['orientation']; headerRow: number; keyColumn: number; kpi: string; gender?: Gender }): ImportSummary {
-    const wide = this.result.wide;
-    if (!wide) return this.summary();
-    const header = wide.rows[change.headerRow] ?? [];
-    const skip = new Set([change.keyColumn, wide.mapping.genderColumn, wide.mapping.kpiColumn].filter((x): x is number => x !== undefined));
-    const mapping: WideMapping = {
-      ...wide.mapping,
-      orientation: change.orientation,
-      headerRow: change.headerRow,
-      keyColumn: change.keyColumn,
-      valueColumns: header.map((h, index) => ({ index, header: String(h ?? '').trim() })).filter((c) => c.header !== '' && !skip.has(c.index)),
+  /** Re-reads the file with another column mapping and/or kommun (for files without a kommun column). */
+  remap(change: RemapRequest): ImportSummary {
+    const ctx: ImportContext = {
+      ...this.ctx,
+      defaults: { ...this.ctx.defaults, municipality: change.municipality ?? this.ctx.defaults?.municipality },
     };
-    this.result = importWideRows(
-      wide.rows, wide.lines, mapping, { kpi: change.kpi || wide.kpi, gender: change.gender ?? 'T' },
-      { ...this.ctx, resolver: createMunicipalityResolver(this.ctx.municipalities) },
-      { encoding: this.result.encoding, delimiter: this.result.delimiter, notes: wide.notes, warnings: [], problems: [] },
-    );
+    this.ctx = ctx;
+    const table = this.result.table;
+    if (!table) return this.summary();
+    this.result = importTableRows(table.rows, table.lines, change.mapping ?? table.mapping, change.mapping ? [] : table.notes, this.fileName,
+      { ...ctx, resolver: createMunicipalityResolver(ctx.municipalities) },
+      { encoding: this.result.encoding, delimiter: this.result.delimiter, problems: [] });
     return this.summary();
   }
 
@@ -108,12 +112,13 @@ export class ImportSession {
       warnings: r.warnings,
       preview: r.accepted.slice(0, PREVIEW_ROWS),
       kpis: [...byKpi.values()].map(({ periodSet, muniSet, genderSet, ...k }) => ({ ...k, periods: [...periodSet].sort(), municipalities: muniSet.size, genders: [...genderSet].sort() })),
-      wide: r.wide ? { mapping: r.wide.mapping, notes: r.wide.notes, head: r.wide.rows.slice(0, 8).map((row) => row.slice(0, 16)), kpi: r.wide.kpi } : null,
+      table: r.table ? { mapping: r.table.mapping, notes: r.table.notes, head: r.table.rows.slice(0, HEAD_ROWS).map((row) => row.slice(0, HEAD_COLUMNS)), problem: r.table.problem } : null,
+      ...(r.head ? { head: r.head.map((row) => row.slice(0, HEAD_COLUMNS)) } : {}),
     };
   }
 
   /** The accepted rows as contract values CSV, with KPI ids renamed as the user chose. */
-  csv(rename: Record<string, string>): Uint8Array {
+  csv(rename: KpiRename): Uint8Array {
     return valuesCsvBytes(this.result.accepted, rename);
   }
 }

@@ -5,17 +5,18 @@
  * code runs on the page.
  */
 import type { ImportContext } from '../parse/import-file.ts';
-import { ImportSession, type ImportSummary } from './import-session.ts';
+import { ImportSession, type ImportSummary, type RemapRequest } from './import-session.ts';
 import { planFastLongCsv, type FastPlan } from '../parse/fast-path.ts';
+import type { KpiRename } from '../parse/values-csv.ts';
 
-export type RemapChange = Parameters<ImportSession['remap']>[0];
+export type RemapChange = RemapRequest;
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export type WorkerRequest =
   | { type: 'parse'; id: number; fileName: string; bytes: ArrayBuffer; ctx: ImportContext; allowFast: boolean }
   | { type: 'remap'; id: number; change: RemapChange }
-  | { type: 'csv'; id: number; rename: Record<string, string> };
+  | { type: 'csv'; id: number; rename: KpiRename };
 
 export type WorkerResponse =
   | { type: 'summary'; id: number; summary: ImportSummary }
@@ -30,7 +31,7 @@ export interface ParseClient {
   /** `onProgress(fraction)` while the worker scans a file for the fast path. */
   parse(fileName: string, bytes: ArrayBuffer, ctx: ImportContext, options?: { allowFast?: boolean; onProgress?: (fraction: number) => void }): Promise<ParseOutcome>;
   remap(change: RemapChange): Promise<ImportSummary>;
-  csv(rename: Record<string, string>): Promise<Uint8Array>;
+  csv(rename: KpiRename): Promise<Uint8Array>;
   close(): void;
 }
 

@@ -168,7 +168,7 @@ describe('checking with SQL', () => {
 
   it('commits the accepted rows in one transaction and exports them as contract CSV', async () => {
     await fast('kpi;kommun;period;värde\nEGEN;0180;2023;0,1\nEGEN;1280;2023;1 000,25\nEGEN;Ingenstans;2023;1\n');
-    const { report, csv } = await commitStaged(db, 'set1', { EGEN: 'EGEN_X' });
+    const { report, csv } = await commitStaged(db, 'set1', new Map([['EGEN', 'EGEN_X']]));
     expect(report).toMatchObject({ rows: 2, added: 2 });
     expect(await db.query(`SELECT kpi, municipality_id, value FROM kpi_values WHERE kpi = 'EGEN_X' ORDER BY municipality_id`)).toEqual([
       { kpi: 'EGEN_X', municipality_id: '0180', value: 0.1 },
@@ -181,7 +181,7 @@ describe('checking with SQL', () => {
   it('leaves everything as it was when the commit fails', async () => {
     await fast('kpi;kommun;period;värde\nEGEN2;0180;2023;5\n');
     const before = await db.query(`SELECT count(*) AS n FROM kpi_values`);
-    await expect(commitStaged(db, 'set1', {})).rejects.toThrow(/finns redan/);
+    await expect(commitStaged(db, 'set1', new Map())).rejects.toThrow(/finns redan/);
     expect(await db.query(`SELECT count(*) AS n FROM kpi_values`)).toEqual(before);
     await discardStaged(db);
   });
