@@ -8,6 +8,8 @@ export interface Scales {
   readonly width: number;
   readonly height: number;
   readonly unit: string;
+  /** decimals for value labels; undefined = decimalsFor(unit) */
+  readonly decimals?: number;
 }
 
 const KEY = Symbol('chart-scales');

@@ -8,6 +8,7 @@ import type { SiteMeta } from '../../data/site-meta.ts';
 import type { Coordinator } from '../../engine/coordinator.ts';
 import type { Database } from '../../engine/database.ts';
 import { ingestUserSet, removeUserSet, type IngestReport } from '../../engine/user-values.ts';
+import { isOwnData } from '../../panels/own-sources.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
 
@@ -146,7 +147,7 @@ export class UserData {
     const meta = this.#meta!;
     const stillUsed = new Set(this.sets.filter((s) => s.id !== set.id).flatMap((s) => s.kpis.map((k) => k.id)));
     const drop = new Set(set.kpis.map((k) => k.id).filter((id) => !stillUsed.has(id)));
-    for (let i = meta.kpis.length - 1; i >= 0; i--) if (drop.has(meta.kpis[i].id) && meta.kpis[i].source.startsWith('Egna data')) meta.kpis.splice(i, 1);
+    for (let i = meta.kpis.length - 1; i >= 0; i--) if (drop.has(meta.kpis[i].id) && isOwnData(meta.kpis[i])) meta.kpis.splice(i, 1);
   }
 }
 
