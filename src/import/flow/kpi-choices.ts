@@ -1,6 +1,6 @@
 import type { Kpi } from '../../data/contract.ts';
-import type { KpiInFile } from '../../import/worker/import-session.ts';
-import { DESTINATIONS, guessDestination, isDestination, PANEL_KPIS, panelParent } from '../../import/destinations.ts';
+import type { KpiInFile } from '../worker/import-session.ts';
+import { DESTINATIONS, guessDestination, isDestination, PANEL_KPIS, panelParent } from '../destinations.ts';
 import { ownDataSource } from '../../panels/own-sources.ts';
 
 /** What the user says one series of the file is: a dashboard slot, a known KPI, or an own KPI. */
