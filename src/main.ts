@@ -13,6 +13,7 @@ import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
 import { userData } from './import/store/user-data.svelte.ts';
+import { userTargets } from './import/store/targets.svelte.ts';
 
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
 const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
@@ -39,6 +40,8 @@ async function start() {
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);
   const router = new Router(relativeRoot, rootUrl.pathname);
+  userTargets.attach(meta);
+  userTargets.followLink(() => router.view.targets);
   const props = {
     meta, coordinator, href: router.href, navigate: router.navigate,
     get route() { return router.route; },

@@ -21,11 +21,13 @@ export interface ViewState {
   /** kommun highlighted on the ranking page (on a kommun page the kommun is in the path) */
   kommun: string | null;
   lang: 'sv' | 'en';
+  /** målvärden carried in a shared link (src/import/targets/user-targets.ts encodes them) */
+  targets: string[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
   peer: 'liknande', edition: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null, lang: 'sv',
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null, lang: 'sv', targets: [],
 };
 
 const PANEL_PREFIX = 'p.';
@@ -36,7 +38,7 @@ const KOMMUN_ID = /^[0-9]{4}$/;
 /** Parses the query string; anything unknown or malformed falls back to the default. */
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
-  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: {}, extra: [], members: [] };
+  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: {}, extra: [], members: [], targets: [] };
   const peer = q.get('grupp');
   if (peer && (PEER_KINDS as readonly string[]).includes(peer)) v.peer = peer as PeerKind;
   const ed = Number(q.get('utgava'));
@@ -59,6 +61,7 @@ export function parseView(search: string): ViewState {
   const kommun = q.get('kommun');
   if (kommun && KOMMUN_ID.test(kommun)) v.kommun = kommun;
   if (q.get('lang') === 'en') v.lang = 'en';
+  v.targets = [...new Set(q.getAll('mal').filter((t) => t.length <= 400))].slice(0, 20);
   return v;
 }
 
@@ -78,6 +81,7 @@ export function serializeView(v: ViewState): string {
   if (v.kpi) q.set('kpi', v.kpi);
   if (v.kommun) q.set('kommun', v.kommun);
   if (v.lang === 'en') q.set('lang', 'en');
+  for (const t of v.targets ?? []) q.append('mal', t);
   const s = q.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';
 }

@@ -3,6 +3,7 @@ import type { Gender } from '../data/contract.ts';
 import { QueryResource } from '../app/query.svelte.ts';
 import { buildSeriesSpec, GENDER_LABEL } from './series-spec.ts';
 import { keyFigures } from './stats-line.ts';
+import { targetFigure } from './target-status.ts';
 import type { PanelProps } from './panel-components.ts';
 
 /**
@@ -21,19 +22,21 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     const { ctx, kpiId } = props();
     return ['panelSeries', { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better }];
   });
-  const target = $derived.by(() => {
+  const targets = $derived.by(() => {
     const { ctx, kpiId } = props();
-    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null;
+    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period));
   });
+  const target = $derived(targets.at(-1) ?? null);
   const spec = $derived.by(() => {
     const { panel, ctx, kpiId } = props();
     if (!series.data) return null;
     return buildSeriesSpec({
-      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target,
+      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target, targets,
       options: { showRiket, showAll, band, genderLabel: GENDER_LABEL[gender] },
     });
   });
   const figures = $derived(series.data ? keyFigures(series.data, kpi.unit, year) : null);
+  const targetNote = $derived(figures && series.data ? targetFigure(targets, figures.period, series.data.find((p) => p.period === figures.period)?.value ?? null, kpi.unit) : null);
 
   return {
     get kpi() { return kpi; },
@@ -41,5 +44,6 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     get series() { return series; },
     get spec() { return spec; },
     get figures() { return figures; },
+    get targetNote() { return targetNote; },
   };
 }

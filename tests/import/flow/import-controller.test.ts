@@ -38,7 +38,7 @@ function controller(municipality: string | null = null) {
   };
   return new ImportController(initialFlowState(municipality), deps);
 }
-const file = (name: string, bytes: Uint8Array | string) => new File([typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes], name);
+const file = (name: string, bytes: Uint8Array | string) => new File([(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) as Uint8Array<ArrayBuffer>], name);
 const rows = () => db.query<{ kpi: string; municipality_id: string; period: string; value: number }>(`SELECT kpi, municipality_id, period, value FROM kpi_values ORDER BY kpi, period`);
 
 describe('the import controller', () => {

@@ -8,7 +8,7 @@ describe('the import state machine', () => {
   it('walks the happy path', () => {
     const path: FlowEvent[] = ['pick', 'read', 'parsed', 'remap', 'confirm', 'added'];
     let p: Phase = 'idle';
-    const seen = [p];
+    const seen: Phase[] = [p];
     for (const e of path) seen.push((p = step(p, e)!));
     expect(seen).toEqual(['idle', 'reading', 'parsing', 'preview', 'preview', 'adding', 'done']);
   });
