@@ -6,8 +6,9 @@ import './styles/print.css';
 import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
-import { Coordinator } from './engine/coordinator.ts';
-import { openBrowserEngine } from './engine/browser-engine.ts';
+import { Coordinator } from './core/coordinator.ts';
+import { openBrowserEngine, SITE_VALUES_FILE } from './engine/browser-engine.ts';
+import { runWrite } from './core/writes.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
@@ -35,7 +36,8 @@ async function start() {
   // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
   const coordinator = new Coordinator(async () => {
     const db = await openBrowserEngine(new URL('data/', rootUrl).href);
-    await userData.restoreInto(db);
+    await runWrite(db, 'loadValues', { file: SITE_VALUES_FILE });
+    await userData.restoreInto((setId, csv) => runWrite(db, 'ingest', { setId, csv }));
     return db;
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);
@@ -49,8 +51,7 @@ async function start() {
     get root() { return router.root; },
   };
   await loadPage(router.route.page);
-  // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
-  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
+  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
   if (prerendered) hydrate(App, { target, props });
   else {
     target.textContent = '';

@@ -7,7 +7,7 @@ import { convertKoladaDirectory, isKoladaDirectory, koladaManifest } from '../..
 import { loadDirectory } from '../../src/data/load-directory.ts';
 import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
 import { sqlString } from '../../src/engine/database.ts';
-import { T } from '../../src/data/load-tables.ts';
+import { T } from '../../src/data/schema.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
 
 export const DEFAULT_DATA_DIR = 'data/sample';
@@ -64,7 +64,7 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
 }
 
 /** The code that shapes the cached output; editing it invalidates the cache. */
-const PRODUCERS = ['src/data/load-tables.ts', 'src/data/kolada-directory.ts', 'src/data/build-site-meta.ts', 'src/data/site-meta.ts', 'scripts/site/prepare-site-data.ts'];
+const PRODUCERS = ['src/data/load-tables.ts', 'src/data/schema.ts', 'src/data/kolada-directory.ts', 'src/data/build-site-meta.ts', 'src/data/site-meta.ts', 'scripts/site/prepare-site-data.ts'];
 
 /** Changes whenever a file in the directory, or the code that converts and summarises it, changes. */
 function fingerprint(dir: string): string {

@@ -1,7 +1,9 @@
 import type { Database } from './database.ts';
-import { createValuesTableSql } from '../data/values-table.ts';
 
-/** Starts DuckDB-wasm and loads the site's values; called lazily by the coordinator on first need. */
+/** The name the site's values.csv is registered under (the core's loadValues write reads it). */
+export const SITE_VALUES_FILE = 'values.csv';
+
+/** Starts DuckDB-wasm and registers the site's values file; called lazily by the coordinator on first need. */
 export async function openBrowserEngine(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<Database> {
   const { openWasmDatabase } = await import('./wasm-database.ts');
   const [db, bytes] = await Promise.all([
@@ -11,7 +13,6 @@ export async function openBrowserEngine(dataUrl: string, fetchImpl: typeof fetch
       return r.arrayBuffer();
     }),
   ]);
-  await db.registerFile('values.csv', new Uint8Array(bytes));
-  await db.exec(createValuesTableSql('values.csv'));
+  await db.registerFile(SITE_VALUES_FILE, new Uint8Array(bytes));
   return db;
 }

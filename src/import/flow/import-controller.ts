@@ -6,8 +6,7 @@
  * Nothing stored changes until `confirm` succeeds; `cancel` and every refusal leave data as it was.
  */
 import type { Kpi, Municipality } from '../../data/contract.ts';
-import type { Database } from '../../engine/database.ts';
-import type { IngestReport } from '../../engine/user-values.ts';
+import type { IngestReport } from '../../core/user-values.ts';
 import type { ImportContext } from '../parse/import-file.ts';
 import { MAX_IMPORT_BYTES } from '../parse/import-file.ts';
 import { FAST_PATH_BYTES } from '../parse/fast-path.ts';
@@ -15,7 +14,8 @@ import type { TableMapping } from '../parse/column-mapping.ts';
 import type { KpiRename } from '../parse/values-csv.ts';
 import type { ImportSummary } from '../worker/import-session.ts';
 import { WorkerMemoryError, type ParseClient } from '../worker/parse-client.ts';
-import { commitStaged, discardStaged, NotFastError, stageLongCsv } from '../stage/sql-long-csv.ts';
+import { NotFastError, type StageProgress } from '../stage/sql-long-csv.ts';
+import type { FastPlan } from '../parse/fast-path.ts';
 import type { StoredSet } from '../store/import-store.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { readFileBytes } from '../worker/read-file.ts';
@@ -55,9 +55,13 @@ export interface FlowDeps {
   /** a known KPI by id (case-insensitive), for official titles and units */
   lookupKpi(id: string): Kpi | undefined;
   createClient(): ParseClient;
-  database(): Promise<Database>;
   engineStarting(): boolean;
-  add(set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array }, ingest?: (db: Database) => Promise<{ report: IngestReport; csv: Uint8Array }>): Promise<{ report: IngestReport; persisted: boolean }>;
+  /** the coordinator's writes (core/writes.ts): the page never holds the database */
+  startEngine(): Promise<void>;
+  stage(plan: Omit<FastPlan, 'bytes'>, bytes: Uint8Array, context: ImportContext, progress: StageProgress): Promise<ImportSummary>;
+  commitStaged(setId: string, rename: KpiRename): Promise<{ report: IngestReport; csv: Uint8Array }>;
+  discardStaged(): Promise<void>;
+  add(set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array }, ingest?: () => Promise<{ report: IngestReport; csv: Uint8Array }>): Promise<{ report: IngestReport; persisted: boolean }>;
   restartEngine(): void;
   /** a plain copy of reactive state (structured clone for IndexedDB) */
   snapshot<T>(x: T): T;
@@ -104,7 +108,7 @@ export class ImportController {
   async #dropStaging() {
     if (!this.#staged) return;
     this.#staged = false;
-    await this.deps.database().then(discardStaged).catch(() => {});
+    await this.deps.discardStaged().catch(() => {});
   }
 
   #setSummary(s: ImportSummary) {
@@ -144,12 +148,12 @@ export class ImportController {
       });
       if (outcome.kind === 'fast') {
         if (this.deps.engineStarting()) s.progress = { step: 'Startar databasen i webbläsaren', value: 0.4 };
-        const db = await this.deps.database();
+        await this.deps.startEngine();
         inEngine = true;
         const { bytes: utf8, ...plan } = outcome.plan;
         this.#staged = true;
         try {
-          this.#setSummary(await stageLongCsv(db, plan, utf8, ctx, (label, f) => (s.progress = { step: label, value: 0.4 + f * 0.6, detail: `${file.name}, ${mb(plan.originalBytes)} MB` })));
+          this.#setSummary(await this.deps.stage(plan, utf8, ctx, (label, f) => (s.progress = { step: label, value: 0.4 + f * 0.6, detail: `${file.name}, ${mb(plan.originalBytes)} MB` })));
         } catch (e) {
           if (isOutOfMemory(e)) throw e;
           // DuckDB could not read it as planned (a ragged row, a NUL byte deep in the file …): read it row by row instead.
@@ -227,7 +231,7 @@ export class ImportController {
       };
       let result;
       if (this.#staged) {
-        result = await this.deps.add(set, (db) => commitStaged(db, id, rename));
+        result = await this.deps.add(set, () => this.deps.commitStaged(id, rename));
         this.#staged = false;
       } else {
         s.progress = { step: `Förbereder ${summary.accepted.toLocaleString('sv-SE')} rader`, value: null };

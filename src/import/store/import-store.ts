@@ -4,7 +4,7 @@
  * here ever leaves the browser.
  */
 import type { Kpi } from '../../data/contract.ts';
-import type { IngestReport } from '../../engine/user-values.ts';
+import type { IngestReport } from '../../core/user-values.ts';
 
 export const DB_NAME = 'jamfor-egna-data';
 const STORE = 'sets';
@@ -32,6 +32,16 @@ export class CorruptStoreError extends Error {
   }
 }
 
+/** IndexedDB is there but may not be used now (private mode, blocked by settings or by another tab): not a damaged store. */
+export class StoreUnavailableError extends Error {
+  constructor(message = 'Egna data kan inte sparas i den här webbläsaren (lagringen är blockerad eller avstängd).') {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+const UNAVAILABLE = new Set(['SecurityError', 'InvalidStateError', 'NotAllowedError', 'UnknownError', 'QuotaExceededError', 'AbortError', 'VersionError', 'TimeoutError']);
+
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
@@ -40,12 +50,20 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 function open(): Promise<IDBDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new Error('Webbläsaren saknar IndexedDB.'));
-  const r = indexedDB.open(DB_NAME, 1);
+  if (typeof indexedDB === 'undefined') return Promise.reject(new StoreUnavailableError('Webbläsaren saknar IndexedDB, så egna data kan inte sparas.'));
+  let r: IDBOpenDBRequest;
+  try {
+    r = indexedDB.open(DB_NAME, 1);
+  } catch {
+    return Promise.reject(new StoreUnavailableError());
+  }
   r.onupgradeneeded = () => {
     if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
   };
-  return request(r);
+  return new Promise((resolve, reject) => {
+    r.onblocked = () => reject(new StoreUnavailableError('Egna data kan inte läsas just nu: lagringen används av en annan flik med en annan version av sidan. Stäng andra flikar med Jämför och ladda om.'));
+    request(r).then(resolve, (e: unknown) => reject(e instanceof DOMException && UNAVAILABLE.has(e.name) ? new StoreUnavailableError() : e));
+  });
 }
 
 async function withStore<T>(mode: IDBTransactionMode, f: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
@@ -75,8 +93,8 @@ export async function listSets(): Promise<StoredSet[]> {
     db.close();
     raw = await withStore('readonly', (s) => s.getAll());
   } catch (e) {
-    if (e instanceof CorruptStoreError) throw e;
-    if (e instanceof Error && /saknar IndexedDB/.test(e.message)) throw e;
+    if (e instanceof CorruptStoreError || e instanceof StoreUnavailableError) throw e;
+    if (e instanceof DOMException && UNAVAILABLE.has(e.name)) throw new StoreUnavailableError();
     throw new CorruptStoreError(String((e as Error)?.message ?? e));
   }
   const sets = raw.map(checkSet);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kpi } from '../../../src/data/contract.ts';
 import { openNodeDatabase } from '../../../src/engine/node-database.ts';
 import type { Database } from '../../../src/engine/database.ts';
-import { ingestUserSet } from '../../../src/engine/user-values.ts';
+import { runWrite } from '../../../src/core/writes.ts';
 import { ImportController, initialFlowState, type FlowDeps } from '../../../src/import/flow/import-controller.ts';
 import { createParseClient } from '../../../src/import/worker/parse-client.ts';
 import type { StoredSet } from '../../../src/import/store/import-store.ts';
@@ -25,10 +25,13 @@ function controller(municipality: string | null = null) {
     kpis: () => known,
     lookupKpi: (id) => known.find((k) => k.id.toUpperCase() === id.toUpperCase()),
     createClient: createParseClient,
-    database: async () => db,
     engineStarting: () => false,
+    startEngine: async () => {},
+    stage: (plan, bytes, context, progress) => runWrite(db, 'stage', { plan, bytes, context, progress }),
+    commitStaged: (setId, rename) => runWrite(db, 'commitStaged', { setId, rename }),
+    discardStaged: async () => void (await runWrite(db, 'discardStaged', {})),
     add: async (set, ingest) => {
-      const r = ingest ? await ingest(db) : { report: await ingestUserSet(db, set.id, set.csv!), csv: set.csv! };
+      const r = ingest ? await ingest() : { report: await runWrite(db, 'ingest', { setId: set.id, csv: set.csv! }), csv: set.csv! };
       added.push({ ...set, csv: r.csv, report: r.report });
       return { report: r.report, persisted: true };
     },

@@ -5,7 +5,8 @@ import type { Database } from '../../../src/engine/database.ts';
 import { planFastLongCsv, type FastPlan } from '../../../src/import/parse/fast-path.ts';
 import { parseImportFile, type ImportContext } from '../../../src/import/parse/import-file.ts';
 import { ImportSession } from '../../../src/import/worker/import-session.ts';
-import { commitStaged, discardStaged, stageLongCsv } from '../../../src/import/stage/sql-long-csv.ts';
+import { discardStaged, stageLongCsv } from '../../../src/import/stage/sql-long-csv.ts';
+import { commitStaged } from '../../../src/core/writes.ts';
 import { fixtureMunicipalities } from '../helpers.ts';
 
 /**
