@@ -79,7 +79,7 @@ export function serializeView(v: ViewState): string {
   if (v.kpi) q.set('kpi', v.kpi);
   if (v.kommun) q.set('kommun', v.kommun);
   for (const t of v.targets ?? []) q.append('mal', t);
-  const s = q.toString().replaceAll('%2C', ',');
+  const s = q.toString().replaceAll('%2C', ',').replaceAll('%7E', '~');
   return s ? `?${s}` : '';
 }
 

@@ -11,6 +11,7 @@ import type { IngestReport } from '../../core/user-values.ts';
 import { isOwnData } from '../../panels/own-sources.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { plainMessage } from '../flow/errors.ts';
+import { mergePeriods } from './merge-periods.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, StoreUnavailableError, type StoredSet } from './import-store.ts';
 
 export type SetInfo = Omit<StoredSet, 'csv'> & { failed: string | null };
@@ -163,18 +164,3 @@ function info(s: StoredSet): SetInfo {
 
 /** The one instance of the page (SSR never attaches it, so it stays empty there). */
 export const userData = new UserData();
-
-/**
- * Adds a set's periods per KPI to the runtime list. Keys come from stored data: only own keys count,
- * so a KPI named `constructor` or `__proto__` is a KPI like any other, and a tampered record whose
- * periods are not lists of text is skipped instead of throwing.
- */
-export function mergePeriods(target: Record<string, string[]>, periods: unknown): void {
-  if (!periods || typeof periods !== 'object') return;
-  for (const id of Object.keys(periods)) {
-    const ps = (periods as Record<string, unknown>)[id];
-    if (!Array.isArray(ps) || !ps.every((p) => typeof p === 'string')) continue;
-    const before = Object.hasOwn(target, id) && Array.isArray(target[id]) ? target[id] : [];
-    Object.defineProperty(target, id, { value: [...new Set([...before, ...ps])].sort(), enumerable: true, configurable: true, writable: true });
-  }
-}
