@@ -1,7 +1,7 @@
 import type { Kpi } from '../../data/contract.ts';
 import type { KpiInFile } from '../worker/import-session.ts';
 import { DESTINATIONS, guessDestination, isDestination, PANEL_KPIS, panelParent } from '../destinations.ts';
-import { ownDataSource } from '../../panels/own-sources.ts';
+import { ownDataSource } from '../own-source.ts';
 
 /** What the user says one series of the file is: a dashboard slot, a known KPI, or an own KPI. */
 export interface KpiChoice {

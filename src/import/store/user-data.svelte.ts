@@ -8,7 +8,7 @@
 import type { SiteMeta } from '../../data/site-meta.ts';
 import type { Coordinator } from '../../core/coordinator.ts';
 import type { IngestReport } from '../../core/user-values.ts';
-import { isOwnData } from '../../panels/own-sources.ts';
+import { isOwnData } from '../own-source.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from '../memory-errors.ts';
 import { plainMessage } from '../flow/errors.ts';
 import { mergePeriods } from './merge-periods.ts';
