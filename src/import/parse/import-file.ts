@@ -212,7 +212,7 @@ export function importTableRows(
     candidates,
     { municipalities: ctx.municipalities, kpis: hasKpiColumn ? ctx.kpis : [], decimal, resolver: ctx.resolver },
     { encoding: meta.encoding, delimiter: meta.delimiter, format: 'table' },
-    { rejected: [...(meta.problems ?? []), ...problems], warnings: [...notes] },
+    { rejected: [...(meta.problems ?? []), ...problems], warnings: [] },
   );
   return { ...result, decimal, table };
 }
