@@ -37,3 +37,8 @@ export function escapeXml(text: string): string {
 export function documentText(text: string): string {
   return stripXmlForbidden(text.replace(/[\u0000-\u001F\u007F]+/g, ' ')).replace(/ {2,}/g, ' ').trim();
 }
+
+/** True when the text holds a character XML 1.0 forbids. */
+export function hasXmlForbidden(text: string): boolean {
+  return text !== stripXmlForbidden(text);
+}

@@ -23,6 +23,9 @@ function meta(ids: string[], periods: [string, string[]][]): SiteMeta {
     groups: [],
     targets: [],
     periods: Object.fromEntries(periods),
+    facts: {},
+    families: [],
+    catalogueSize: ids.length,
   };
 }
 

@@ -3,6 +3,7 @@ import { kommuner, type SiteMeta } from '../../data/site-meta.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { PANELS } from '../../panels/panels.config.ts';
 import { kpiPeriods } from '../../data/own-entry.ts';
+import { fold } from '../../ui/fold.ts';
 
 export const DEFAULT_RANK_KPI = 'U31462';
 
@@ -30,6 +31,14 @@ export function kpiOptions(meta: SiteMeta): { label: string; kpis: Kpi[] }[] {
   const ownIds = new Set(own.map((k) => k.id));
   const rest = meta.kpis.filter((k) => has(k) && !ownIds.has(k.id)).sort((a, b) => a.id.localeCompare(b.id));
   return [{ label: 'Dashboardens nyckeltal', kpis: own }, { label: 'Övriga nyckeltal', kpis: rest }].filter((g) => g.kpis.length);
+}
+
+/** The picker's groups narrowed to KPIs whose id or title contains every word of the query (case and accents ignored); the chosen KPI always stays. */
+export function filterKpiOptions(groups: { label: string; kpis: Kpi[] }[], query: string, keepId: string | null): { label: string; kpis: Kpi[] }[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return groups;
+  const hit = (k: Kpi) => k.id === keepId || words.every((w) => fold(`${k.id} ${k.title}`).includes(w));
+  return groups.map((g) => ({ label: g.label, kpis: g.kpis.filter(hit) })).filter((g) => g.kpis.length);
 }
 
 export type RankingChoice = ReturnType<typeof rankingChoices>;
