@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../support/browser.ts';
@@ -16,6 +16,8 @@ beforeAll(async () => void (browser = await launchChromium()));
 afterAll(() => browser?.close());
 
 const MAP = '.ranking-map .map-chart';
+/** exported files land here for looking at */
+const OUT = resolve('.cache/export-artifacts');
 
 /** Waits until the boundaries have loaded in the browser (the active outline and tooltip need them). */
 async function mapReady(page: Page) {
@@ -119,6 +121,40 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/kommun\/\d{4}\//);
       await expect.poll(() => page.locator('h1').textContent()).toContain(shown);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports like other charts: standalone SVG and PNG with the source lines, CSV with class per kommun', { timeout: 180_000 }, async () => {
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await mapReady(page);
+      await page.click('.ranking-map .export-toggle');
+      const save = async (sel: string) => {
+        const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`.ranking-map ${sel}`)]);
+        mkdirSync(OUT, { recursive: true });
+        const path = join(OUT, dl.suggestedFilename());
+        await dl.saveAs(path);
+        return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+      };
+      const svg = await save('[data-export="svg-a4"]');
+      expect(svg.name).toMatch(/_karta_1286\.svg$/);
+      const text = svg.bytes.toString('utf8');
+      expect(text.match(/data-id="\d{4}"/g)).toHaveLength(290);
+      expect(text).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
+      expect(text).toMatch(/Källa: Kolada \(RKA\), [A-Z]\d{5}, hämtad/);
+      expect(text).not.toMatch(/(href|src)="(https?:)?\/\//);
+      expect(text).toContain('width="16cm"');
+      const png = await save('[data-export="png-a4"]');
+      expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(png.bytes.readUInt32BE(16)).toBe(1890);
+      const csv = (await save('[data-export="csv-sv"]')).bytes.toString('utf8').split('\r\n').filter(Boolean);
+      expect(csv[0]).toMatch(/^\ufeffKommun;Län;Värde( \(.+\))?;Klass;Markerad$/);
+      expect(csv).toHaveLength(291);
+      expect(csv.find((l) => l.startsWith('Ystad;'))).toMatch(/^Ystad;Skåne län;[\d,]*;[^;]+;Vald kommun$/);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
