@@ -4,7 +4,7 @@ import type { ChartSpec, LineChartSpec, RankChartSpec, StackedBarSpec } from '..
 import { BAR_FILL, CATEGORY_FILLS, ROLE_STYLE } from '../charts/palette.ts';
 import { decimalsFor, formatPeriod } from '../format/number.ts';
 import { altText } from './alt-text.ts';
-import { xmlText } from './xml-text.ts';
+import { stripXmlForbidden as xmlText } from './xml-text.ts';
 
 /**
  * A PowerPoint deck with one 16:9 slide per chart: the title on top, a native PowerPoint chart (line,
