@@ -1,7 +1,6 @@
 import type { ChartSpec, ChartTable } from '../charts/spec.ts';
 import type { Kpi, Manifest, Municipality } from '../data/contract.ts';
 import type { PeerGroup } from '../peers/peer-group.ts';
-import { SAMPLE_NOTE } from '../panels/sources.ts';
 
 /**
  * What an office file (xlsx, docx, pptx) says about a chart: title, KPI and its definition, kommun,
@@ -52,7 +51,7 @@ export function today(): string {
 
 export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): OfficeMeta {
   const m = (spec as { meta?: SpecMeta }).meta;
-  const sample = m?.sample ?? about.manifest?.sample ?? spec.sources.some((s) => s.startsWith(SAMPLE_NOTE));
+  const sample = m?.sample ?? about.manifest?.sample ?? spec.sources.some((s) => s.startsWith('Exempeldata'));
   return {
     title: spec.title,
     subtitle: spec.subtitle,
