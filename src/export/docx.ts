@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { ChartSpec } from '../charts/spec.ts';
+import type { ChartSpec, ChartTable } from '../charts/spec.ts';
+import { memberTableOf } from './office-meta.ts';
 import { formatCell } from '../charts/table-cell.ts';
 import { altText } from './alt-text.ts';
 import { stripXmlForbidden as xmlText } from './xml-text.ts';
@@ -58,8 +59,7 @@ function cell(text: string, opts: { header?: boolean; numeric?: boolean; size: n
   });
 }
 
-export function chartTable(spec: ChartSpec): Table {
-  const { table } = spec;
+export function chartTable(table: ChartTable): Table {
   const numeric = table.columns.map((_, i) => i > 0 && table.rows.some((r) => typeof r[i] === 'number'));
   // half-points: 9 pt, or 8 pt when many columns share the 16 cm text width
   const size = table.columns.length > 7 ? 16 : 18;
@@ -86,10 +86,16 @@ function chartSection(chart: DocumentChart, index: number): (Paragraph | Table)[
       keepNext: true,
     }),
     new Paragraph({ children: [t(`Tabell: ${tableCaption(spec)}`, { bold: true, size: 20 })], keepNext: true, spacing: { before: 120, after: 60 } }),
-    chartTable(spec),
+    chartTable(spec.table),
     ...(spec.table.footnotes ?? []).map((n) => para(n, { size: 18 }, 40)),
+    ...memberSection(memberTableOf(spec)),
     ...spec.sources.map((s, i) => para(s, { size: 18, color: '555555' }, i === spec.sources.length - 1 ? 240 : 40)),
   ];
+}
+
+function memberSection(members: ChartTable | null): (Paragraph | Table)[] {
+  if (!members) return [];
+  return [new Paragraph({ children: [t(`Tabell: ${members.caption}${members.unit ? ` (${members.unit})` : ''}`, { bold: true, size: 20 })], keepNext: true, spacing: { before: 120, after: 60 } }), chartTable(members)];
 }
 
 function tableCaption(spec: ChartSpec): string {

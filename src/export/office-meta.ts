@@ -1,14 +1,14 @@
-import type { ChartSpec } from '../charts/spec.ts';
+import type { ChartSpec, ChartTable } from '../charts/spec.ts';
 import type { Kpi, Manifest, Municipality } from '../data/contract.ts';
 import type { PeerGroup } from '../peers/peer-group.ts';
-import { SAMPLE_NOTE } from '../panels/sources.ts';
 
 /**
- * What an exported document says about a chart: title, KPI, kommun, group and edition, sources and
- * dates. The office exports (xlsx, docx, pptx) read it from here only, so one shared export-metadata
- * function can replace this adapter without touching them.
+ * What an office file (xlsx, docx, pptx) says about a chart: title, KPI and its definition, kommun,
+ * group and edition, sources and dates. The office exports read it from here only. A chart spec
+ * that carries the shared export description (`spec.meta`, from exportMetadata()) is preferred;
+ * otherwise the page's `about` (KPI, kommun, group) and the spec fill it in.
  */
-export interface ExportMeta {
+export interface OfficeMeta {
   title: string;
   subtitle: string;
   kpiId: string | null;
@@ -33,26 +33,42 @@ export interface ExportAbout {
   manifest?: Pick<Manifest, 'sample' | 'retrieved' | 'source'> | null;
 }
 
+/** The shared export description some specs carry (only the fields read here). */
+interface SpecMeta {
+  kpiId?: string;
+  kommun?: { name: string } | null;
+  group?: { label: string; edition: number | null } | null;
+  sources?: string[];
+  retrieved?: string | null;
+  sample?: boolean;
+}
+
 export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): ExportMeta {
-  const sample = about.manifest?.sample ?? spec.sources.some((s) => s.startsWith(SAMPLE_NOTE));
+export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): OfficeMeta {
+  const m = (spec as { meta?: SpecMeta }).meta;
+  const sample = m?.sample ?? about.manifest?.sample ?? spec.sources.some((s) => s.startsWith('Exempeldata'));
   return {
     title: spec.title,
     subtitle: spec.subtitle,
-    kpiId: about.kpi?.id ?? null,
+    kpiId: m?.kpiId ?? about.kpi?.id ?? null,
     definition: about.kpi?.description ?? '',
     unit: spec.unit,
-    kommun: about.kommun?.name ?? null,
-    group: about.group?.label ?? null,
-    edition: about.group?.edition ?? null,
+    kommun: (m ? m.kommun?.name : undefined) ?? about.kommun?.name ?? null,
+    group: (m ? m.group?.label : undefined) ?? about.group?.label ?? null,
+    edition: (m?.group ? m.group.edition : undefined) ?? about.group?.edition ?? null,
     sources: spec.sources,
-    retrieved: sample ? null : (about.manifest?.retrieved ?? null),
+    retrieved: sample ? null : (m?.retrieved ?? about.manifest?.retrieved ?? null),
     sample,
     created: today(),
   };
+}
+
+/** Each member's own value per period, where the spec carries it (the table alternative's member rows). */
+export function memberTableOf(spec: ChartSpec): ChartTable | null {
+  return (spec as { memberTable?: ChartTable }).memberTable ?? null;
 }

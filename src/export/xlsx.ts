@@ -2,17 +2,19 @@ import ExcelJS from 'exceljs';
 import type { ChartTable } from '../charts/spec.ts';
 import { decimalsFor } from '../format/number.ts';
 import { csvHeaders } from './csv.ts';
-import type { ExportMeta } from './office-meta.ts';
+import type { OfficeMeta } from './office-meta.ts';
 import { stripXmlForbidden as xmlText } from './xml-text.ts';
 
 /**
  * An Excel workbook for one chart's table: sheet "Tabell" holds the table exactly as the page has it
  * (whatever columns it has – one row per year or kommun, one column per series), numbers as
- * numbers with a number format of the decimals the page shows; sheet "Om data" says what it is.
+ * numbers with a number format of the decimals the page shows; sheet "Medlemmar" the members' own
+ * values when the chart has them; sheet "Om data" says what it is.
  * Text is stored as text (shared strings), never as a formula, so "=…" in a name stays inert.
  */
 export const DATA_SHEET = 'Tabell';
 export const META_SHEET = 'Om data';
+export const MEMBER_SHEET = 'Medlemmar';
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Excel number format of a table column: counts and places whole, values with the KPI's decimals. */
@@ -31,7 +33,7 @@ export function sheetCell(v: string | number | null, col: number): string | numb
   return xmlText(v);
 }
 
-export function metaRows(meta: ExportMeta, table: ChartTable): [string, string][] {
+export function metaRows(meta: OfficeMeta, table: ChartTable): [string, string][] {
   const rows: [string, string][] = [
     ['Titel', meta.title],
     ['Beskrivning', meta.subtitle],
@@ -45,27 +47,31 @@ export function metaRows(meta: ExportMeta, table: ChartTable): [string, string][
     ...meta.sources.map((s, i): [string, string] => [i === 0 ? 'Källa' : '', s]),
     ['Data hämtad', meta.sample ? 'Exempeldata – inte officiell statistik' : (meta.retrieved ?? 'okänt datum')],
     ...(table.footnotes ?? []).map((n, i): [string, string] => [i === 0 ? 'Fotnoter' : '', n]),
-    ['Filen skapad', meta.created],
+    ['Exporterad', meta.created],
   ];
   return rows.filter(([label, value]) => value !== '' || label === '').map(([k, v]) => [k, xmlText(v)]);
 }
 
-export function buildWorkbook(table: ChartTable, meta: ExportMeta): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Jämför';
-  wb.title = xmlText(meta.title);
-  wb.created = new Date();
-
-  const data = wb.addWorksheet(DATA_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+function addTableSheet(wb: ExcelJS.Workbook, name: string, table: ChartTable): void {
+  const data = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   data.addRow(csvHeaders(table).map(xmlText)).font = { bold: true };
   for (const r of table.rows) data.addRow(r.map((v, i) => sheetCell(v, i)));
   table.columns.forEach((c, i) => {
     const column = data.getColumn(i + 1);
     column.width = Math.min(40, Math.max(10, c.length + 4, ...table.rows.map((r) => String(r[i] ?? '').length + 2)));
-    if (i === 0) column.numFmt = '0';
-    else column.numFmt = columnNumberFormat(table, i);
-    if (i > 0) column.alignment = { horizontal: 'right' };
+    column.numFmt = i === 0 ? '0' : columnNumberFormat(table, i);
+    if (i > 0 && table.rows.some((r) => typeof r[i] === 'number')) column.alignment = { horizontal: 'right' };
   });
+}
+
+export function buildWorkbook(table: ChartTable, meta: OfficeMeta, members: ChartTable | null = null): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Jämför';
+  wb.title = xmlText(meta.title);
+  wb.created = new Date();
+
+  addTableSheet(wb, DATA_SHEET, table);
+  if (members) addTableSheet(wb, MEMBER_SHEET, members);
 
   const about = wb.addWorksheet(META_SHEET);
   about.getColumn(1).width = 18;
@@ -78,7 +84,7 @@ export function buildWorkbook(table: ChartTable, meta: ExportMeta): ExcelJS.Work
 }
 
 /** The .xlsx file's bytes. */
-export async function tableXlsx(table: ChartTable, meta: ExportMeta): Promise<Uint8Array<ArrayBuffer>> {
-  const buffer = await buildWorkbook(table, meta).xlsx.writeBuffer();
+export async function tableXlsx(table: ChartTable, meta: OfficeMeta, members: ChartTable | null = null): Promise<Uint8Array<ArrayBuffer>> {
+  const buffer = await buildWorkbook(table, meta, members).xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -44,6 +44,7 @@ describe('office exports for hostile names', () => {
     const i = DATA_PAYLOADS.findIndex((p) => p.startsWith('=HYPERLINK'));
     await page.goto(`${server.url}kommun/${kommunIds[i]}/`);
     const panel = '#panel-ateraktualisering';
+    await page.waitForSelector(`${panel} .export-toggle`, { timeout: 120_000 });
     await page.click(`${panel} .export-toggle`);
     const file = await download(page, `${panel} [data-export="xlsx"]`);
     expect(file.name).toMatch(/^[A-Za-z0-9_-]+\.xlsx$/);

@@ -6,11 +6,13 @@ import { formatCell } from '../../src/charts/table-cell.ts';
 import { csvHeaders } from '../../src/export/csv.ts';
 import { altText } from '../../src/export/alt-text.ts';
 import { exportMeta } from '../../src/export/office-meta.ts';
-import { tableXlsx, DATA_SHEET, META_SHEET } from '../../src/export/xlsx.ts';
+import { tableXlsx, DATA_SHEET, META_SHEET, MEMBER_SHEET } from '../../src/export/xlsx.ts';
+import { memberTableOf } from '../../src/export/office-meta.ts';
 import { reportDocx, type ReportCover } from '../../src/export/docx.ts';
 import { chartsPptx, nativeChart } from '../../src/export/pptx.ts';
 import { pngSize } from '../../src/export/png-dpi.ts';
-import { stripXmlForbidden as xmlText, hasXmlForbidden } from '../../src/export/xml-text.ts';
+import { stripXmlForbidden as xmlText } from '../../src/export/xml-text.ts';
+const hasXmlForbidden = (s: string) => xmlText(s) !== s;
 import { PAYLOADS } from '../security/payloads.ts';
 import { lineSpec, mapSpec, rankSpec, stackedSpec } from '../charts/chart-specs.ts';
 import { readDocx, readPptx, readXlsx } from '../support/office-files.ts';
@@ -84,6 +86,15 @@ describe('xlsx', () => {
     expect(meta.map((r) => r[1])).toEqual(expect.arrayContaining(lineSpec.sources));
   });
 
+  it('member values, when the chart carries them, get their own sheet with kommun codes kept as text', async () => {
+    const memberTable = { caption: 'Värde per kommun', unit: '%', columns: ['Kommun', 'Kod', 'Roll', '2021', '2022'], rows: [['Åby', '0180', 'Vald kommun', 77.777, 82], ['Bergsjö', '0114', 'Medlem', '..', 79.5]] };
+    const spec = { ...lineSpec, memberTable } as ChartSpec;
+    const { sheets } = readXlsx(await tableXlsx(spec.table, exportMeta(spec, about), memberTableOf(spec)));
+    expect([...sheets.keys()]).toEqual([DATA_SHEET, MEMBER_SHEET, META_SHEET]);
+    expect(sheets.get(MEMBER_SHEET)).toEqual([['Kommun', 'Kod', 'Roll', '2021 (%)', '2022 (%)'], ...memberTable.rows]);
+    expect(memberTableOf(lineSpec)).toBeNull();
+  });
+
   it('hostile names stay text: no formula, no forbidden characters, every part well-formed XML', async () => {
     const spec = hostile(rankSpec);
     const { sheets } = readXlsx(await tableXlsx(spec.table, exportMeta(spec, about)));
@@ -114,6 +125,13 @@ describe('docx', () => {
       expect(doc.tables[i].slice(1)).toEqual(spec.table.rows.map((r) => r.map((v, c) => formatCell(spec.table, v, c))));
     }
     expect(doc.images.every((im) => pngSize(im.bytes).width === pngSize(PNG).width)).toBe(true);
+  });
+
+  it('member values, when the chart carries them, follow as a second table', async () => {
+    const memberTable = { caption: 'Värde per kommun', unit: '%', columns: ['Kommun', 'Kod', '2022'], rows: [['Åby', '0180', 82], ['Bergsjö', '0114', 79.25]] };
+    const doc = readDocx(await reportDocx(cover, [{ spec: { ...lineSpec, memberTable } as ChartSpec, png: PNG, size: pngSize(PNG) }]));
+    expect(doc.tables.length).toBe(2);
+    expect(doc.tables[1]).toEqual([['Kommun', 'Kod', '2022'], ['Åby', '0180', '82'], ['Bergsjö', '0114', '79,3']]);
   });
 
   it('hostile texts stay literal and the XML stays well-formed', async () => {
