@@ -54,6 +54,12 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
     }
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
     const accept = String(req.headers['accept-encoding'] ?? '');
+    // A brotli twin written at build time (precompress.ts) is served as is, as a host would.
+    if (status === 200 && /\bbr\b/.test(accept) && existsSync(path + '.br')) {
+      res.writeHead(status, { 'content-type': type, 'content-encoding': 'br', 'content-length': statSync(path + '.br').size, 'cache-control': 'no-cache', vary: 'accept-encoding' });
+      createReadStream(path + '.br').pipe(res);
+      return;
+    }
     if (options.compress && COMPRESSIBLE.test(path) && /gzip|br/.test(accept)) {
       let c = cache.get(path);
       if (!c) {
