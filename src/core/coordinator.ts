@@ -112,6 +112,17 @@ export class Coordinator {
     );
   }
 
+  /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
+  get busy(): boolean {
+    return this.inflight.size > 0 || this.pending.size > 0;
+  }
+
+  /** Answers panelSeries requests ahead of need (one batch, cached like any other run); never starts the engine. */
+  prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<unknown> {
+    if (this.status !== 'ready') return Promise.resolve();
+    return Promise.all(requests.map((r) => this.run('panelSeries', r)));
+  }
+
   /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */
   async write<N extends WriteName>(name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
     const result = await runWrite(await this.database(), name, request);
