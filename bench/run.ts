@@ -68,7 +68,7 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
   const repeats = Number(env('BENCH_INGEST_REPEATS', '3'));
   const native = await nativeIngest(file, repeats).catch((e: Error) => (log(`  native ${rows}: ${e.message}`), null));
   const wasm = left < 20_000
-    ? { rows: null, fetchMs: null, ms: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: 'skipped: not enough of the 10-minute budget left' }
+    ? { rows: null, fetchMs: null, ms: null, runs: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: 'skipped: not enough of the 10-minute budget left' }
     : await wasmIngest(plain.url, `bench-csv/values-${rows}.csv`, rows, 30, Math.min(240_000, left), repeats);
   ingest.push({ rows, csvBytes: bytes, native, wasm });
   log(`  ${rows} rows: native ${ms(native?.ms)}, wasm ${wasm.error ?? ms(wasm.ms)}, query p95 ${ms(wasm.query?.p95)}, DuckDB ${mb(wasm.duckdbMemoryBytes)}, renderer peak ${mb(wasm.rendererPeakRssBytes)}`);
