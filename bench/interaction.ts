@@ -118,7 +118,13 @@ export interface InteractionResult {
   cpuThrottle: number;
 }
 
-export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void, cpuThrottle = 1): Promise<InteractionResult> {
+/** What the page may turn off for a before/after comparison (bench/interaction-ab.ts). */
+export interface Variant {
+  batching: boolean;
+  prefetch: boolean;
+}
+
+export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void, cpuThrottle = 1, variant: Variant = { batching: true, prefetch: true }): Promise<InteractionResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(ESBUILD_NAME_SHIM);
   const page = await context.newPage();
@@ -127,8 +133,11 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
   try {
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
     await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
-    await page.evaluate(() => {
-      type C = { run(n: string, r: unknown): Promise<unknown> };
+    await page.evaluate((v) => {
+      type C = { run(n: string, r: unknown): Promise<unknown>; batching?: boolean; prefetch?: unknown };
+      const coordinator = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+      if (!v.batching) coordinator.batching = false;
+      if (!v.prefetch) coordinator.prefetch = () => Promise.resolve();
       const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
       const log: { start: number; end: number }[] = [];
       (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;
@@ -139,7 +148,7 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
         log.push(entry);
         return run(n, r).finally(() => (entry.end = performance.now()));
       };
-    });
+    }, variant);
     if (cpuThrottle !== 1) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });

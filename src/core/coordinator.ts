@@ -30,6 +30,8 @@ export class Coordinator {
   private pending = new Map<string, { name: QueryName; items: PendingRequest[] }>();
   /** statements sent to the engine (one per batch); the bench and tests read it */
   statements = 0;
+  /** false: every request is its own statement (the bench's before/after comparison) */
+  batching = true;
   private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
   private dataListeners = new Set<(generation: number) => void>();
   /** Bumped by clear(): the data behind the queries changed (an import was added or removed). */
@@ -79,7 +81,7 @@ export class Coordinator {
   /** Runs one query, or queues it to share one statement with the other requests of its batch. */
   private execute<N extends QueryName>(db: Database, name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
     const batcher = batchers[name] as Batcher<N> | undefined;
-    if (!batcher) {
+    if (!batcher || !this.batching) {
       this.statements++;
       return (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request);
     }
