@@ -6,6 +6,7 @@ import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import { convertKoladaDirectory, isKoladaDirectory, koladaManifest } from '../../src/data/kolada-directory.ts';
 import { loadDirectory } from '../../src/data/load-directory.ts';
 import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
+import { readCatalogue, readSiteMeta, writeSiteFiles } from '../../src/data/site-artifacts.ts';
 import { sqlString } from '../../src/engine/database.ts';
 import { T } from '../../src/data/schema.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
@@ -47,14 +48,14 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
   const dir = resolve(cacheRoot, 'site-data', key);
   const metaPath = join(dir, 'meta.json');
   // The cache key covers every input file, so a cached directory was validated when it was written.
-  if (existsSync(metaPath)) return { dir, contractDir, meta: JSON.parse(readFileSync(metaPath, 'utf8')) as SiteMeta };
+  if (existsSync(metaPath)) return { dir, contractDir, meta: readSiteMeta(dir) };
   const { db, manifest } = await loadDirectory(contractDir);
   try {
-    const meta = await buildSiteMeta(db, manifest);
+    const meta = await buildSiteMeta(db, manifest, contractDir);
     const tmp = `${dir}.tmp-${process.pid}`;
     mkdirSync(tmp, { recursive: true });
     await db.exec(`COPY (SELECT * FROM ${T.values} ORDER BY kpi, municipality_id, period, gender) TO ${sqlString(join(tmp, 'values.csv'))} (HEADER, DELIMITER ',')`);
-    writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
+    writeSiteFiles(tmp, meta, await readCatalogue(db, contractDir));
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
     return { dir, contractDir, meta };
@@ -64,7 +65,7 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
 }
 
 /** The code that shapes the cached output; editing it invalidates the cache. */
-const PRODUCERS = ['src/data/load-tables.ts', 'src/data/schema.ts', 'src/data/kolada-directory.ts', 'src/data/build-site-meta.ts', 'src/data/site-meta.ts', 'scripts/site/prepare-site-data.ts'];
+const PRODUCERS = ['src/data/site-artifacts.ts', 'src/data/kpi-catalogue.ts', 'src/data/kpi-directions.ts', 'src/data/kpi-directions.csv', 'src/data/liknande-families.ts', 'src/data/load-tables.ts', 'src/data/schema.ts', 'src/data/kolada-directory.ts', 'src/data/build-site-meta.ts', 'src/data/site-meta.ts', 'scripts/site/prepare-site-data.ts'];
 
 /** Changes whenever a file in the directory, or the code that converts and summarises it, changes. */
 function fingerprint(dir: string): string {

@@ -37,6 +37,7 @@ export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeri
           max(value) FILTER (WHERE id = ?) AS value, max(status) FILTER (WHERE id = ?) AS status,
           max(value) FILTER (WHERE id = '${RIKET_ID}') AS riket,
           avg(value) FILTER (WHERE is_kommun) AS all_mean, count(value) FILTER (WHERE is_kommun) AS all_n,
+          quantile_cont(value, 0.25) FILTER (WHERE is_kommun) AS all_q1, quantile_cont(value, 0.75) FILTER (WHERE is_kommun) AS all_q3,
           list(value) FILTER (WHERE is_kommun AND value IS NOT NULL) AS all_values,
           avg(value) FILTER (WHERE in_group) AS group_mean, median(value) FILTER (WHERE in_group) AS group_median,
           min(value) FILTER (WHERE in_group) AS group_min, max(value) FILTER (WHERE in_group) AS group_max,
@@ -45,7 +46,7 @@ export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeri
           list(value) FILTER (WHERE in_group AND value IS NOT NULL) AS group_values
         FROM v GROUP BY i, period
      )
-     SELECT i, period, value, status, riket, all_mean, all_n, group_mean, group_median, group_min, group_max, group_q1, group_q3, group_n,
+     SELECT i, period, value, status, riket, all_mean, all_n, all_q1, all_q3, group_mean, group_median, group_min, group_max, group_q1, group_q3, group_n,
         CASE WHEN value IS NULL THEN NULL
              WHEN low_first THEN 1 + len(list_filter(all_values, lambda x: x < value))
              ELSE 1 + len(list_filter(all_values, lambda x: x > value)) END AS rank_all,
@@ -64,6 +65,8 @@ export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeri
       riket: num(x.riket),
       allMean: num(x.all_mean),
       allN: Number(x.all_n),
+      allQ1: num(x.all_q1),
+      allQ3: num(x.all_q3),
       groupMean: num(x.group_mean),
       groupMedian: num(x.group_median),
       groupMin: num(x.group_min),

@@ -19,15 +19,20 @@ const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: '
  */
 export function neighbourBatches(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, asks: readonly SeriesAsk[], ahead = 2): PanelSeriesRequest[][] {
   if (asks.length === 0) return [];
-  const batch = (k: Municipality, c: PeerChoice) => {
-    const members = resolvePeerGroup(meta, k, c).members;
-    return asks.map((a) => ({ kpi: a.kpi, municipalityId: k.id, members, gender: a.gender, higherIsBetter: a.higherIsBetter }));
-  };
+  // The group is resolved per KPI, as PanelSlot does (a liknande choice follows each KPI's area).
+  const batch = (k: Municipality, c: PeerChoice) =>
+    asks.map((a) => ({ kpi: a.kpi, municipalityId: k.id, members: resolvePeerGroup(meta, k, c, a.kpi).members, gender: a.gender, higherIsBetter: a.higherIsBetter }));
+  // kommuner whose groups are fetched later (lazyGroups) cannot be resolved yet: skipped
+  const pending = new Set(meta.lazyGroups ?? []);
   const out: PanelSeriesRequest[][] = [];
+  if (pending.has(kommun.id)) return [];
   for (const f of FAMILIES) if (f.kind !== choice.kind) out.push(batch(kommun, f));
   const list = kommuner(meta);
   const at = list.findIndex((k) => k.id === kommun.id);
-  for (let i = 1; i <= ahead && at >= 0 && i < list.length; i++) out.push(batch(list[(at + i) % list.length], choice));
+  for (let i = 1; i <= ahead && at >= 0 && i < list.length; i++) {
+    const next = list[(at + i) % list.length];
+    if (!pending.has(next.id)) out.push(batch(next, choice));
+  }
   return out;
 }
 
