@@ -13,7 +13,8 @@ import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
-import { userData } from './import/user-data.svelte.ts';
+import { userData } from './import/store/user-data.svelte.ts';
+import { userTargets } from './import/store/targets.svelte.ts';
 import { ensureKommunGroups, kommunOfRoute } from './peers/load-groups.ts';
 
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
@@ -42,6 +43,8 @@ async function start() {
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);
   const router = new Router(relativeRoot, rootUrl.pathname);
+  userTargets.attach(meta);
+  userTargets.followLink(() => router.view.targets);
   const props = {
     meta, coordinator, href: router.href, navigate: router.navigate,
     get route() { return router.route; },

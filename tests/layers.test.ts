@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * A room may import its own files and rooms listed before it.
  */
 const LAYERS = ['format', 'engine', 'data', 'kolada-api', 'peers', 'queries', 'import', 'core', 'state', 'ui', 'charts', 'export', 'panels', 'pages', 'app', '(root)'];
-/** import/ holds both the staging SQL (below the core) and the browser store of imported sets (above it) until it is split by role. */
+/** import/store/ (the browser store of imported sets) and import/flow/ run their writes through the core. */
 const ALLOWED_UPWARD = new Set(['import -> core']);
 
 const SRC = resolve('src');

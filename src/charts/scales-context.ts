@@ -16,6 +16,8 @@ export interface Scales<X extends XScale = XScale> {
   readonly height: number;
   /** unit label above the y axis; empty for none */
   readonly unit: string;
+  /** decimals for value labels; undefined = decimalsFor(unit) */
+  readonly decimals?: number;
 }
 
 /** The middle of a category: the point itself, or the centre of its band; undefined when not in the domain. */

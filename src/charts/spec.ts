@@ -32,6 +32,8 @@ export interface ChartTable {
   rows: (string | number | null)[][];
   /** unit of the numeric columns, for formatting */
   unit: string;
+  /** decimals to show (default decimalsFor(unit)); e.g. a file's own 9,98 stays 9,98 */
+  decimals?: number;
   /** notes under the table, e.g. what a status marker means; a text cell in a number column is a marker */
   footnotes?: string[];
 }
@@ -60,6 +62,8 @@ interface ChartBase {
   title: string;
   subtitle: string;
   unit: string;
+  /** decimals to show in labels (default decimalsFor(unit)) */
+  decimals?: number;
   /** "Källa: Kolada (RKA), U31462, hämtad …" / "Egen bearbetning av data från Kolada" / sample note */
   sources: string[];
   /** one sentence generated from the data */

@@ -1,15 +1,16 @@
 import type { Database } from '../engine/database.ts';
 import { createValuesTableSql } from '../data/schema.ts';
 import { ingestUserRows, ingestUserSet, removeUserSet, userSetCsv, type IngestReport } from './user-values.ts';
-import { acceptedRowsSelect, discardStaged, stageLongCsv, type StageProgress } from '../import/sql-long-csv.ts';
-import type { FastPlan } from '../import/fast-path.ts';
-import type { ImportContext } from '../import/import-file.ts';
+import { acceptedRowsSelect, discardStaged, stageLongCsv, type StageProgress } from '../import/stage/sql-long-csv.ts';
+import type { FastPlan } from '../import/parse/fast-path.ts';
+import type { ImportContext } from '../import/parse/import-file.ts';
+import type { KpiRename } from '../import/parse/values-csv.ts';
 
 /**
  * Adds the staged, accepted rows as one set (all or nothing; see user-values.ts) with the user's KPI
  * ids, and returns the report and the set's rows as contract CSV for the browser store.
  */
-export async function commitStaged(db: Database, setId: string, rename: Readonly<Record<string, string>>): Promise<{ report: IngestReport; csv: Uint8Array }> {
+export async function commitStaged(db: Database, setId: string, rename: KpiRename): Promise<{ report: IngestReport; csv: Uint8Array }> {
   const report = await ingestUserRows(db, setId, acceptedRowsSelect(rename));
   const csv = await userSetCsv(db, setId);
   if (!csv) throw new Error('Databasen kan inte skriva ut de inlästa raderna.');
@@ -30,7 +31,7 @@ export const writes = {
   stage: (db: Database, r: { plan: Omit<FastPlan, 'bytes'>; bytes: Uint8Array; context: ImportContext; progress?: StageProgress }) =>
     stageLongCsv(db, r.plan, r.bytes, r.context, r.progress),
   /** the staged rows as one imported set */
-  commitStaged: (db: Database, r: { setId: string; rename: Readonly<Record<string, string>> }) => commitStaged(db, r.setId, r.rename),
+  commitStaged: (db: Database, r: { setId: string; rename: KpiRename }) => commitStaged(db, r.setId, r.rename),
   discardStaged: (db: Database, _r: Record<string, never> = {}) => discardStaged(db),
   /** one imported set out of the engine */
   remove: (db: Database, r: { setId: string }) => removeUserSet(db, r.setId),

@@ -57,7 +57,7 @@ export function metadataRows(meta: ExportMeta, exported: string): [string, strin
   }
   if (meta.periods) rows.push(['Period', meta.periods]);
   if (meta.gender) rows.push(['Kön', meta.gender]);
-  meta.sources.forEach((s, i) => rows.push([i === 0 ? 'Källa' : 'Bearbetning', s]));
+  meta.sources.forEach((s, i) => rows.push([i === 0 ? 'Källa' : i === 1 ? 'Bearbetning' : 'Not', s]));
   rows.push(['Data hämtad', meta.sample ? 'exempeldata – inte officiell statistik' : (meta.retrieved ?? 'okänt datum')]);
   rows.push(['Exporterad', exported]);
   return rows;

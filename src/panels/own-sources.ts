@@ -1,16 +1,12 @@
 import type { Kpi, Manifest } from '../data/contract.ts';
 import { rawSourceLine } from './sources.ts';
 
-/** Prefix of `Kpi.source` for series the user imported on the "Egna data" page. */
-export const OWN_DATA_SOURCE = 'Egna data';
+export { OWN_DATA_SOURCE, OWN_DATA_PROCESSING, ownDataSource, isOwnData } from '../import/own-source.ts';
+import { isOwnData } from '../import/own-source.ts';
 
-export function isOwnData(kpi: Pick<Kpi, 'source'>): boolean {
-  return kpi.source.startsWith(OWN_DATA_SOURCE);
-}
-
-/** Like rawSourceLine, but an imported series names its file instead of Kolada or the sample note. */
+/** Like rawSourceLine, but an imported series names its file and import date, never Kolada or its date. */
 export function valueSourceLine(kpi: Pick<Kpi, 'id' | 'source'>, manifest: Manifest): string {
-  return isOwnData(kpi) ? `Källa: ${kpi.source}, ${kpi.id} (inläst i webbläsaren, inte publicerad statistik)` : rawSourceLine(kpi, manifest);
+  return isOwnData(kpi) ? `Källa: ${kpi.source} (${kpi.id})` : rawSourceLine(kpi, manifest);
 }
 
 /** One source line per source for several KPIs shown together: "Källa: Kolada (RKA), X40001, X40002, hämtad …". */

@@ -4,6 +4,7 @@ import { QueryResource } from '../state/query.svelte.ts';
 import { buildSeriesSpec, GENDER_LABEL } from './series-spec.ts';
 import { keyFigures } from './stats-line.ts';
 import { qualityNotes } from './quality-notes.ts';
+import { targetFigure } from './target-status.ts';
 import type { PanelProps } from './panel-components.ts';
 
 /**
@@ -28,20 +29,22 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     return ['memberValues', { kpi: kpiId, municipalityIds: [ctx.kommun.id, ...ctx.group.members], gender }];
   });
   const spread = new QueryResource(app.coordinator, () => ['changeSpread', { kpi: props().kpiId, gender }]);
-  const target = $derived.by(() => {
+  const targets = $derived.by(() => {
     const { ctx, kpiId } = props();
-    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null;
+    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period));
   });
+  const target = $derived(targets.at(-1) ?? null);
   const spec = $derived.by(() => {
     const { panel, ctx, kpiId } = props();
     if (!series.data) return null;
     return buildSeriesSpec({
-      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target,
+      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target, targets,
       options: { showRiket, showAll, band, genderLabel: GENDER_LABEL[gender] },
       members: members.data, names,
     });
   });
   const figures = $derived(series.data ? keyFigures(series.data, kpi, year) : null);
+  const targetNote = $derived(figures && series.data ? targetFigure(targets, figures.period, series.data.find((p) => p.period === figures.period)?.value ?? null, kpi.unit) : null);
   const notes = $derived.by(() => {
     const { ctx } = props();
     if (!spec || !series.data) return [];
@@ -62,5 +65,6 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     get figures() { return figures; },
     get notes() { return notes; },
     get settled() { return settled; },
+    get targetNote() { return targetNote; },
   };
 }

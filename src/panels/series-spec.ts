@@ -28,6 +28,8 @@ export function buildSeriesSpec(args: {
   points: PanelPoint[];
   manifest: Manifest;
   target: Target | null;
+  /** every target of this kommun and KPI (one per year), for the per-year statement */
+  targets?: Target[];
   options: SeriesOptions;
   /** the kommun's and members' own values; adds the member table when given */
   members?: readonly MemberValue[];
@@ -36,6 +38,7 @@ export function buildSeriesSpec(args: {
 }): LineChartSpec {
   const { kpi, kommun, group, points, manifest, target, options } = args;
   const names = args.names ?? new Map<string, string>();
+  const targets = args.targets ?? (target ? [target] : []);
   const pts = trimEmpty(points);
   const xs = pts.map((p) => p.period);
   const series: LineSeries[] = [
@@ -71,9 +74,9 @@ export function buildSeriesSpec(args: {
     xs,
     series,
     band: band && band.points.length ? band : undefined,
-    target: target ? { value: target.target, comparison: target.comparison, label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${target.period})` } : undefined,
+    target: target ? { value: target.target, comparison: target.comparison, label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${targetSpan(targets, target)})` } : undefined,
     sources,
-    summary: seriesSummary({ kommun: kommun.name, groupLabel: group.label, points: pts, unit: kpi.unit, higherIsBetter: kpi.higher_is_better, target }),
+    summary: seriesSummary({ kommun: kommun.name, groupLabel: group.label, points: pts, unit: kpi.unit, higherIsBetter: kpi.higher_is_better, target, targets }),
     table: {
       caption: `${kpi.title}: ${kommun.name}, ${group.label}${options.showRiket ? ' och riket' : ''}`,
       unit: kpi.unit,
@@ -95,4 +98,12 @@ function trimEmpty(points: PanelPoint[]): PanelPoint[] {
   let last = points.length - 1;
   while (last > first && !has(points[last])) last--;
   return points.slice(first, last + 1);
+}
+
+/** "2022–2024" when the latest target's value holds for consecutive years, else its own year. */
+function targetSpan(targets: readonly Target[], t: Target): string {
+  const same = targets.filter((x) => x.target === t.target && x.comparison === t.comparison).map((x) => Number(x.period)).sort((a, b) => a - b);
+  let from = Number(t.period);
+  while (same.includes(from - 1)) from--;
+  return from === Number(t.period) ? t.period : `${from}–${t.period}`;
 }

@@ -3,7 +3,7 @@ import type { BreakdownRow } from '../queries/breakdown.ts';
 import type { StackedBarSpec } from '../charts/spec.ts';
 import { fold } from '../ui/fold.ts';
 import { formatNumber } from '../format/number.ts';
-import { isOwnData, valueSourceLines } from './own-sources.ts';
+import { isOwnData, OWN_DATA_PROCESSING, valueSourceLines } from './own-sources.ts';
 
 export interface StackedResult {
   spec: StackedBarSpec;
@@ -46,7 +46,7 @@ export function buildStackedSpec(args: { kpi: Kpi; children: Kpi[]; kommun: Muni
     xs,
     categories: present.map((c) => ({ id: c.id, label: c.breakdown ?? c.title })),
     values,
-    sources: [...valueSourceLines(present, manifest), manifest.sample && !present.some(isOwnData) ? 'Andelar: egen bearbetning av exempeldata' : 'Andelar: egen bearbetning av antalen'],
+    sources: [...valueSourceLines(present, manifest), manifest.sample && !present.some(isOwnData) ? 'Andelar: egen bearbetning av exempeldata' : present.some(isOwnData) ? `Andelar: ${OWN_DATA_PROCESSING}` : 'Andelar: egen bearbetning av antalen'],
     summary: exitText,
     table: {
       caption: `${kpi.title.replace(/,\s*antal$/i, '')}, ${kommun.name}, antal avslut per år`,

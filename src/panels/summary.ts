@@ -2,9 +2,10 @@ import type { Target } from '../data/contract.ts';
 import type { PanelPoint } from '../queries/panel-series.ts';
 import { formatChange, formatValue } from '../format/number.ts';
 import { lowerFirst } from '../format/text.ts';
+import { targetYearsStatement } from './target-status.ts';
 
 /** "Ystad låg över liknande kommuner 2019–2021. Senast (2022): 73 % mot gruppens 80,1 %." */
-export function seriesSummary(a: { kommun: string; groupLabel: string; points: PanelPoint[]; unit: string; higherIsBetter: boolean | null; target: Target | null }): string {
+export function seriesSummary(a: { kommun: string; groupLabel: string; points: PanelPoint[]; unit: string; higherIsBetter: boolean | null; target: Target | null; targets?: Target[] }): string {
   const both = a.points.filter((p) => p.value !== null && p.groupMean !== null);
   const group = lowerFirst(a.groupLabel);
   const parts: string[] = [];
@@ -26,7 +27,8 @@ export function seriesSummary(a: { kommun: string; groupLabel: string; points: P
     const change = prev && prev.value !== null ? ` (${formatChange((latest.value as number) - prev.value, a.unit)} från ${prev.period})` : '';
     parts.push(`Senaste värde ${latest.period}: ${formatValue(latest.value, a.unit)}${change}.`);
   }
-  if (a.target) parts.push(targetStatement(a.target, a.points, a.unit));
+  if (a.targets && a.targets.length > 1) parts.push(targetYearsStatement(a.targets, a.points, a.unit));
+  else if (a.target) parts.push(targetStatement(a.target, a.points, a.unit));
   return parts.join(' ');
 }
 

@@ -23,11 +23,13 @@ export interface ViewState {
   kpi: string | null;
   /** kommun highlighted on the ranking page (on a kommun page the kommun is in the path) */
   kommun: string | null;
+  /** målvärden carried in a shared link (src/import/targets/user-targets.ts encodes them) */
+  targets: string[];
 }
 
 export const DEFAULT_VIEW: ViewState = {
   peer: 'liknande', edition: null, family: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: Object.freeze(Object.create(null)) as Record<string, string>, extra: [], kpi: null, kommun: null,
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: Object.freeze(Object.create(null)) as Record<string, string>, extra: [], kpi: null, kommun: null, targets: [],
 };
 
 const PANEL_PREFIX = 'p.';
@@ -39,7 +41,7 @@ const KOMMUN_ID = /^[0-9]{4}$/;
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
   // Panel ids come from the URL: a null-prototype record, so "p.constructor" or "p.__proto__" are plain keys.
-  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: Object.create(null) as Record<string, string>, extra: [], members: [] };
+  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: Object.create(null) as Record<string, string>, extra: [], members: [], targets: [] };
   const peer = q.get('grupp');
   if (peer && (PEER_KINDS as readonly string[]).includes(peer)) v.peer = peer as PeerKind;
   const ed = Number(q.get('utgava'));
@@ -63,6 +65,7 @@ export function parseView(search: string): ViewState {
   if (kpi && KPI_ID.test(kpi)) v.kpi = kpi;
   const kommun = q.get('kommun');
   if (kommun && KOMMUN_ID.test(kommun)) v.kommun = kommun;
+  v.targets = [...new Set(q.getAll('mal').filter((t) => t.length <= 400))].slice(0, 20);
   return v;
 }
 
@@ -82,7 +85,8 @@ export function serializeView(v: ViewState): string {
   if (v.extra.length) q.set('extra', v.extra.join(','));
   if (v.kpi) q.set('kpi', v.kpi);
   if (v.kommun) q.set('kommun', v.kommun);
-  const s = q.toString().replaceAll('%2C', ',');
+  for (const t of v.targets ?? []) q.append('mal', t);
+  const s = q.toString().replaceAll('%2C', ',').replaceAll('%7E', '~');
   return s ? `?${s}` : '';
 }
 

@@ -43,10 +43,11 @@ describe('RankChart', () => {
     });
   }
 
-  it('names the group in the legend and states the missing kommuner in the figure', () => {
+  it('keys the quartile colours in the legend, names the group under its bars and states the missing kommuner', () => {
     const { container } = render(RankChart, { spec: spec(), width: 800 });
     const legend = [...container.querySelectorAll('.legend-item text')].map((t) => t.textContent);
-    expect(legend).toEqual([names.get('1012'), 'Liknande kommuner (utgåva 2022)', 'Övriga kommuner']);
+    expect(legend).toEqual(['bästa fjärdedelen', 'mittersta hälften', 'sämsta fjärdedelen']);
+    expect(container.querySelectorAll('.bar-label[data-role="peer"]').length).toBeGreaterThan(0);
     expect(container.querySelector('svg')?.textContent).toContain('3 kommuner saknar värde 2022');
   });
 });
@@ -58,7 +59,7 @@ describe('RankTable', () => {
     expect(firstCol()).toHaveLength(60);
     expect(firstCol()[0]).toBe(names.get('1000'));
     const r57 = container.querySelectorAll('tbody tr')[57];
-    expect([...r57.querySelectorAll('td')].map((t) => t.textContent)).toEqual(['–', '..', '']);
+    expect([...r57.querySelectorAll('td')].map((t) => t.textContent)).toEqual(['–', '..', 'värde saknas', '']);
     expect(container.querySelector('.table-notes')?.textContent).toContain('".." = sekretess');
     await fireEvent.click(getByRole('button', { name: /Kommun/ }));
     const sorted = [...firstCol()].sort((a, b) => a!.localeCompare(b!, 'sv'));

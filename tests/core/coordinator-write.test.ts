@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Coordinator } from '../../src/core/coordinator.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
-import { valuesCsvBytes } from '../../src/import/values-csv.ts';
+import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
 
 let db: Database;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { ingestUserSet, removeUserSet } from '../../src/core/user-values.ts';
-import { valuesCsvBytes } from '../../src/import/values-csv.ts';
+import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
 import type { ValueRow } from '../../src/data/contract.ts';
 
 let db: Database;
@@ -30,7 +30,7 @@ describe('imported sets in the engine', () => {
   });
 
   it('renames KPIs while writing the CSV', async () => {
-    await ingestUserSet(db, 's1', valuesCsvBytes([v('file_id', '2024', 1)], { file_id: 'X90001' }));
+    await ingestUserSet(db, 's1', valuesCsvBytes([v('file_id', '2024', 1)], new Map([['file_id', 'X90001']])));
     expect((await all()).map((r) => r.kpi)).toContain('X90001');
   });
 

@@ -87,7 +87,7 @@ describe('CSV member rows on the real data (Alingsås U31462, liknande kommuner 
     expect(m.get('Nyckeltal')).toBe('U31462 (%)');
     expect(m.get('Kommun')).toBe('Alingsås (1489)');
     expect(m.get('Utgåva')).toBe('2022');
-    expect(m.get('Jämförelsegrupp')).toBe('Liknande kommuner (utgåva 2022)');
+    expect(m.get('Jämförelsegrupp')).toBe('Liknande kommuner ekonomiskt bistånd (utgåva 2022)');
     expect(m.get('Medlemmar')?.split(', ')).toHaveLength(7);
     expect(m.get('Källa')).toMatch(/^Källa: Kolada \(RKA\), U31462/);
     expect(m.get('Exporterad')).toBe('2026-11-30');

@@ -12,7 +12,7 @@ import { chartsPptx, nativeChart } from '../../src/export/pptx.ts';
 import { pngSize } from '../../src/export/png-dpi.ts';
 import { stripXmlForbidden as xmlText, hasXmlForbidden } from '../../src/export/xml-text.ts';
 import { PAYLOADS } from '../security/payloads.ts';
-import { lineSpec, rankSpec, stackedSpec } from '../charts/chart-specs.ts';
+import { lineSpec, mapSpec, rankSpec, stackedSpec } from '../charts/chart-specs.ts';
 import { readDocx, readPptx, readXlsx } from '../support/office-files.ts';
 
 const PNG = new Uint8Array(readFileSync('docs/img/kommun-1286-sample.png'));
@@ -168,7 +168,7 @@ describe('pptx', () => {
   });
 
   it('a kind PowerPoint cannot draw becomes the chart image with alt text', async () => {
-    const other = { ...stackedSpec, kind: 'map' } as unknown as ChartSpec;
+    const other: ChartSpec = mapSpec;
     expect(nativeChart(other)).toBeNull();
     const [slide] = readPptx(await chartsPptx([other], image));
     expect(slide.charts).toEqual([]);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Municipality } from '../../src/data/contract.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
-import { parseImportFile } from '../../src/import/import-file.ts';
+import { parseImportFile } from '../../src/import/parse/import-file.ts';
 import { koladaDir, readKoladaCsv } from '../support/kolada-dir.ts';
 
 const RAW = join(koladaDir(), 'raw/open-numbers_ddf--kolada--dump');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Municipality } from '../../src/data/contract.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
-import { parseImportFile, type FileImportResult } from '../../src/import/import-file.ts';
+import { parseImportFile, type FileImportResult } from '../../src/import/parse/import-file.ts';
 
 import { koladaDir } from '../support/kolada-dir.ts';
 

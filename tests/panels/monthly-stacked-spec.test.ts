@@ -3,7 +3,7 @@ import type { Kpi, Manifest, Municipality } from '../../src/data/contract.ts';
 import type { BreakdownRow } from '../../src/queries/breakdown.ts';
 import { buildMonthlySpecs } from '../../src/panels/monthly-spec.ts';
 import { buildStackedSpec, isWorkOrStudies } from '../../src/panels/stacked-spec.ts';
-import { OWN_DATA_SOURCE } from '../../src/panels/own-sources.ts';
+import { ownDataSource } from '../../src/panels/own-sources.ts';
 
 const manifest: Manifest = { name: 't', sample: false, retrieved: '2024-08-30', source: 'Kolada (RKA)', licence: 'CC BY 4.0' };
 const kommun: Municipality = { id: '1286', name: 'Ystad', type: 'K', county_code: '12', county_name: null, skr_group_code: null, skr_group_name: null };
@@ -46,10 +46,29 @@ describe('buildMonthlySpecs', () => {
 
   it('returns null without monthly values and says own data is own data', () => {
     expect(buildMonthlySpecs({ kpi: parent, children: [], kommun, rows: [row('X1', '2024', 3)], manifest })).toBeNull();
-    const own = kpi('X1', { source: `${OWN_DATA_SOURCE}: hr.csv` });
+    const own = kpi('X1', { source: ownDataSource('hr.csv', '2026-11-30T12:00:00Z') });
     const s = buildMonthlySpecs({ kpi: own, children: [], kommun, rows, manifest })!;
-    expect(s.years.sources[0]).toMatch(/^Källa: Egna data: hr\.csv, X1/);
+    expect(s.years.sources).toEqual(['Källa: egna data, hr.csv, inläst 2026-11-30 (X1)']);
+    expect(s.years.sources.join(' ')).not.toMatch(/Kolada|hämtad/);
     expect(s.breakdown).toBeNull();
+  });
+
+  it("keeps the file's decimals, shows age groups for both years and changes in procentenheter", () => {
+    const r = [
+      row('X1', '2023-01', 9.5), row('X1', '2024-01', 9.98), row('X1', '2024-02', 8.25),
+      row('X1_29', '2023-01', 7.12), row('X1_50', '2023-01', 11.4),
+      row('X1_29', '2024-01', 8.01), row('X1_50', '2024-01', 12.5),
+    ];
+    const s = buildMonthlySpecs({ kpi: parent, children: [young, old], kommun, rows: r, manifest })!;
+    expect(s.years.decimals).toBe(2);
+    expect(s.years.summary).toContain('februari 2024: 8,25\u00a0%');
+    expect(s.years.table.columns[3]).toBe('Förändring (procentenheter)');
+    expect(s.years.table.rows[0]).toEqual(['januari', 9.98, 9.5, 0.48]);
+    expect(s.breakdowns.map((b) => b.subtitle)).toEqual(['Ystad 2024, per månad', 'Ystad 2023, per månad']);
+    expect(s.breakdowns[1].table.rows[0]).toEqual(['januari', 7.12, 11.4]);
+    expect(s.breakdowns[0].summary).toContain('8,01\u00a0%');
+    const jan = buildMonthlySpecs({ kpi: parent, children: [], kommun, rows: [row('X1', '2023-01', 9.5), row('X1', '2024-01', 9.98)], manifest })!;
+    expect(jan.years.summary).toContain('9,98\u00a0% (+0,48\u00a0procentenheter mot januari 2023)');
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/import/decode-text.ts';
+import { decodeText } from '../../../src/import/parse/decode-text.ts';
 
 const CP1252 = new Map<string, number>([['å', 0xe5], ['ä', 0xe4], ['ö', 0xf6], ['Å', 0xc5], ['Ä', 0xc4], ['Ö', 0xd6], ['é', 0xe9]]);
 const latinText = fc

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Gender, ValueRow } from '../../../src/data/contract.ts';
-import { parseKoladaJson } from '../../../src/import/parse-kolada-json.ts';
-import { parseImportFile } from '../../../src/import/import-file.ts';
+import { parseKoladaJson } from '../../../src/import/parse/parse-kolada-json.ts';
+import { parseImportFile } from '../../../src/import/parse/import-file.ts';
 import { fixtureMunicipalities } from '../helpers.ts';
 import { finiteNumber, isSwedishMessage } from './arbitraries.ts';
 

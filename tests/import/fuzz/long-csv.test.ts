@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Gender, ValueRow } from '../../../src/data/contract.ts';
-import { parseImportFile } from '../../../src/import/import-file.ts';
-import { monthNameSv } from '../../../src/import/parse-period.ts';
+import { parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { monthNameSv } from '../../../src/import/parse/parse-period.ts';
 import { fixtureMunicipalities } from '../helpers.ts';
 import { finiteNumber, isSwedishMessage, nastyString } from './arbitraries.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseNumber } from '../../../src/import/parse-number.ts';
+import { parseNumber } from '../../../src/import/parse/parse-number.ts';
 import { finiteNumber, isSwedishMessage, nastyString } from './arbitraries.ts';
 
 const sv = new Intl.NumberFormat('sv-SE', { maximumSignificantDigits: 17, useGrouping: true });

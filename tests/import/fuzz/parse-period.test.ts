@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { monthNameSv, parsePeriod } from '../../../src/import/parse-period.ts';
+import { monthNameSv, parsePeriod } from '../../../src/import/parse/parse-period.ts';
 import { PERIOD } from '../../../src/data/contract.ts';
 import { isSwedishMessage, nastyString } from './arbitraries.ts';
 

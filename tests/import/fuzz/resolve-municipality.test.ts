@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMunicipalityResolver } from '../../../src/import/resolve-municipality.ts';
+import { createMunicipalityResolver } from '../../../src/import/parse/resolve-municipality.ts';
 import { fixtureMunicipalities } from '../helpers.ts';
 import { isSwedishMessage, nastyString } from './arbitraries.ts';
 

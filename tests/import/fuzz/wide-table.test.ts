@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueRow } from '../../../src/data/contract.ts';
-import { parseImportFile } from '../../../src/import/import-file.ts';
-import { applyWideMapping, detectWideLayout, type WideMapping } from '../../../src/import/parse-wide-table.ts';
-import { monthNameSv } from '../../../src/import/parse-period.ts';
-import { createMunicipalityResolver } from '../../../src/import/resolve-municipality.ts';
+import { parseImportFile } from '../../../src/import/parse/import-file.ts';
+import { applyWideMapping, detectWideLayout, type WideMapping } from '../../../src/import/parse/parse-wide-table.ts';
+import { monthNameSv } from '../../../src/import/parse/parse-period.ts';
+import { createMunicipalityResolver } from '../../../src/import/parse/resolve-municipality.ts';
 import { fixtureMunicipalities } from '../helpers.ts';
 import { finiteNumber, nastyString } from './arbitraries.ts';
 
