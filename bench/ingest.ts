@@ -3,27 +3,33 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { openNodeDatabase } from '../src/engine/node-database.ts';
 import { createValuesTableSql } from '../src/data/schema.ts';
-import { distribution, type Distribution } from './stats.ts';
+import { distribution, median, type Distribution } from './stats.ts';
 import { heapPeak, rendererPeakRss, DUCKDB_MEMORY_SQL } from './memory.ts';
 import { ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';
 import { SYNTHETIC, syntheticKpi, ROWS_PER_KPI } from './generate-csv.ts';
 
 export interface NativeIngest {
   rows: number;
+  /** median of runs */
   ms: number;
+  runs: number[];
   rowsPerSec: number;
 }
 
-/** Native DuckDB, one thread, the same CREATE TABLE … read_csv the browser engine runs. */
-export async function nativeIngest(file: string): Promise<NativeIngest> {
+/** Native DuckDB, one thread, the same CREATE TABLE … read_csv the browser engine runs; median of `repeats` loads. */
+export async function nativeIngest(file: string, repeats = 1): Promise<NativeIngest> {
   const db = await openNodeDatabase({ threads: 1, searchPath: [dirname(file)] });
   try {
     await db.exec('SET threads = 1');
-    const t0 = performance.now();
-    await db.exec(createValuesTableSql(basename(file)));
-    const ms = performance.now() - t0;
+    const runs: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      const t0 = performance.now();
+      await db.exec(createValuesTableSql(basename(file)));
+      runs.push(performance.now() - t0);
+    }
+    const ms = median(runs);
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM kpi_values');
-    return { rows: n, ms, rowsPerSec: n / (ms / 1000) };
+    return { rows: n, ms, rowsPerSec: n / (ms / 1000), runs };
   } finally {
     await db.close();
   }
@@ -32,8 +38,9 @@ export async function nativeIngest(file: string): Promise<NativeIngest> {
 export interface WasmIngest {
   rows: number | null;
   fetchMs: number | null;
-  /** registerFile + CREATE TABLE AS SELECT … read_csv through the app's Database */
+  /** registerFile (once) + CREATE TABLE AS SELECT … read_csv through the app's Database; median of runs */
   ms: number | null;
+  runs: number[] | null;
   rowsPerSec: number | null;
   duckdbMemoryBytes: number | null;
   databaseSize: Record<string, unknown> | null;
@@ -60,11 +67,11 @@ export function syntheticRequests(rows: number, count: number) {
  * Loads the CSV at `csvPath` (relative to the site) into DuckDB-wasm in a fresh Chromium, through the
  * app's own Database (coordinator.database()), replacing kpi_values; then times app panelSeries queries on it.
  */
-export async function wasmIngest(siteUrl: string, csvPath: string, rows: number, queries: number, timeoutMs: number): Promise<WasmIngest> {
+export async function wasmIngest(siteUrl: string, csvPath: string, rows: number, queries: number, timeoutMs: number, repeats = 1): Promise<WasmIngest> {
   const browser: Browser = await launchChromium();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heap: { stop(): Promise<{ peakJsHeapBytes: number }> } | undefined;
-  const out: WasmIngest = { rows: null, fetchMs: null, ms: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: null };
+  const out: WasmIngest = { rows: null, fetchMs: null, ms: null, runs: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: null };
   try {
     const context = await browser.newContext({ locale: 'sv-SE' });
     await context.addInitScript(ESBUILD_NAME_SHIM);
@@ -73,7 +80,7 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
     await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
     heap = await heapPeak(page);
     const job = page.evaluate(
-      async ({ csvPath, createSql, memorySql, requests }) => {
+      async ({ csvPath, createSql, memorySql, requests, repeats }) => {
         type Db = { query(s: string): Promise<Record<string, unknown>[]>; exec(s: string): Promise<void>; registerFile(n: string, b: Uint8Array): Promise<void> };
         type C = { database(): Promise<Db>; run(n: string, r: unknown): Promise<unknown[]> };
         const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
@@ -81,9 +88,16 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
         const f0 = performance.now();
         const bytes = new Uint8Array(await (await fetch(new URL(csvPath, document.baseURI.replace(/kommun\/.*$/, '')))).arrayBuffer());
         const t0 = performance.now();
+        // registered once (a copy per run would hold several files in wasm memory at 10 M rows);
+        // each run is that registration + one CREATE TABLE, so the median includes it as a load would
         await db.registerFile('bench.csv', bytes);
-        await db.exec(createSql);
-        const t1 = performance.now();
+        const registerMs = performance.now() - t0;
+        const runs: number[] = [];
+        for (let i = 0; i < repeats; i++) {
+          const r0 = performance.now();
+          await db.exec(createSql);
+          runs.push(registerMs + performance.now() - r0);
+        }
         const [{ n }] = await db.query('SELECT count(*) AS n FROM kpi_values');
         const [{ bytes: mem }] = await db.query(memorySql);
         const size = (await db.query('PRAGMA database_size'))[0] ?? null;
@@ -94,14 +108,15 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
           times.push(performance.now() - q0);
           if (!res.length) throw new Error(`no rows for ${JSON.stringify(r)}`);
         }
-        return { rows: Number(n), fetchMs: t0 - f0, ms: t1 - t0, mem: Number(mem), size, times };
+        return { rows: Number(n), fetchMs: t0 - f0, runs, mem: Number(mem), size, times };
       },
-      { csvPath, createSql: createValuesTableSql('bench.csv'), memorySql: DUCKDB_MEMORY_SQL, requests: syntheticRequests(rows, queries) },
+      { csvPath, createSql: createValuesTableSql('bench.csv'), memorySql: DUCKDB_MEMORY_SQL, requests: syntheticRequests(rows, queries), repeats },
     );
     const r = await Promise.race([job, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs)))]);
     out.peakJsHeapBytes = (await heap.stop()).peakJsHeapBytes;
     heap = undefined;
-    Object.assign(out, { rows: r.rows, fetchMs: r.fetchMs, ms: r.ms, rowsPerSec: r.rows / (r.ms / 1000), duckdbMemoryBytes: r.mem, databaseSize: jsonSafe(r.size), query: distribution(r.times) });
+    const ms = median(r.runs);
+    Object.assign(out, { rows: r.rows, fetchMs: r.fetchMs, ms, runs: r.runs, rowsPerSec: r.rows / (ms / 1000), duckdbMemoryBytes: r.mem, databaseSize: jsonSafe(r.size), query: distribution(r.times) });
   } catch (e) {
     out.error = (e as Error).message.split('\n')[0];
   } finally {

@@ -6,11 +6,14 @@ export type Change =
   | { type: 'kommun'; id: string }
   | { type: 'kpi'; panel: string; value: string }
   | { type: 'peer'; value: string }
-  | { type: 'year'; value: string };
+  | { type: 'year'; value: string }
+  | { type: 'gender'; value: string };
+
+export const CHANGE_TYPES = ['kommun', 'peer', 'kpi', 'year', 'gender'] as const;
 
 /**
  * A deterministic sequence of user changes: each round moves to the next kommun (link navigation),
- * the next KPI in a panel's select, the next peer group and the next year, so every step changes something.
+ * the next KPI in a panel's select, the next peer group, the next year and the next gender, so every step changes something.
  */
 export function changeSequence(opts: { rounds: number; kommuner: string[]; panel: string; kpis: string[]; peers: string[]; years: string[] }): Change[] {
   const out: Change[] = [];
@@ -20,6 +23,7 @@ export function changeSequence(opts: { rounds: number; kommuner: string[]; panel
     out.push({ type: 'kpi', panel: opts.panel, value: at(opts.kpis, i + 1) });
     out.push({ type: 'peer', value: at(opts.peers, i + 1) });
     out.push({ type: 'year', value: at(opts.years, i) });
+    out.push({ type: 'gender', value: at(['K', 'M', 'T'], i) });
   }
   return out;
 }
@@ -29,9 +33,11 @@ export function changeSequence(opts: { rounds: number; kommuner: string[]; panel
  * until the changed panel's DOM is updated and no panel is busy (domMs), and until the next frame has
  * been rendered (paintMs).
  */
-const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; queries: number; queryMs: number } | { error: string }> => {
+const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number } | { error: string }> => {
   const log = (globalThis as unknown as { __benchQueries: { start: number; end: number }[] }).__benchQueries;
   log.length = 0;
+  const coordinator = (globalThis as unknown as { __jamfor: { coordinator: { statements?: number } } }).__jamfor.coordinator;
+  const statements0 = coordinator.statements ?? 0;
   const app = document.getElementById('app')!;
   const panelId = change.type === 'kpi' ? `panel-${change.panel}` : 'panel-ateraktualisering';
   const busy = () => document.querySelector('section.panel[aria-busy="true"]') !== null;
@@ -41,6 +47,8 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
     const mo = new MutationObserver((records) => {
       const panel = document.getElementById(panelId);
       if (!touched) touched = records.some((r) => panel?.contains(r.target) || (change.type === 'kommun' && r.target.nodeName === 'H1'));
+      // a gender change may leave a KPI without a gender split untouched: any panel counts
+      if (!touched && change.type === 'gender') touched = records.some((r) => (r.target as Element).closest?.('section.panel') || r.target.parentElement?.closest('section.panel'));
       if (change.type === 'kommun' && records.some((r) => r.target === app || (r.target as Element).contains?.(document.getElementById(panelId)))) touched = true;
       if (touched && !busy()) {
         mo.disconnect();
@@ -63,6 +71,10 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
     s.dispatchEvent(new Event('change', { bubbles: true }));
   } else if (change.type === 'peer') {
     (document.querySelector(`input[name="grupp"][value="${change.value}"]`) as HTMLInputElement).click();
+  } else if (change.type === 'gender') {
+    const s = [...document.querySelectorAll('select')].find((x) => [...x.options].map((o) => o.value).join() === 'T,K,M')!;
+    s.value = change.value;
+    s.dispatchEvent(new Event('change', { bubbles: true }));
   } else {
     const s = [...document.querySelectorAll('select')].find((x) => x.options[0]?.textContent === 'Senaste')!;
     s.value = change.value;
@@ -77,12 +89,16 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
   }));
   const done_ = log.filter((q) => q.end > 0 && q.end <= end);
   const queryMs = done_.length ? Math.max(...done_.map((q) => q.end)) - Math.min(...done_.map((q) => q.start)) : 0;
-  return { domMs: end - t0, paintMs: painted - t0, queries: done_.length, queryMs };
+  const queryEndMs = done_.length ? Math.max(...done_.map((q) => q.end)) - t0 : 0;
+  return { domMs: end - t0, paintMs: painted - t0, queries: done_.length, statements: (coordinator.statements ?? 0) - statements0, queryMs, queryEndMs };
 };
 
 export interface InteractionResult {
-  /** queries: uncached coordinator runs that finished before the update; queryMs: first start → last end */
-  steps: { change: Change; domMs: number; paintMs: number; queries: number; queryMs: number }[];
+  /**
+   * queries: uncached coordinator runs that finished before the update; statements: what the engine
+   * was sent for them (batched); queryMs: first start → last end; queryEndMs: input → last query answered.
+   */
+  steps: { change: Change; domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number }[];
   errors: string[];
   dom: Distribution;
   paint: Distribution;
@@ -93,9 +109,22 @@ export interface InteractionResult {
   queriesPerChange: number;
   queriesByType: Record<string, number>;
   queryShare: number;
+  /**
+   * Per change kind: input → last query answered (0 without a query) and the rest, last answer (or
+   * input) → DOM updated, i.e. the Svelte update and chart rendering; plus statements per change.
+   */
+  split: Record<string, { query: Distribution; render: Distribution; statements: number }>;
+  /** CPU slowdown applied with CDP Emulation.setCPUThrottlingRate (1 = none) */
+  cpuThrottle: number;
 }
 
-export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void): Promise<InteractionResult> {
+/** What the page may turn off for a before/after comparison (bench/interaction-ab.ts). */
+export interface Variant {
+  batching: boolean;
+  prefetch: boolean;
+}
+
+export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void, cpuThrottle = 1, variant: Variant = { batching: true, prefetch: true }): Promise<InteractionResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(ESBUILD_NAME_SHIM);
   const page = await context.newPage();
@@ -104,8 +133,11 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
   try {
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
     await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
-    await page.evaluate(() => {
-      type C = { run(n: string, r: unknown): Promise<unknown> };
+    await page.evaluate((v) => {
+      type C = { run(n: string, r: unknown): Promise<unknown>; batching?: boolean; prefetch?: unknown };
+      const coordinator = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+      if (!v.batching) coordinator.batching = false;
+      if (!v.prefetch) coordinator.prefetch = () => Promise.resolve();
       const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
       const log: { start: number; end: number }[] = [];
       (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;
@@ -116,7 +148,11 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
         log.push(entry);
         return run(n, r).finally(() => (entry.end = performance.now()));
       };
-    });
+    }, variant);
+    if (cpuThrottle !== 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+    }
     const steps: InteractionResult['steps'] = [];
     const errors: string[] = [];
     for (const change of sequence) {
@@ -126,7 +162,17 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
     }
     errors.push(...pageErrors);
     const byType: Record<string, Distribution> = {};
-    for (const t of ['kommun', 'kpi', 'peer', 'year']) byType[t] = distribution(steps.filter((s) => s.change.type === t).map((s) => s.domMs));
+    const split: InteractionResult['split'] = {};
+    for (const t of CHANGE_TYPES) {
+      const of = steps.filter((s) => s.change.type === t);
+      if (!of.length) continue;
+      byType[t] = distribution(of.map((s) => s.domMs));
+      split[t] = {
+        query: distribution(of.map((s) => s.queryEndMs)),
+        render: distribution(of.map((s) => s.domMs - s.queryEndMs)),
+        statements: of.reduce((a, s) => a + s.statements, 0) / of.length,
+      };
+    }
     await page.evaluate(() => ((globalThis as unknown as { __benchQueries: unknown[] }).__benchQueries.length = 0));
     const queryTimes = await page.evaluate(async (requests) => {
       const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor.coordinator;
@@ -145,8 +191,8 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
       const q = steps.filter((s) => s.change.type === t);
       queriesByType[t] = q.reduce((a, s) => a + s.queries, 0) / Math.max(1, q.length);
     }
-    const result = { queriesByType, queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length), queryShare, queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
-    log(`  ${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
+    const result = { cpuThrottle, split, queriesByType, queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length), queryShare, queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
+    log(`  ${cpuThrottle !== 1 ? `CPU ÷${cpuThrottle}: ` : ''}${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
     return result;
   } finally {
     await context.close();

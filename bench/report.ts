@@ -3,6 +3,7 @@ import type { ColdSummary } from './cold-load.ts';
 import type { InteractionResult } from './interaction.ts';
 import type { NativeIngest, WasmIngest } from './ingest.ts';
 import type { Distribution } from './stats.ts';
+import { formatInteractionSplit, formatThrottled } from './interaction-report.ts';
 
 export interface IngestSize {
   rows: number;
@@ -19,6 +20,8 @@ export interface BenchResult {
   buildMs: number | null;
   cold: ColdSummary;
   interaction: Omit<InteractionResult, 'steps'> & { steps: number };
+  /** the same changes with the CPU throttled (an older laptop); absent when skipped */
+  throttled?: (Omit<InteractionResult, 'steps'> & { steps: number }) | null;
   ingest: IngestSize[];
   budgets: BudgetResult[];
   notes: Record<string, string>;
@@ -87,7 +90,9 @@ export function formatReport(r: BenchResult): string {
   lines.push(`| all, next frame rendered | ${dist(i.paint)} |`);
   lines.push(`| panelSeries query alone (wasm, uncached) | ${dist(i.queryOnly)} |`, '');
   lines.push(`DuckDB queries per change (mean): ${Object.entries(i.queriesByType).map(([t, n]) => `${t} ${nf(n, 1)}`).join(', ')}; the span from the first query's start to the last query's end covers ${nf(i.queryShare * 100, 0)} % of all change time.`, '');
+  lines.push('Split per change kind (p50 / p95 / max):', '', ...formatInteractionSplit(i), '');
   if (i.errors.length) lines.push(`Errors: ${i.errors.map((e) => `\`${e}\``).join(', ')}`, '');
+  if (r.throttled) lines.push(...formatThrottled(r.throttled));
   lines.push('## Ingest and memory (synthetic long CSV, contract format)', '');
   lines.push('| rows | CSV | native 1 thread | wasm (registerFile + CREATE TABLE) | wasm / native | panelSeries p50 / p95 / max in wasm | DuckDB memory | peak page JS heap | peak renderer RSS |', '|---|---|---|---|---|---|---|---|---|');
   for (const s of r.ingest) {

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { prepareSiteData } from './site/prepare-site-data.ts';
 import { describeDataError } from './site/vite-plugin-site-data.ts';
 import { prerender } from './site/prerender.ts';
+import { precompress } from './site/precompress.ts';
 
 // Vite derives import.meta.env.DEV from NODE_ENV; a build started from a test runner (NODE_ENV=test)
 // would otherwise ship development behaviour.
@@ -27,4 +28,5 @@ await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
 const ssrOut = resolve('.cache/ssr', String(process.pid));
 await build({ logLevel: 'warn', build: { ssr: 'src/app/server-entry.ts', outDir: ssrOut, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'server-entry.js' } } } });
 await prerender({ dist: out, ssrEntry: `${ssrOut}/server-entry.js`, contractDir: site.contractDir, meta: site.meta, log: console.log });
+for (const c of precompress(out)) console.log(`Förkomprimerat ${c.file}: ${(c.bytes / 1e6).toFixed(1)} MB → ${(c.brBytes / 1e6).toFixed(1)} MB (br)`);
 console.log(`Byggt till ${out} på ${((Date.now() - t0) / 1000).toFixed(1)} s (data: ${dataDir})`);

@@ -66,6 +66,14 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
     const type = TYPES.get(extname(path)) ?? 'application/octet-stream';
     const accept = String(req.headers['accept-encoding'] ?? '');
     const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' };
+    // A brotli twin written at build time (precompress.ts) is served as is, as a host would.
+    const twin = status === 200 && /\bbr\b/.test(accept) ? resolveInRoot(root, relative(root, path + '.br').split(sep).map(encodeURIComponent).join('/')) : null;
+    if (twin?.kind === 'file') {
+      res.writeHead(status, { ...headers, 'content-encoding': 'br', 'content-length': twin.size, vary: 'Accept-Encoding' });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(twin.path).on('error', () => res.destroy()).pipe(res);
+      return;
+    }
     if (options.compress && COMPRESSIBLE.test(path) && /gzip|br/.test(accept)) {
       let c = cache.get(path);
       if (!c) {

@@ -8,16 +8,16 @@ interface Startable {
 /** Pages whose controls need DuckDB-wasm right away; elsewhere the engine waits for a first interaction. */
 const ENGINE_PAGES: ReadonlySet<Route['page']> = new Set(['kommun', 'rapport', 'rangordning', 'egna-data']);
 
-export type WarmPolicy = 'idle' | 'interaction';
+export type WarmPolicy = 'after-paint' | 'interaction';
 
 /**
  * When to download and start DuckDB-wasm (~34 MB wasm + the values file). Never before first paint:
- * the prerendered HTML already shows the default view. On pages with controls we warm when the
- * browser is idle so the first change is quick; on reading pages (start, Om data …) and with
+ * the prerendered HTML already shows the default view. On pages with controls we start right after
+ * the first frame is painted (not on an idle callback, which may wait seconds) so the first change is quick; on reading pages (start, Om data …) and with
  * Save-Data we wait until the visitor touches a control, so a visit that only reads costs nothing.
  */
 export function warmPolicy(page: Route['page'], saveData: boolean): WarmPolicy {
-  return ENGINE_PAGES.has(page) && !saveData ? 'idle' : 'interaction';
+  return ENGINE_PAGES.has(page) && !saveData ? 'after-paint' : 'interaction';
 }
 
 const INTERACTION_EVENTS = ['pointerdown', 'keydown', 'focusin', 'touchstart'] as const;
@@ -36,18 +36,18 @@ export function warmEngine(coordinator: Startable, page: Route['page']): () => v
     const el = e.target as Element | null;
     if (el?.closest?.('form, select, input, button, [data-needs-engine]')) start();
   };
-  let idleHandle: number | undefined;
-  const w = globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
-  if (warmPolicy(page, saveData) === 'idle') {
-    idleHandle = w.requestIdleCallback ? w.requestIdleCallback(start, { timeout: 3000 }) : (setTimeout(start, 500) as unknown as number);
+  let frame: number | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (warmPolicy(page, saveData) === 'after-paint') {
+    // The rAF callback runs before the next paint; a task queued from it runs after that paint.
+    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (timer = setTimeout(start, 0)));
+    else timer = setTimeout(start, 0);
   }
   for (const t of INTERACTION_EVENTS) document.addEventListener(t, onInteraction, { capture: true, passive: true });
   function cleanup() {
     for (const t of INTERACTION_EVENTS) document.removeEventListener(t, onInteraction, { capture: true });
-    if (idleHandle !== undefined) {
-      if (w.cancelIdleCallback) w.cancelIdleCallback(idleHandle);
-      else clearTimeout(idleHandle);
-    }
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
   }
   return () => {
     done = true;

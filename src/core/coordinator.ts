@@ -1,6 +1,12 @@
 import type { Database } from '../engine/database.ts';
-import { queries, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
+import { batchers, queries, type Batcher, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
 import { CHANGES_DATA, runWrite, type WriteName, type WriteRequest, type WriteResult } from './writes.ts';
+
+interface PendingRequest {
+  request: unknown;
+  resolve: (result: unknown) => void;
+  reject: (e: unknown) => void;
+}
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
 
@@ -20,6 +26,12 @@ export class Coordinator {
   private readonly inflight = new Map<string, Promise<unknown>>();
   private dbPromise: Promise<Database> | null = null;
   private current: Database | null = null;
+  /** batchable requests waiting for the end of the current turn, by query name + batch key */
+  private pending = new Map<string, { name: QueryName; items: PendingRequest[] }>();
+  /** statements sent to the engine (one per batch); the bench and tests read it */
+  statements = 0;
+  /** false: every request is its own statement (the bench's before/after comparison) */
+  batching = true;
   private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
   private dataListeners = new Set<(generation: number) => void>();
   /** Bumped by clear(): the data behind the queries changed (an import was added or removed). */
@@ -52,7 +64,7 @@ export class Coordinator {
     if (!p) {
       const started = this.generation;
       p = this.database()
-        .then((db) => (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request))
+        .then((db) => this.execute(db, name, request))
         .then((result) => {
           // A result computed before a clear() may describe data that is gone; do not cache it.
           if (this.generation === started) this.cache.set(key, result);
@@ -64,6 +76,53 @@ export class Coordinator {
       this.inflight.set(key, p);
     }
     return p;
+  }
+
+  /** Runs one query, or queues it to share one statement with the other requests of its batch. */
+  private execute<N extends QueryName>(db: Database, name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
+    const batcher = batchers[name] as Batcher<N> | undefined;
+    if (!batcher || !this.batching) {
+      this.statements++;
+      return (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request);
+    }
+    return new Promise((resolve, reject) => {
+      const key = `${name}\0${batcher.key(request)}`;
+      let batch = this.pending.get(key);
+      if (!batch) {
+        batch = { name, items: [] };
+        this.pending.set(key, batch);
+        // Two hops: requests whose engine promise settles in this same turn are queued first.
+        queueMicrotask(() => queueMicrotask(() => this.flush(db, key)));
+      }
+      batch.items.push({ request, resolve: resolve as (r: unknown) => void, reject });
+    });
+  }
+
+  private flush(db: Database, key: string): void {
+    const batch = this.pending.get(key);
+    if (!batch) return;
+    this.pending.delete(key);
+    const { name, items } = batch;
+    this.statements++;
+    const answer =
+      items.length === 1
+        ? (queries[name] as (db: Database, r: unknown) => Promise<unknown>)(db, items[0].request).then((r) => [r])
+        : (batchers[name] as Batcher<QueryName>).run(db, items.map((i) => i.request) as never);
+    answer.then(
+      (results) => items.forEach((item, i) => item.resolve(results[i])),
+      (e: unknown) => items.forEach((item) => item.reject(e)),
+    );
+  }
+
+  /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
+  get busy(): boolean {
+    return this.inflight.size > 0 || this.pending.size > 0;
+  }
+
+  /** Answers panelSeries requests ahead of need (one batch, cached like any other run); never starts the engine. */
+  prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<unknown> {
+    if (this.status !== 'ready') return Promise.resolve();
+    return Promise.all(requests.map((r) => this.run('panelSeries', r)));
   }
 
   /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */

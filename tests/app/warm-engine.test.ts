@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { warmPolicy } from '../../src/app/warm-engine.ts';
 
 describe('warmPolicy', () => {
-  it('warms when idle only on pages whose controls query DuckDB', () => {
-    expect(['kommun', 'rapport', 'rangordning', 'egna-data'].map((p) => warmPolicy(p as never, false))).toEqual(['idle', 'idle', 'idle', 'idle']);
+  it('starts right after first paint only on pages whose controls query DuckDB', () => {
+    expect(['kommun', 'rapport', 'rangordning', 'egna-data'].map((p) => warmPolicy(p as never, false))).toEqual(['after-paint', 'after-paint', 'after-paint', 'after-paint']);
     expect(['start', 'om-data', 'tillganglighet', 'saknas'].map((p) => warmPolicy(p as never, false))).toEqual(['interaction', 'interaction', 'interaction', 'interaction']);
   });
 

@@ -32,8 +32,8 @@ describe('bench report formatting', () => {
 describe('bench inputs', () => {
   it('every scripted step changes something: next kommun, KPI, peer group and year each round', () => {
     const seq = changeSequence({ rounds: 30, kommuner: ['a', 'b', 'c'], panel: 'p', kpis: ['K1', 'K2'], peers: ['liknande', 'skr', 'lan', 'alla'], years: ['2022', '2021'] });
-    expect(seq).toHaveLength(120);
-    for (const type of ['kommun', 'kpi', 'peer', 'year'] as const) {
+    expect(seq).toHaveLength(150);
+    for (const type of ['kommun', 'kpi', 'peer', 'year', 'gender'] as const) {
       const values = seq.filter((c) => c.type === type).map((c) => ('id' in c ? c.id : c.value));
       values.forEach((v, i) => i > 0 && expect(v).not.toBe(values[i - 1]));
     }
@@ -62,5 +62,19 @@ describe('bench inputs', () => {
     expect(out).not.toContain('data-chart-id');
     expect(out).not.toContain('jamfor-boot');
     expect(() => stripPrerender('<html></html>')).toThrow();
+  });
+});
+
+describe('interaction split table', () => {
+  it('has one row per change kind with the query and render parts and statements per change', async () => {
+    const { formatInteractionSplit } = await import('../../bench/interaction-report.ts');
+    const { distribution } = await import('../../bench/stats.ts');
+    const lines = formatInteractionSplit({
+      byType: { kommun: distribution([40, 50, 60]) },
+      split: { kommun: { query: distribution([20, 25, 30]), render: distribution([20, 25, 30]), statements: 1 } },
+      queriesByType: { kommun: 4 },
+    } as never);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('| kommun | 3 | 50.0 ms / 60.0 ms / 60.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 1.0 / 4.0 |');
   });
 });
