@@ -6,8 +6,7 @@ import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import { convertKoladaDirectory, isKoladaDirectory, koladaManifest } from '../../src/data/kolada-directory.ts';
 import { loadDirectory } from '../../src/data/load-directory.ts';
 import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
-import { sqlString } from '../../src/engine/database.ts';
-import { T } from '../../src/data/load-tables.ts';
+import { writeValuePieces } from './write-value-pieces.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
 
 export const DEFAULT_DATA_DIR = 'data/sample';
@@ -22,7 +21,7 @@ export interface SiteData {
 
 /**
  * Build-time data loader: takes DATA_DIR (a contract directory or a Kolada directory), validates it and
- * writes what the site serves (values.csv, meta.json) into a git-ignored cache keyed by the inputs.
+ * writes what the site serves (meta.json, the value pieces and their index pieces.json) into a git-ignored cache keyed by the inputs.
  */
 export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR, cacheRoot = '.cache'): Promise<SiteData> {
   const source = resolve(dataDir);
@@ -53,7 +52,7 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
     const meta = await buildSiteMeta(db, manifest);
     const tmp = `${dir}.tmp-${process.pid}`;
     mkdirSync(tmp, { recursive: true });
-    await db.exec(`COPY (SELECT * FROM ${T.values} ORDER BY kpi, municipality_id, period, gender) TO ${sqlString(join(tmp, 'values.csv'))} (HEADER, DELIMITER ',')`);
+    await writeValuePieces(db, tmp);
     writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);

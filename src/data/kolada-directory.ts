@@ -4,11 +4,16 @@ import type { Database } from '../engine/database.ts';
 import { sqlString } from '../engine/database.ts';
 import type { Manifest } from './contract.ts';
 
-/** Files that mark a directory laid out like shared/data/kolada. */
+/** Files that mark a directory laid out like shared/data/kolada (the values may be gzipped). */
 export const KOLADA_LAYOUT_FILES = ['values_long.csv', 'municipalities.csv', 'liknande_kommuner_ekonomiskt_bistand.csv'];
 
+/** The long values file of a Kolada directory: values_long.csv, or values_long.csv.gz as in kolada-full. */
+export function koladaValuesFile(dir: string): string | null {
+  return ['values_long.csv', 'values_long.csv.gz'].find((f) => existsSync(join(dir, f))) ?? null;
+}
+
 export function isKoladaDirectory(dir: string): boolean {
-  return KOLADA_LAYOUT_FILES.every((f) => existsSync(join(dir, f))) && !existsSync(join(dir, 'values.csv'));
+  return koladaValuesFile(dir) !== null && KOLADA_LAYOUT_FILES.slice(1).every((f) => existsSync(join(dir, f))) && !existsSync(join(dir, 'values.csv'));
 }
 
 /** Direction of "better" for the KPIs where it is certain; everything else stays unknown. */
@@ -28,13 +33,14 @@ export function unitFromTitle(title: string): string {
  */
 export async function convertKoladaDirectory(db: Database, dir: string, outDir: string): Promise<void> {
   const files = new Set(readdirSync(dir));
+  const values = sqlString(koladaValuesFile(dir) ?? 'values_long.csv');
   const catalogue = [...files].filter((f) => /^kpi_metadata_.*\.csv$/.test(f)).sort().at(-1);
   const out = (f: string) => sqlString(join(outDir, f));
   const csv = (f: string) => `read_csv(${sqlString(f)}, all_varchar = true, header = true)`;
 
   await db.exec(`COPY (
       SELECT kpi, municipality_id, period, gender, value, NULL::VARCHAR AS status
-      FROM read_csv('values_long.csv', header = true, columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'VARCHAR'}, auto_detect = false)
+      FROM read_csv(${values}, header = true, columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'VARCHAR'}, auto_detect = false)
       ORDER BY kpi, municipality_id, period, gender
     ) TO ${out('values.csv')} (HEADER, DELIMITER ',')`);
 
@@ -44,7 +50,7 @@ export async function convertKoladaDirectory(db: Database, dir: string, outDir: 
         coalesce(${catalogue ? 'c.title' : 'NULL'}, ${coverage ? 'cov.title' : 'NULL'}, k.kpi) AS title,
         ${catalogue ? `coalesce(c.description, '')` : `''`} AS description,
         CASE WHEN k.genders > 1 THEN 'true' ELSE 'false' END AS gender
-     FROM (SELECT kpi, count(DISTINCT gender) AS genders FROM read_csv('values_long.csv', all_varchar = true, header = true) GROUP BY kpi) k
+     FROM (SELECT kpi, count(DISTINCT gender) AS genders FROM read_csv(${values}, all_varchar = true, header = true) GROUP BY kpi) k
      ${catalogue ? `LEFT JOIN ${csv(catalogue)} c ON c.id = k.kpi` : ''}
      ${coverage ? `LEFT JOIN ${csv('values_coverage.csv')} cov ON cov.kpi = k.kpi` : ''}
      ORDER BY k.kpi`,

@@ -50,7 +50,10 @@ export class Coordinator {
     if (!p) {
       const started = this.generation;
       p = this.database()
-        .then((db) => (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request))
+        .then(async (db) => {
+          await db.prepare?.(request);
+          return (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request);
+        })
         .then((result) => {
           // A result computed before a clear() may describe data that is gone; do not cache it.
           if (this.generation === started) this.cache.set(key, result);
