@@ -13,12 +13,16 @@ export async function writeValuePieces(db: Database, outDir: string): Promise<Pi
   mkdirSync(outDir, { recursive: true });
   const scratch = join(outDir, '.partitions');
   rmSync(scratch, { recursive: true, force: true });
-  const numbered = `SELECT dense_rank() OVER (ORDER BY kpi) AS piece, * FROM ${T.values}`;
-  const counts = await db.query<{ piece: number; kpi: string; n: number }>(`SELECT piece, any_value(kpi) AS kpi, count(*) AS n FROM (${numbered}) GROUP BY piece ORDER BY piece`);
+  // Partition directories are named by a number, never by the KPI id (ids are data, not file names).
+  await db.exec(`CREATE OR REPLACE TEMP TABLE piece_numbers AS
+    SELECT kpi, row_number() OVER (ORDER BY kpi) AS piece, n FROM (SELECT kpi, count(*) AS n FROM ${T.values} GROUP BY kpi)`);
+  const counts = await db.query<{ piece: number; kpi: string; n: number }>(`SELECT piece, kpi, n FROM piece_numbers ORDER BY piece`);
   await db.exec(
-    `COPY (SELECT piece, ${PIECE_COLUMNS.join(', ')} FROM (${numbered}) ORDER BY kpi, municipality_id, period, gender)
+    `COPY (SELECT p.piece, ${PIECE_COLUMNS.map((c) => `v.${c}`).join(', ')} FROM ${T.values} v JOIN piece_numbers p USING (kpi)
+           ORDER BY v.kpi, v.municipality_id, v.period, v.gender)
      TO ${sqlString(scratch)} (FORMAT csv, HEADER, DELIMITER ',', PARTITION_BY (piece))`,
   );
+  await db.exec('DROP TABLE piece_numbers');
   const index: PieceIndex = { format: 'csv', pieces: Object.create(null) as PieceIndex['pieces'] };
   mkdirSync(join(outDir, PIECES_DIR), { recursive: true });
   for (const { piece, kpi, n } of counts) {

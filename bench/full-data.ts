@@ -1,0 +1,136 @@
+/**
+ * The full-data half of the bench (issue 12): the site built on all 2,008 KPIs (kolada-full), its build
+ * time and size, what a kommun page fetches for its default panels, and a KPI picked in search.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { BENCH_CACHE, ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';
+import { distribution, type Distribution } from './stats.ts';
+import { requestKpis } from '../src/engine/value-pieces.ts';
+
+/** The full Kolada directory beside the repo (KOLADA_FULL_DIR overrides); null when absent. */
+export function fullDataDir(): string | null {
+  const candidates = [process.env.KOLADA_FULL_DIR, resolve('../shared/data/kolada-full'), '/work/shared/data/kolada-full'].filter((x): x is string => !!x);
+  return candidates.find((d) => existsSync(join(d, 'values_long.csv.gz')) || existsSync(join(d, 'values_long.csv'))) ?? null;
+}
+
+export function buildFull(dataDir: string, log: (s: string) => void): { dist: string; buildMs: number | null } {
+  const dist = join(BENCH_CACHE, 'dist-full');
+  if (process.env.BENCH_REUSE_BUILD && existsSync(join(dist, 'index.html'))) {
+    log(`Reusing build in ${dist}`);
+    return { dist, buildMs: null };
+  }
+  const t0 = Date.now();
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' });
+  return { dist, buildMs: Date.now() - t0 };
+}
+
+/** Bytes and files under a directory (what a host stores). */
+export function directorySize(dir: string): { bytes: number; files: number } {
+  let bytes = 0, files = 0;
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    bytes += statSync(join(f.parentPath, f.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** The queries a prerendered page answered from its snapshot: the default panels' questions. */
+export function snapshotQueries(dist: string, page = `kommun/${KOMMUN}/`): { name: string; request: unknown }[] {
+  const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
+  const json = /<script type="application\/json" id="jamfor-boot">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  const snapshot = (JSON.parse(json ?? '{}') as { snapshot?: Record<string, unknown> }).snapshot ?? {};
+  return Object.keys(snapshot).map((key) => {
+    const i = key.indexOf(':');
+    return { name: key.slice(0, i), request: JSON.parse(key.slice(i + 1)) };
+  });
+}
+
+export function defaultPanelKpis(dist: string): string[] {
+  return [...new Set(snapshotQueries(dist).flatMap((q) => requestKpis(q.request)))];
+}
+
+export interface DefaultPanelBytes {
+  /** transfer bytes of everything the page fetched except the DuckDB wasm, once its default panels' data was in the engine */
+  totalBytes: number;
+  byKind: Record<string, number>;
+  pieces: number;
+  /** from navigation start until every default panel's question was answered by the engine */
+  answeredMs: number;
+}
+
+/** Cold kommun page; once the engine is up, its default panels' questions run uncached (as a first change would). */
+export async function defaultPanelBytes(browser: Browser, base: string, queries: { name: string; request: unknown }[]): Promise<DefaultPanelBytes> {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
+  try {
+    await context.addInitScript(ESBUILD_NAME_SHIM);
+    const page = await context.newPage();
+    await page.goto(`${base}kommun/${KOMMUN}/`);
+    return await page.evaluate(async (qs) => {
+      type C = { database(): Promise<unknown>; clear(): void; run(n: string, r: unknown): Promise<unknown> };
+      const g = globalThis as unknown as { __jamfor?: { coordinator: C } };
+      while (!g.__jamfor) await new Promise((r) => setTimeout(r, 5));
+      const c = g.__jamfor.coordinator;
+      await c.database();
+      c.clear();
+      await Promise.all(qs.map((q) => c.run(q.name, q.request)));
+      const answeredMs = performance.now();
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+      const byKind: Record<string, number> = {};
+      let pieces = 0;
+      for (const e of entries) {
+        const path = new URL(e.name).pathname;
+        if (path.endsWith('.wasm')) continue;
+        const kind = path.includes('/data/values/') ? 'value pieces' : path.endsWith('/data/pieces.json') ? 'pieces.json' : path.endsWith('/data/meta.json') ? 'meta.json' : /\.js$/.test(path) ? 'JavaScript' : /\.css$/.test(path) ? 'CSS' : /\.woff2?$/.test(path) ? 'fonts' : e.entryType === 'navigation' ? 'HTML' : 'other';
+        if (kind === 'value pieces') pieces++;
+        byKind[kind] = (byKind[kind] ?? 0) + e.transferSize;
+      }
+      return { totalBytes: Object.values(byKind).reduce((a, b) => a + b, 0), byKind, pieces, answeredMs };
+    }, queries);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A KPI picked in the search with the engine warm: from the pick (the view gains the KPI, as
+ * KpiSearch does) until its chart is in the DOM and its panel is no longer busy; fetch included.
+ */
+export async function searchPick(browser: Browser, base: string, kpis: string[], log: (s: string) => void): Promise<Distribution & { samples: number[] }> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript(ESBUILD_NAME_SHIM);
+    const page = await context.newPage();
+    await page.goto(`${base}kommun/${KOMMUN}/`);
+    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    const samples: number[] = [];
+    for (const kpi of kpis) {
+      const ms = await page.evaluate(async (id) => {
+        type R = { navigate(route: unknown, view: unknown): void };
+        const g = globalThis as unknown as { __jamfor: { router: R } };
+        const done = new Promise<number>((resolve) => {
+          const check = () => {
+            const panel = document.getElementById(`panel-extra-${id}`);
+            if (panel && panel.getAttribute('aria-busy') !== 'true' && (panel.querySelector('svg[data-chart-id]') || panel.querySelector('.empty, .error'))) {
+              mo.disconnect();
+              requestAnimationFrame(() => resolve(performance.now()));
+            }
+          };
+          const mo = new MutationObserver(check);
+          mo.observe(document.getElementById('app')!, { subtree: true, childList: true, attributes: true });
+        });
+        const t0 = performance.now();
+        g.__jamfor.router.navigate({ page: 'kommun', id: '1286' }, { extra: [id] });
+        return (await Promise.race([done, new Promise<number>((r) => setTimeout(() => r(NaN), 20_000))])) - t0;
+      }, kpi);
+      samples.push(ms);
+    }
+    log(`  search pick: ${samples.map((s) => s.toFixed(0)).join(', ')} ms`);
+    return { ...distribution(samples.filter(Number.isFinite)), samples };
+  } finally {
+    await context.close();
+  }
+}
