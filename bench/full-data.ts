@@ -4,17 +4,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { BENCH_CACHE, ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';
 import { distribution, type Distribution } from './stats.ts';
 import { requestKpis } from '../src/engine/value-pieces.ts';
+import { koladaFullDir } from '../tests/support/kolada-dir.ts';
 
 /** The full Kolada directory beside the repo (KOLADA_FULL_DIR overrides); null when absent. */
-export function fullDataDir(): string | null {
-  const candidates = [process.env.KOLADA_FULL_DIR, resolve('../shared/data/kolada-full'), '/work/shared/data/kolada-full'].filter((x): x is string => !!x);
-  return candidates.find((d) => existsSync(join(d, 'values_long.csv.gz')) || existsSync(join(d, 'values_long.csv'))) ?? null;
-}
+export const fullDataDir = koladaFullDir;
 
 export function buildFull(dataDir: string, log: (s: string) => void): { dist: string; buildMs: number | null } {
   const dist = join(BENCH_CACHE, 'dist-full');
@@ -133,4 +131,16 @@ export async function searchPick(browser: Browser, base: string, kpis: string[],
   } finally {
     await context.close();
   }
+}
+
+export interface FullDataResult {
+  dataDir: string;
+  buildMs: number | null;
+  dist: { bytes: number; files: number };
+  pieces: { files: number; bytes: number; largestBytes: number };
+  metaJsonBytes: number;
+  cold: import('./cold-load.ts').ColdSummary;
+  defaultPanels: DefaultPanelBytes & { kpis: string[] };
+  searchPick: Distribution & { samples: number[]; kpis: string[] };
+  layouts: import('./layouts.ts').LayoutResult[];
 }

@@ -6,7 +6,7 @@
  * BENCH_SIZES (500000,3000000,10000000).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../scripts/site/static-server.ts';
@@ -18,6 +18,61 @@ import { nativeIngest, wasmIngest } from './ingest.ts';
 import { compareAll } from './budgets.ts';
 import { formatReport, mb, ms, type BenchResult, type IngestSize } from './report.ts';
 import type { SiteMeta } from '../src/data/site-meta.ts';
+import { buildFull, defaultPanelBytes, defaultPanelKpis, directorySize, fullDataDir, searchPick, snapshotQueries, type FullDataResult } from './full-data.ts';
+import { compareLayouts, prepareLayouts } from './layouts.ts';
+import { PIECES_INDEX, PIECES_DIR, type PieceIndex } from '../src/data/value-pieces.ts';
+
+/** The same measurements on the site built on all of Kolada, plus the comparison of value layouts. */
+async function fullDataPart(log: (s: string) => void): Promise<FullDataResult | null> {
+  const dataDir = fullDataDir();
+  if (!dataDir) {
+    log('No kolada-full directory beside the repo (KOLADA_FULL_DIR): skipping the full-data part');
+    return null;
+  }
+  log(`Building the site on all of Kolada (${dataDir})`);
+  const { dist, buildMs } = buildFull(dataDir, log);
+  rmSync(join(dist, 'bench-layouts'), { recursive: true, force: true });
+  const distSize = directorySize(dist);
+  const index = JSON.parse(readFileSync(join(dist, 'data', PIECES_INDEX), 'utf8')) as PieceIndex;
+  const entries = Object.entries(index.pieces);
+  const kpis = defaultPanelKpis(dist);
+  const piecesOf = (ids: string[]) => ids.filter((k) => index.pieces[k]).map((k) => `data/${PIECES_DIR}/${index.pieces[k][0]}`);
+  // Search picks and the ranking: KPIs outside the default panels, chosen evenly through the sorted index.
+  const others = entries.map(([k]) => k).filter((k) => !kpis.includes(k));
+  const picks = Array.from({ length: Number(env('BENCH_SEARCH_PICKS', '20')) }, (_, i) => others[Math.floor(((i + 0.5) * others.length) / Number(env('BENCH_SEARCH_PICKS', '20')))]);
+  const rankingKpi = entries.filter(([k]) => !kpis.includes(k)).sort((a, b) => b[1][2] - a[1][2])[0][0];
+  const site = await serveStatic(dist, { compress: true });
+  const baseline = await serveStatic(makeBaseline(dist, 'dist-full-baseline'), { compress: true });
+  await warmServer(site.url, dist, piecesOf([...kpis, ...picks]));
+  await warmServer(baseline.url, dist, piecesOf(kpis));
+  const browser = await launchChromium();
+  try {
+    log('  cold load on the full data');
+    const cold = await coldLoad(browser, site.url, baseline.url, Number(env('BENCH_FULL_COLD_RUNS', '3')), log);
+    log('  default panels');
+    const defaultPanels = { ...(await defaultPanelBytes(browser, site.url, snapshotQueries(dist))), kpis };
+    log('  KPI picked in search');
+    const pick = { ...(await searchPick(browser, site.url, picks, log)), kpis: picks };
+    log('  value layouts');
+    const scenarios = [
+      { id: 'kommun page default panels', label: 'default panels', kpis },
+      { id: 'KPI picked in search', label: 'search', kpis: [picks[0]] },
+      { id: 'ranking', label: 'ranking', kpis: [rankingKpi] },
+    ];
+    await prepareLayouts(dist, scenarios, log);
+    const layouts = await compareLayouts(browser, dist, 'om-data/', scenarios, Number(env('BENCH_LAYOUT_RUNS', '3')), log);
+    const sizes = entries.map(([, e]) => e[1]);
+    return {
+      dataDir, buildMs, dist: distSize, metaJsonBytes: readFileSync(join(dist, 'data/meta.json')).byteLength,
+      pieces: { files: entries.length, bytes: sizes.reduce((a, b) => a + b, 0), largestBytes: Math.max(...sizes) },
+      cold, defaultPanels, searchPick: pick, layouts,
+    };
+  } finally {
+    await browser.close();
+    await site.close();
+    await baseline.close();
+  }
+}
 
 const LIMIT_MS = 10 * 60_000;
 const t0 = Date.now();
@@ -70,6 +125,8 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
 }
 for (const s of [site, baseline, plain]) await s.close();
 
+const full = await fullDataPart(log);
+
 const at3m = ingest.find((s) => s.rows === 3_000_000);
 const small = ingest.find((s) => s.rows === 500_000);
 const measured = {
@@ -80,16 +137,28 @@ const measured = {
   interactionP95Ms: inter.dom.p95,
   interactionP95At3MMs: at3m?.wasm.query?.p95 ?? null,
   ingestVsNative: at3m?.wasm.rowsPerSec && at3m.native ? at3m.wasm.rowsPerSec / at3m.native.rowsPerSec : null,
+  fullFirstChartMs: full?.cold.prerendered.gzip.firstChartMs,
+  fullFirstChartSpeedup: full?.cold.speedup,
+  fullDefaultPanelKb: full ? full.defaultPanels.totalBytes / 1000 : null,
+  fullDuckdbInteractiveMs: full?.cold.interactiveQueryMs,
+  fullSearchPickP95Ms: full?.searchPick.p95,
+  fullBuildS: full?.buildMs != null ? full.buildMs / 1000 : null,
 };
 const gzRun = cold.runs.find((r) => r.variant === 'prerendered' && r.encoding === 'gzip');
 const notes: Record<string, string> = {
   firstChartMs: `FCP is ${ms(cold.prerendered.gzip.fcpMs)}; before it the browser fetched ${gzRun?.resourcesBeforeChart.join(', ')} (render-blocking HTML + CSS). Fix: inline the critical CSS and drop the font preload from the critical path.`,
   bytesBeforeChartGzipKb: `responses finished before the first chart (one run): ${gzRun?.resourcesBeforeChart.join(', ')}. Fix: trim the prerendered HTML/boot snapshot of the kommun page and defer fonts.`,
-  duckdbInteractiveMs: `the DuckDB wasm is ${mb(cold.wasmBytes)} on the wire (gzip) and finished downloading at ${ms(cold.wasmResponseEndMs)}; values.csv (${mb(cold.valuesBytes)}) at ${ms(cold.valuesResponseEndMs)}; loading ~0.5 M rows of CSV in wasm takes ${ms(small?.wasm.ms)} (ingest row below); the engine was ready at ${ms(cold.engineReadyMs)}, which leaves (by difference) about ${ms(cold.engineReadyMs - (cold.wasmResponseEndMs ?? 0) - (small?.wasm.ms ?? 0))} after the download for compiling and instantiating the 33 MB module; the first query then took ${ms(cold.interactiveQueryMs - cold.engineReadyMs)}. Proposed fix: start the engine at once (not on idle), serve the wasm precompressed with brotli and let the browser cache the compiled module (streaming compile), ship values as Parquet instead of CSV, and answer untouched kommun pages from their prerendered snapshots.`,
+  duckdbInteractiveMs: `the DuckDB wasm is ${mb(cold.wasmBytes)} on the wire (gzip) and finished downloading at ${ms(cold.wasmResponseEndMs)}; the value pieces it needed (${mb(cold.valuesBytes)}) at ${ms(cold.valuesResponseEndMs)}; loading ~0.5 M rows of CSV in wasm takes ${ms(small?.wasm.ms)} (ingest row below); the engine was ready at ${ms(cold.engineReadyMs)}, which leaves (by difference) about ${ms(cold.engineReadyMs - (cold.wasmResponseEndMs ?? 0) - (small?.wasm.ms ?? 0))} after the download for compiling and instantiating the 33 MB module; the first query then took ${ms(cold.interactiveQueryMs - cold.engineReadyMs)}. Proposed fix: start the engine at once (not on idle), serve the wasm precompressed with brotli and let the browser cache the compiled module (streaming compile), and answer untouched kommun pages from their prerendered snapshots.`,
   interactionP95Ms: `a change runs on average ${inter.queriesPerChange.toFixed(1)} DuckDB queries (kommun ${inter.queriesByType.kommun?.toFixed(1)}, kpi ${inter.queriesByType.kpi?.toFixed(1)}, peer ${inter.queriesByType.peer?.toFixed(1)}, year ${inter.queriesByType.year?.toFixed(1)}), one worker answers them one after another, and the span from first query start to last query end is ${(inter.queryShare * 100).toFixed(0)} % of all change time; one panelSeries alone (uncached) takes p50 ${ms(inter.queryOnly.p50)} / p95 ${ms(inter.queryOnly.p95)}. p95 by change: kommun ${ms(inter.byType.kommun?.p95)}, kpi ${ms(inter.byType.kpi?.p95)}, peer ${ms(inter.byType.peer?.p95)}, year (no query) ${ms(inter.byType.year?.p95)}. Proposed fix: fewer and cheaper queries per change — one statement answering all panels of a page, kpi_values sorted by (kpi, gender) at load so the KPI filter prunes row groups, prefetch of neighbouring kommuner/peer groups on idle; prerendered snapshots already answer the first view of every kommun page on a full page load.`,
   interactionP95At3MMs: `panelSeries through the coordinator on the 3 M-row table: p50 ${ms(at3m?.wasm.query?.p50)}, p95 ${ms(at3m?.wasm.query?.p95)} (0.5 M: p50 ${ms(small?.wasm.query?.p50)}, p95 ${ms(small?.wasm.query?.p95)}); the wide p50–p95 gap also at 0.5 M rows shows contention on the shared cores as well as table size. Proposed fix: sort by kpi at ingest (zone maps skip row groups of other KPIs) and precompute per KPI/period/gender aggregates for the all-kommuner and Riket columns.`,
   ingestVsNative: `wasm ${ms(at3m?.wasm.ms)} vs native ${ms(at3m?.native?.ms)} for 3 M rows (one thread both). Fix: ingest in the worker from a streamed file (registerFileHandle/URL) instead of copying an ArrayBuffer, and ship Parquet.`,
 };
+if (full) {
+  const d = full.defaultPanels;
+  notes.fullDefaultPanelKb = `by kind: ${Object.entries(d.byKind).map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`).join(', ')}.`;
+  notes.fullDuckdbInteractiveMs = `engine ready at ${ms(full.cold.engineReadyMs)}; the rest is the piece fetch and the query.`;
+  notes.fullBuildS = 'the build shares 2 cores with other work; see the load average above.';
+}
 const result: BenchResult = {
   date: new Date().toISOString().slice(0, 10),
   command: 'npm run bench',
@@ -101,6 +170,7 @@ const result: BenchResult = {
   ingest,
   budgets: compareAll(measured),
   notes,
+  full,
 };
 for (const server of [site, baseline, plain]) await server.close();
 const md = formatReport(result);

@@ -56,10 +56,10 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
   const t0 = Date.now();
   const step = (what: string) => log(`  data: ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const source = resolve(dataDir);
-  const key = fingerprint(source);
+  const key = fingerprint(source, PRODUCER_ENTRY);
   let contractDir = source;
   if (existsSync(source) && isKoladaDirectory(source)) {
-    contractDir = resolve(cacheRoot, 'contract', key);
+    contractDir = resolve(cacheRoot, 'contract', fingerprint(source, CONVERTER_ENTRY));
     if (!existsSync(join(contractDir, 'values.csv'))) {
       const tmp = `${contractDir}.tmp-${process.pid}`;
       mkdirSync(tmp, { recursive: true });
@@ -101,10 +101,12 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
 
 /** The code that shapes the cached output: this module and everything it imports, found by walking the import graph. */
 const PRODUCER_ENTRY = fileURLToPath(import.meta.url);
+/** The Kolada-directory conversion alone (its cache survives edits to the rest of the producer). */
+const CONVERTER_ENTRY = fileURLToPath(new URL('../../src/data/kolada-directory.ts', import.meta.url));
 
-/** Changes whenever a file in the directory, or the code that converts and summarises it, changes. */
-function fingerprint(dir: string): string {
-  const h = createHash('sha256').update(dir).update(codeFingerprint(PRODUCER_ENTRY));
+/** Changes whenever a file in the directory, or the code (the module graph of `entry`) that turns it into output, changes. */
+function fingerprint(dir: string, entry: string): string {
+  const h = createHash('sha256').update(dir).update(codeFingerprint(entry));
   if (existsSync(dir)) for (const f of readdirSync(dir).sort()) {
     const s = statSync(join(dir, f));
     if (s.isFile()) h.update(`${f}:${s.size}:${s.mtimeMs}`);
