@@ -6,7 +6,7 @@
  * BENCH_SIZES (500000,3000000,10000000).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../scripts/site/static-server.ts';
@@ -18,61 +18,7 @@ import { nativeIngest, wasmIngest } from './ingest.ts';
 import { compareAll } from './budgets.ts';
 import { formatReport, mb, ms, type BenchResult, type IngestSize } from './report.ts';
 import type { SiteMeta } from '../src/data/site-meta.ts';
-import { buildFull, defaultPanelBytes, defaultPanelKpis, directorySize, fullDataDir, searchPick, snapshotQueries, type FullDataResult } from './full-data.ts';
-import { compareLayouts, prepareLayouts } from './layouts.ts';
-import { PIECES_INDEX, PIECES_DIR, type PieceIndex } from '../src/data/value-pieces.ts';
-
-/** The same measurements on the site built on all of Kolada, plus the comparison of value layouts. */
-async function fullDataPart(log: (s: string) => void): Promise<FullDataResult | null> {
-  const dataDir = fullDataDir();
-  if (!dataDir) {
-    log('No kolada-full directory beside the repo (KOLADA_FULL_DIR): skipping the full-data part');
-    return null;
-  }
-  log(`Building the site on all of Kolada (${dataDir})`);
-  const { dist, buildMs } = buildFull(dataDir, log);
-  rmSync(join(dist, 'bench-layouts'), { recursive: true, force: true });
-  const distSize = directorySize(dist);
-  const index = JSON.parse(readFileSync(join(dist, 'data', PIECES_INDEX), 'utf8')) as PieceIndex;
-  const entries = Object.entries(index.pieces);
-  const kpis = defaultPanelKpis(dist);
-  const piecesOf = (ids: string[]) => ids.filter((k) => index.pieces[k]).map((k) => `data/${PIECES_DIR}/${index.pieces[k][0]}`);
-  // Search picks and the ranking: KPIs outside the default panels, chosen evenly through the sorted index.
-  const others = entries.map(([k]) => k).filter((k) => !kpis.includes(k));
-  const picks = Array.from({ length: Number(env('BENCH_SEARCH_PICKS', '20')) }, (_, i) => others[Math.floor(((i + 0.5) * others.length) / Number(env('BENCH_SEARCH_PICKS', '20')))]);
-  const rankingKpi = entries.filter(([k]) => !kpis.includes(k)).sort((a, b) => b[1][2] - a[1][2])[0][0];
-  const site = await serveStatic(dist, { compress: true });
-  const baseline = await serveStatic(makeBaseline(dist, 'dist-full-baseline'), { compress: true });
-  await warmServer(site.url, dist, piecesOf([...kpis, ...picks]));
-  await warmServer(baseline.url, dist, piecesOf(kpis));
-  const browser = await launchChromium();
-  try {
-    log('  cold load on the full data');
-    const cold = await coldLoad(browser, site.url, baseline.url, Number(env('BENCH_FULL_COLD_RUNS', '3')), log);
-    log('  default panels');
-    const defaultPanels = { ...(await defaultPanelBytes(browser, site.url, snapshotQueries(dist))), kpis };
-    log('  KPI picked in search');
-    const pick = { ...(await searchPick(browser, site.url, picks, log)), kpis: picks };
-    log('  value layouts');
-    const scenarios = [
-      { id: 'kommun page default panels', label: 'default panels', kpis },
-      { id: 'KPI picked in search', label: 'search', kpis: [picks[0]] },
-      { id: 'ranking', label: 'ranking', kpis: [rankingKpi] },
-    ];
-    await prepareLayouts(dist, scenarios, log);
-    const layouts = await compareLayouts(browser, dist, 'om-data/', scenarios, Number(env('BENCH_LAYOUT_RUNS', '3')), log);
-    const sizes = entries.map(([, e]) => e[1]);
-    return {
-      dataDir, buildMs, dist: distSize, metaJsonBytes: readFileSync(join(dist, 'data/meta.json')).byteLength,
-      pieces: { files: entries.length, bytes: sizes.reduce((a, b) => a + b, 0), largestBytes: Math.max(...sizes) },
-      cold, defaultPanels, searchPick: pick, layouts,
-    };
-  } finally {
-    await browser.close();
-    await site.close();
-    await baseline.close();
-  }
-}
+import { fullDataPart } from './full-data.ts';
 
 const LIMIT_MS = 10 * 60_000;
 const t0 = Date.now();
@@ -125,7 +71,7 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
 }
 for (const s of [site, baseline, plain]) await s.close();
 
-const full = await fullDataPart(log);
+const full = await fullDataPart(log, env);
 
 const at3m = ingest.find((s) => s.rows === 3_000_000);
 const small = ingest.find((s) => s.rows === 500_000);

@@ -37,19 +37,28 @@ export class PieceError extends Error {
   }
 }
 
-/** Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. */
-export async function withValuePieces(db: Database, dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<PiecewiseDatabase> {
+/** The index of pieces (data/pieces.json), its KPI map without a prototype (ids are data). */
+export async function fetchPieceIndex(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<PieceIndex> {
+  const r = await fetchImpl(new URL(PIECES_INDEX, dataUrl));
+  if (!r.ok) throw new Error(`förteckningen över värdena kunde inte hämtas (${r.status} ${r.statusText})`);
+  const parsed = (await r.json()) as PieceIndex;
+  return { ...parsed, pieces: Object.assign(Object.create(null) as PieceIndex['pieces'], parsed.pieces) };
+}
+
+/**
+ * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
+ * request already under way (started beside the engine); a failed one is asked again on the next query.
+ */
+export async function withValuePieces(db: Database, dataUrl: string, fetchImpl: typeof fetch = fetch, prefetched?: Promise<PieceIndex>): Promise<PiecewiseDatabase> {
   await db.exec(CREATE_EMPTY_VALUES_SQL);
   let indexPromise: Promise<PieceIndex> | null = null;
-  const index = () =>
-    (indexPromise ??= fetchImpl(new URL(PIECES_INDEX, dataUrl)).then(async (r) => {
-      if (!r.ok) throw new Error(`förteckningen över värdena kunde inte hämtas (${r.status} ${r.statusText})`);
-      const parsed = (await r.json()) as PieceIndex;
-      return { ...parsed, pieces: Object.assign(Object.create(null) as PieceIndex['pieces'], parsed.pieces) };
-    }).catch((e: unknown) => {
+  const remember = (p: Promise<PieceIndex>) =>
+    (indexPromise = p.catch((e: unknown) => {
       indexPromise = null;
       throw e;
     }));
+  if (prefetched) remember(prefetched).catch(() => {});
+  const index = () => indexPromise ?? remember(fetchPieceIndex(dataUrl, fetchImpl));
   const loaded = new Set<string>();
   const loading = new Map<string, Promise<void>>();
   let serial = 0;
