@@ -5,7 +5,7 @@ import { siteData } from './scripts/site/vite-plugin-site-data.ts';
 export default defineConfig({
   // Relative base: the same build runs from any static host path (/, /nyckeltal/ …).
   base: './',
-  // JAMFOR_CONTACT_* name the publisher in the accessibility statement (src/app/site-contact.ts).
+  // JAMFOR_CONTACT_* name the publisher in the accessibility statement (src/ui/site-contact.ts).
   envPrefix: ['VITE_', 'JAMFOR_CONTACT_'],
   plugins: [svelte(), siteData()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },

@@ -13,7 +13,7 @@ import { serveStatic } from '../scripts/site/static-server.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { PIECES_INDEX, PIECES_DIR, type PieceIndex } from '../src/data/value-pieces.ts';
 import { distribution, type Distribution } from './stats.ts';
-import { requestKpis } from '../src/engine/value-pieces.ts';
+import { requestKpis } from '../src/core/value-pieces.ts';
 import { koladaFullDir } from '../tests/support/kolada-dir.ts';
 
 /** The full Kolada directory beside the repo (KOLADA_FULL_DIR overrides); null when absent. */

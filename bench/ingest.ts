@@ -2,7 +2,7 @@ import { basename, dirname } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.ts';
 import { openNodeDatabase } from '../src/engine/node-database.ts';
-import { createValuesTableSql } from '../src/data/values-table.ts';
+import { createValuesTableSql } from '../src/data/schema.ts';
 import { distribution, type Distribution } from './stats.ts';
 import { heapPeak, rendererPeakRss, DUCKDB_MEMORY_SQL } from './memory.ts';
 import { ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';

@@ -54,7 +54,16 @@ export function stripPrerender(html: string): string {
  */
 export async function warmServer(baseUrl: string, dist: string, extra: string[] = []): Promise<void> {
   const files = ['kommun/' + KOMMUN + '/', 'data/meta.json', 'data/pieces.json', ...extra, ...readdirSync(join(dist, 'assets')).filter((f) => !/\.woff2?$/.test(f)).map((f) => 'assets/' + f)];
-  for (const f of files) for (const enc of ['gzip', 'br']) await (await fetch(baseUrl + f, { headers: { 'accept-encoding': enc } })).arrayBuffer();
+  // A kept-alive connection may be closed by the server while a large file is compressed: ask again.
+  const get = async (url: string, enc: string, tries = 3): Promise<void> => {
+    try {
+      await (await fetch(url, { headers: { 'accept-encoding': enc } })).arrayBuffer();
+    } catch (e) {
+      if (tries <= 1) throw e;
+      await get(url, enc, tries - 1);
+    }
+  };
+  for (const f of files) for (const enc of ['gzip', 'br']) await get(baseUrl + f, enc);
 }
 
 /** tsx (esbuild) wraps named inner functions in __name(); functions sent to page.evaluate need it defined. */

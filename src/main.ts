@@ -6,8 +6,10 @@ import './styles/print.css';
 import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
-import { Coordinator } from './engine/coordinator.ts';
+import { Coordinator } from './core/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
+import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
+import { runWrite } from './core/writes.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
@@ -33,8 +35,12 @@ async function start() {
   meta = reactiveMeta(meta);
   // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
   const coordinator = new Coordinator(async () => {
-    const db = await openBrowserEngine(new URL('data/', rootUrl).href);
-    await userData.restoreInto(db);
+    // The index of value pieces is fetched while the engine starts; the pieces when a query needs them.
+    const dataUrl = new URL('data/', rootUrl).href;
+    const index = fetchPieceIndex(dataUrl);
+    index.catch(() => {});
+    const db = await withValuePieces(await openBrowserEngine(), dataUrl, fetch, index);
+    await userData.restoreInto((setId, csv) => runWrite(db, 'ingest', { setId, csv }));
     return db;
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);
@@ -46,8 +52,7 @@ async function start() {
     get root() { return router.root; },
   };
   await loadPage(router.route.page);
-  // Prerendered markup is the default Swedish view; another language renders fresh (still from the snapshot).
-  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined && router.view.lang === 'sv';
+  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
   if (prerendered) hydrate(App, { target, props });
   else {
     target.textContent = '';

@@ -9,7 +9,7 @@ import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
 import { writeValuePieces } from './write-value-pieces.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
 import { sqlString, type Database } from '../../src/engine/database.ts';
-import { T } from '../../src/data/load-tables.ts';
+import { T } from '../../src/data/schema.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
 
 export const DEFAULT_DATA_DIR = 'data/sample';

@@ -3,9 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openSiteDatabase } from './prepare-site-data.ts';
 import { kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
-import { routePath, type Route } from '../../src/app/route.ts';
+import { routePath, type Route } from '../../src/state/route.ts';
 import type { Database } from '../../src/engine/database.ts';
-import type { Coordinator } from '../../src/engine/coordinator.ts';
+import type { Coordinator } from '../../src/core/coordinator.ts';
 import type * as ServerEntry from '../../src/app/server-entry.ts';
 
 /** Every page that is written as HTML: start, each kommun and its report, and the fixed pages. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlString, type Database } from '../../src/engine/database.ts';
-import { T } from '../../src/data/load-tables.ts';
+import { T } from '../../src/data/schema.ts';
 import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, pieceFileStem, type PieceIndex } from '../../src/data/value-pieces.ts';
 
 /**

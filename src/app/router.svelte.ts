@@ -1,5 +1,5 @@
-import { parseRoute, routePath, type Route } from './route.ts';
-import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from './view-state.ts';
+import { parseRoute, routePath, type Route } from '../state/route.ts';
+import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view-state.ts';
 
 /** Route and view state from the URL; history entries for every change, back/forward restore them. */
 export class Router {
@@ -19,8 +19,7 @@ export class Router {
     this.root = this.rootPath;
   }
 
-  /** Links keep the current language unless the view given says otherwise. */
-  href = (route: Route, view: Partial<ViewState> = {}) => this.root + routePath(route) + serializeView({ ...DEFAULT_VIEW, lang: this.view.lang, ...view });
+  href = (route: Route, view: Partial<ViewState> = {}) => this.root + routePath(route) + serializeView({ ...DEFAULT_VIEW, ...view });
 
   navigate = (route: Route, view: Partial<ViewState> = {}, replace = false) => {
     const samePage = JSON.stringify(route) === JSON.stringify(this.route);

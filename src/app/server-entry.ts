@@ -1,9 +1,9 @@
 import { render } from 'svelte/server';
 import App from './App.svelte';
-import { routePath, type Route } from './route.ts';
-import { DEFAULT_VIEW, serializeView, type ViewState } from './view-state.ts';
+import { routePath, type Route } from '../state/route.ts';
+import { DEFAULT_VIEW, serializeView, type ViewState } from '../state/view-state.ts';
 import type { SiteMeta } from '../data/site-meta.ts';
-import { Coordinator } from '../engine/coordinator.ts';
+import { Coordinator } from '../core/coordinator.ts';
 
 export { Coordinator };
 export { loadAllPages } from '../pages/page-registry.svelte.ts';

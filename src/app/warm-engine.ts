@@ -1,8 +1,8 @@
-import type { Route } from './route.ts';
+import type { Route } from '../state/route.ts';
 
 /** The part of the coordinator warming needs: starting the shared engine (idempotent). */
 interface Startable {
-  database(): Promise<unknown>;
+  start(): Promise<unknown>;
 }
 
 /** Pages whose controls need DuckDB-wasm right away; elsewhere the engine waits for a first interaction. */
@@ -30,7 +30,7 @@ export function warmEngine(coordinator: Startable, page: Route['page']): () => v
     if (done) return;
     done = true;
     cleanup();
-    coordinator.database().catch(() => {});
+    coordinator.start().catch(() => {});
   };
   const onInteraction = (e: Event) => {
     const el = e.target as Element | null;

@@ -1,6 +1,6 @@
 import type { Database } from '../engine/database.ts';
 import type { Kpi, Manifest, Municipality, Target } from './contract.ts';
-import { T } from './load-tables.ts';
+import { T } from './schema.ts';
 import type { GroupDef, SiteMeta } from './site-meta.ts';
 
 /** Reads the loaded contract tables into the site's metadata (build time, native DuckDB). */

@@ -1,5 +1,6 @@
 import { CONTRACT_FILES } from './contract.ts';
 import { sqlString, type Database } from '../engine/database.ts';
+import { T } from './schema.ts';
 
 export interface Problem {
   file: string;
@@ -18,15 +19,6 @@ export class DataDirectoryError extends Error {
 export function formatProblem(p: Problem): string {
   return `${p.file}${p.line === null ? '' : `:${p.line}`}: ${p.reason}`;
 }
-
-/** Table names of the loaded contract. */
-export const T = {
-  values: 'kpi_values',
-  kpis: 'kpis',
-  municipalities: 'municipalities',
-  groups: 'group_members',
-  targets: 'targets',
-} as const;
 
 const REQUIRED: Record<string, string[]> = {
   [CONTRACT_FILES.values]: ['kpi', 'municipality_id', 'period', 'gender', 'value'],

@@ -1,14 +1,10 @@
 import type { Database } from './database.ts';
-import { fetchPieceIndex, withValuePieces } from './value-pieces.ts';
 
 /**
- * Starts DuckDB-wasm with an empty values table; each query then loads the value pieces it names
- * (value-pieces.ts). Called lazily by the coordinator on first need.
+ * Starts DuckDB-wasm with no data; the core adds the values piece by piece as queries need them
+ * (core/value-pieces.ts). Called lazily by the coordinator on first need.
  */
-export async function openBrowserEngine(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<Database> {
-  // The index of pieces is fetched while the engine starts; the pieces themselves when a query needs them.
-  const index = fetchPieceIndex(dataUrl, fetchImpl);
-  index.catch(() => {});
+export async function openBrowserEngine(): Promise<Database> {
   const { openWasmDatabase } = await import('./wasm-database.ts');
-  return withValuePieces(await openWasmDatabase(), dataUrl, fetchImpl, index);
+  return openWasmDatabase();
 }

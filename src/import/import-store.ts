@@ -4,7 +4,7 @@
  * here ever leaves the browser.
  */
 import type { Kpi } from '../data/contract.ts';
-import type { IngestReport } from '../engine/user-values.ts';
+import type { IngestReport } from '../core/user-values.ts';
 
 export const DB_NAME = 'jamfor-egna-data';
 const STORE = 'sets';

@@ -19,7 +19,6 @@
  */
 import type { Gender, ValueRow } from '../data/contract.ts';
 import { sqlString, type Database } from '../engine/database.ts';
-import { ingestUserRows, userSetCsv, type IngestReport } from '../engine/user-values.ts';
 import type { FastPlan } from './fast-path.ts';
 import { isOutOfMemory } from './memory-errors.ts';
 import type { ImportContext } from './import-file.ts';
@@ -303,18 +302,11 @@ async function rejections(db: Database): Promise<RejectedRow[]> {
   });
 }
 
-/**
- * Adds the staged, accepted rows as one set (all or nothing; see user-values.ts) with the user's KPI
- * ids, and returns the report and the set's rows as contract CSV for the browser store.
- */
-export async function commitStaged(db: Database, setId: string, rename: Readonly<Record<string, string>>): Promise<{ report: IngestReport; csv: Uint8Array }> {
+/** The staged, accepted rows with the user's KPI ids, as a SELECT for ingestUserRows (core/writes.ts commits it). */
+export function acceptedRowsSelect(rename: Readonly<Record<string, string>>): string {
   const entries = Object.entries(rename).filter(([from, to]) => from !== to);
   const kpi = entries.length ? `CASE kpi ${entries.map(([f, t]) => `WHEN ${sqlString(f)} THEN ${sqlString(t)}`).join(' ')} ELSE kpi END` : 'kpi';
-  const report = await ingestUserRows(db, setId, `SELECT ${kpi} AS kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line`);
-  const csv = await userSetCsv(db, setId);
-  if (!csv) throw new Error('Databasen kan inte skriva ut de inlästa raderna.');
-  await discardStaged(db);
-  return { report, csv };
+  return `SELECT ${kpi} AS kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line`;
 }
 
 /** Drops the staging tables (after a commit, a cancel or a failure). */

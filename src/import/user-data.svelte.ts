@@ -2,12 +2,12 @@
  * The imported sets of this browser: listed for the "Egna data" page, kept in IndexedDB
  * (import-store.ts), re-ingested into the engine whenever it starts (restoreInto, called from the
  * coordinator's open function) and added to the runtime KPI list (meta.kpis, meta.periods) so panels,
- * KPI search and ranking can chart them. Every change clears the coordinator's cache.
+ * KPI search and ranking can chart them. The rows go in and out through the coordinator's writes, which
+ * clear its cache.
  */
 import type { SiteMeta } from '../data/site-meta.ts';
-import type { Coordinator } from '../engine/coordinator.ts';
-import type { Database } from '../engine/database.ts';
-import { ingestUserSet, removeUserSet, type IngestReport } from '../engine/user-values.ts';
+import type { Coordinator } from '../core/coordinator.ts';
+import type { IngestReport } from '../core/user-values.ts';
 import { isOutOfMemory, OUT_OF_MEMORY_MESSAGE } from './memory-errors.ts';
 import { CorruptStoreError, deleteSet, listSets, resetStore, saveSet, type StoredSet } from './import-store.ts';
 
@@ -47,11 +47,11 @@ export class UserData {
   }
 
   /** Re-ingests every stored set into a freshly started engine; a set that fails is marked, not fatal. */
-  async restoreInto(db: Database): Promise<void> {
+  async restoreInto(ingest: (setId: string, csv: Uint8Array) => Promise<IngestReport>): Promise<void> {
     for (const s of await this.#stored) {
       if (!this.sets.some((x) => x.id === s.id)) continue;
       try {
-        await ingestUserSet(db, s.id, s.csv);
+        await ingest(s.id, s.csv);
         this.#mark(s.id, null);
       } catch (e) {
         this.#mark(s.id, `Kunde inte läsas in i databasen: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
@@ -61,18 +61,19 @@ export class UserData {
 
   /**
    * Adds a confirmed import: engine first (all or nothing), then the browser store. `ingest` puts the
-   * rows into the engine and returns them as contract CSV for the store (default: ingest `csv`).
+   * rows into the engine through a coordinator write and returns them as contract CSV for the store
+   * (default: the ingest write of `csv`).
    */
   async add(
     set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array },
-    ingest: (db: Database) => Promise<{ report: IngestReport; csv: Uint8Array }> = async (db) => ({ report: await ingestUserSet(db, set.id, set.csv!), csv: set.csv! }),
+    ingest?: () => Promise<{ report: IngestReport; csv: Uint8Array }>,
   ): Promise<{ report: IngestReport; persisted: boolean }> {
     const coordinator = this.#coordinator!;
-    const db = await coordinator.database();
+    ingest ??= async () => ({ report: await coordinator.write('ingest', { setId: set.id, csv: set.csv! }), csv: set.csv! });
     let report: IngestReport;
     let csv: Uint8Array;
     try {
-      ({ report, csv } = await ingest(db));
+      ({ report, csv } = await ingest());
     } catch (e) {
       if (isOutOfMemory(e)) {
         // The wasm engine may be dead; the next query starts a new one and restores the stored sets.
@@ -94,7 +95,6 @@ export class UserData {
     this.#stored = this.#stored.then((all) => [...all, stored]);
     this.sets = [...this.sets, info(stored)];
     this.#addKpis(stored);
-    coordinator.clear();
     return { report, persisted };
   }
 
@@ -107,29 +107,29 @@ export class UserData {
 
   async remove(id: string): Promise<void> {
     const coordinator = this.#coordinator!;
-    if (coordinator.status === 'ready' || coordinator.status === 'starting') await removeUserSet(await coordinator.database(), id);
+    const running = coordinator.status === 'ready' || coordinator.status === 'starting';
+    if (running) await coordinator.write('remove', { setId: id });
     if (this.state === 'ready') await deleteSet(id);
     const removed = this.sets.find((s) => s.id === id);
     this.sets = this.sets.filter((s) => s.id !== id);
     this.#stored = this.#stored.then((all) => all.filter((s) => s.id !== id));
     if (removed) this.#removeKpis(removed);
-    coordinator.clear();
+    // without a running engine nothing was written, but results restored from the store are gone
+    if (!running) coordinator.clear();
   }
 
   /** "Återställ egna data": deletes the browser store and every imported set; base data is untouched. */
   async reset(): Promise<void> {
     const coordinator = this.#coordinator!;
-    if (coordinator.status === 'ready') {
-      const db = await coordinator.database();
-      for (const s of this.sets) await removeUserSet(db, s.id).catch(() => {});
-    }
+    const running = coordinator.status === 'ready';
+    if (running) await coordinator.write('reset', { setIds: this.sets.map((s) => s.id) });
     await resetStore();
     for (const s of this.sets) this.#removeKpis(s);
     this.sets = [];
     this.#stored = Promise.resolve([]);
     this.state = 'ready';
     this.problem = null;
-    coordinator.clear();
+    if (!running) coordinator.clear();
   }
 
   #mark(id: string, failed: string | null) {

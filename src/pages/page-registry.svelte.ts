@@ -1,5 +1,5 @@
 import type { Component } from 'svelte';
-import type { Route } from '../app/route.ts';
+import type { Route } from '../state/route.ts';
 
 type PageComponent = Component<{ route?: Route }>;
 
@@ -11,7 +11,7 @@ const loaders: Partial<Record<Route['page'], () => Promise<{ default: PageCompon
   'om-data': () => import('./OmDataPage.svelte'),
   tillganglighet: () => import('./TillganglighetPage.svelte'),
   'egna-data': () => import('./EgnaDataPage.svelte'),
-  rapport: () => import('../report/ReportPage.svelte'),
+  rapport: () => import('./report/ReportPage.svelte'),
   rangordning: () => import('./RankingPage.svelte'),
 };
 

@@ -1,6 +1,6 @@
-import type { AppContext } from '../app/context.ts';
+import type { AppContext } from '../state/context.ts';
 import type { Gender } from '../data/contract.ts';
-import { QueryResource } from '../app/query.svelte.ts';
+import { QueryResource } from '../state/query.svelte.ts';
 import { buildSeriesSpec, GENDER_LABEL } from './series-spec.ts';
 import { keyFigures } from './stats-line.ts';
 import type { PanelProps } from './panel-components.ts';

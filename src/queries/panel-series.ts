@@ -1,7 +1,7 @@
 import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
 import { RIKET_ID } from '../data/contract.ts';
-import { T } from '../data/load-tables.ts';
+import { T } from '../data/schema.ts';
 import { inList } from './sql-helpers.ts';
 
 export interface PanelSeriesRequest {

@@ -1,6 +1,6 @@
 import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
-import { T } from '../data/load-tables.ts';
+import { T } from '../data/schema.ts';
 import { num } from './panel-series.ts';
 
 export interface RankingRequest {

@@ -5,7 +5,8 @@ import type { Database } from '../../src/engine/database.ts';
 import { planFastLongCsv, type FastPlan } from '../../src/import/fast-path.ts';
 import { parseImportFile, type ImportContext } from '../../src/import/import-file.ts';
 import { ImportSession } from '../../src/import/import-session.ts';
-import { commitStaged, discardStaged, stageLongCsv } from '../../src/import/sql-long-csv.ts';
+import { discardStaged, stageLongCsv } from '../../src/import/sql-long-csv.ts';
+import { commitStaged } from '../../src/core/writes.ts';
 import { fixtureMunicipalities } from './helpers.ts';
 
 /**

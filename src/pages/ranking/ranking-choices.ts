@@ -1,6 +1,6 @@
 import type { Kpi } from '../../data/contract.ts';
 import { kommuner, type SiteMeta } from '../../data/site-meta.ts';
-import type { ViewState } from '../../app/view-state.ts';
+import type { ViewState } from '../../state/view-state.ts';
 import { PANELS } from '../../panels/panels.config.ts';
 
 export const DEFAULT_RANK_KPI = 'U31462';

@@ -1,5 +1,5 @@
-import type { Coordinator } from '../engine/coordinator.ts';
-import type { QueryName, QueryRequest, QueryResult } from '../queries/index.ts';
+import type { Coordinator } from '../core/coordinator.ts';
+import type { QueryName, QueryRequest, QueryResult } from '../core/queries.ts';
 
 /**
  * A reactive query result. Answers synchronously from the coordinator's cache (so server rendering

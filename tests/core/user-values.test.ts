@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
-import { ingestUserSet, removeUserSet } from '../../src/engine/user-values.ts';
+import { ingestUserSet, removeUserSet } from '../../src/core/user-values.ts';
 import { valuesCsvBytes } from '../../src/import/values-csv.ts';
 import type { ValueRow } from '../../src/data/contract.ts';
 

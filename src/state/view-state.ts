@@ -20,12 +20,11 @@ export interface ViewState {
   kpi: string | null;
   /** kommun highlighted on the ranking page (on a kommun page the kommun is in the path) */
   kommun: string | null;
-  lang: 'sv' | 'en';
 }
 
 export const DEFAULT_VIEW: ViewState = {
   peer: 'liknande', edition: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null, lang: 'sv',
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null,
 };
 
 const PANEL_PREFIX = 'p.';
@@ -33,7 +32,7 @@ const ID_LIST = /^[0-9]{4}(,[0-9]{4})*$/;
 const KPI_ID = /^[A-Za-z0-9_]{1,32}$/;
 const KOMMUN_ID = /^[0-9]{4}$/;
 
-/** Parses the query string; anything unknown or malformed falls back to the default. */
+/** Parses the query string; anything unknown or malformed falls back to the default (an old `?lang=en` is ignored). */
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
   const v: ViewState = { ...DEFAULT_VIEW, panelKpi: {}, extra: [], members: [] };
@@ -58,7 +57,6 @@ export function parseView(search: string): ViewState {
   if (kpi && KPI_ID.test(kpi)) v.kpi = kpi;
   const kommun = q.get('kommun');
   if (kommun && KOMMUN_ID.test(kommun)) v.kommun = kommun;
-  if (q.get('lang') === 'en') v.lang = 'en';
   return v;
 }
 
@@ -77,7 +75,6 @@ export function serializeView(v: ViewState): string {
   if (v.extra.length) q.set('extra', v.extra.join(','));
   if (v.kpi) q.set('kpi', v.kpi);
   if (v.kommun) q.set('kommun', v.kommun);
-  if (v.lang === 'en') q.set('lang', 'en');
   const s = q.toString().replaceAll('%2C', ',');
   return s ? `?${s}` : '';
 }

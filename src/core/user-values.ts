@@ -8,10 +8,8 @@
  * (same value) or "conflicting" (another value). Each import or removal runs in one transaction, so a
  * failure leaves all earlier data as it was.
  */
-import { sqlString, type Database } from './database.ts';
-import { T } from '../data/load-tables.ts';
-
-export const USER_VALUES = 'user_values';
+import { sqlString, type Database } from '../engine/database.ts';
+import { CREATE_USER_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
 
 const KEY_MATCH = 'b.kpi = u.kpi AND b.municipality_id = u.municipality_id AND b.period = u.period AND b.gender = u.gender';
 
@@ -29,8 +27,7 @@ export interface IngestReport {
 }
 
 export async function ensureUserValuesTable(db: Database): Promise<void> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS ${USER_VALUES} (set_id VARCHAR, kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR,
-    value DOUBLE, status VARCHAR, applied BOOLEAN, existing DOUBLE, existing_present BOOLEAN)`);
+  await db.exec(CREATE_USER_VALUES_SQL);
 }
 
 /** Adds one set from contract values CSV bytes (values-csv.ts). All or nothing. */

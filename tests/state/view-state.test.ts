@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../src/app/view-state.ts';
+import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../src/state/view-state.ts';
 
 describe('view state in the query string', () => {
+  it('opens an old ?lang=en link as the same view in Swedish and never writes lang back', () => {
+    const v = parseView('?lang=en&grupp=lan&kon=K');
+    expect(v).toEqual({ ...DEFAULT_VIEW, peer: 'lan', gender: 'K' });
+    expect(serializeView(v)).toBe('?grupp=lan&kon=K');
+  });
+
   it('reads the highlighted kommun for the ranking page', () => {
     expect(parseView('?kommun=1489').kommun).toBe('1489');
     expect(parseView('?kpi=U31462&ar=2022&kommun=0180').kommun).toBe('0180');

@@ -1,5 +1,6 @@
-import type { Database } from './database.ts';
-import { queries, type QueryName, type QueryRequest, type QueryResult } from '../queries/index.ts';
+import type { Database } from '../engine/database.ts';
+import { queries, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
+import { CHANGES_DATA, runWrite, type WriteName, type WriteRequest, type WriteResult } from './writes.ts';
 
 export type EngineStatus = 'idle' | 'starting' | 'ready' | 'failed';
 
@@ -9,9 +10,10 @@ export function queryKey<N extends QueryName>(name: N, request: QueryRequest<N>)
 }
 
 /**
- * Owns every query (as Mosaic's coordinator does): results are cached by key, concurrent requests for
- * the same key share one promise, and the engine starts lazily, once, on the first miss. A snapshot of
- * results computed at build time answers the first paint without starting the engine at all.
+ * Owns every query and every write (as Mosaic's coordinator does): results are cached by key, concurrent
+ * requests for the same key share one promise, and the engine starts lazily, once, on the first miss. A
+ * snapshot of results computed at build time answers the first paint without starting the engine at all.
+ * A write that changes the data (writes.ts) clears the cache itself.
  */
 export class Coordinator {
   private readonly cache = new Map<string, unknown>();
@@ -67,7 +69,19 @@ export class Coordinator {
     return p;
   }
 
-  /** Starts the engine if needed; one shared start-up promise. */
+  /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */
+  async write<N extends WriteName>(name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
+    const result = await runWrite(await this.database(), name, request);
+    if (CHANGES_DATA.has(name)) this.clear();
+    return result;
+  }
+
+  /** Starts the engine without handing it out (warming, "Försök igen"). */
+  async start(): Promise<void> {
+    await this.database();
+  }
+
+  /** Starts the engine if needed; one shared start-up promise. Only tests and start-up wiring use the database itself. */
   database(): Promise<Database> {
     if (!this.dbPromise) {
       this.setStatus('starting');

@@ -1,7 +1,7 @@
 import type { Database } from '../engine/database.ts';
-import { queryPanelSeries } from './panel-series.ts';
-import { queryRanking } from './ranking.ts';
-import { queryBreakdown } from './breakdown.ts';
+import { queryPanelSeries } from '../queries/panel-series.ts';
+import { queryRanking } from '../queries/ranking.ts';
+import { queryBreakdown } from '../queries/breakdown.ts';
 
 /** Every query the app may run, by name; the coordinator runs them and the prerenderer snapshots them. */
 export const queries = {

@@ -7,10 +7,10 @@
  * Imported values ("egna data") live in the same table (user-values.ts). Base data is never replaced,
  * so when a piece arrives after an import, imported rows with the same key step back (applied = false).
  */
-import { sqlString, type Database } from './database.ts';
-import { T } from '../data/load-tables.ts';
+import { sqlString, type Database } from '../engine/database.ts';
+import { CREATE_EMPTY_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
 import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../data/value-pieces.ts';
-import { USER_VALUES, ensureUserValuesTable } from './user-values.ts';
+import { ensureUserValuesTable } from './user-values.ts';
 
 export interface PiecewiseDatabase extends Database {
   prepare(request: unknown): Promise<void>;
@@ -27,8 +27,6 @@ export function requestKpis(request: unknown): string[] {
   if (Array.isArray(r.kpis)) for (const k of r.kpis) if (typeof k === 'string') out.push(k);
   return out;
 }
-
-export const CREATE_EMPTY_VALUES_SQL = `CREATE TABLE IF NOT EXISTS ${T.values} (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`;
 
 export class PieceError extends Error {
   constructor(readonly kpi: string, message: string) {

@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { SiteMeta } from '../data/site-meta.ts';
-import type { Coordinator } from '../engine/coordinator.ts';
+import type { Coordinator } from '../core/coordinator.ts';
 import type { Route } from './route.ts';
 import type { ViewState } from './view-state.ts';
 

@@ -1,0 +1,53 @@
+import type { Database } from '../engine/database.ts';
+import { createValuesTableSql } from '../data/schema.ts';
+import { ingestUserRows, ingestUserSet, removeUserSet, userSetCsv, type IngestReport } from './user-values.ts';
+import { acceptedRowsSelect, discardStaged, stageLongCsv, type StageProgress } from '../import/sql-long-csv.ts';
+import type { FastPlan } from '../import/fast-path.ts';
+import type { ImportContext } from '../import/import-file.ts';
+
+/**
+ * Adds the staged, accepted rows as one set (all or nothing; see user-values.ts) with the user's KPI
+ * ids, and returns the report and the set's rows as contract CSV for the browser store.
+ */
+export async function commitStaged(db: Database, setId: string, rename: Readonly<Record<string, string>>): Promise<{ report: IngestReport; csv: Uint8Array }> {
+  const report = await ingestUserRows(db, setId, acceptedRowsSelect(rename));
+  const csv = await userSetCsv(db, setId);
+  if (!csv) throw new Error('Databasen kan inte skriva ut de inlästa raderna.');
+  await discardStaged(db);
+  return { report, csv };
+}
+
+/**
+ * Every write the app may run, by name; the coordinator runs them (coordinator.write) and forgets its
+ * cached results after those in CHANGES_DATA.
+ */
+export const writes = {
+  /** the site's values table from its registered values.csv (browser engine start-up) */
+  loadValues: async (db: Database, r: { file: string }) => db.exec(createValuesTableSql(r.file)),
+  /** one imported set from contract values CSV bytes */
+  ingest: (db: Database, r: { setId: string; csv: Uint8Array }) => ingestUserSet(db, r.setId, r.csv),
+  /** a big long CSV read and checked in staging tables (no visible data changes) */
+  stage: (db: Database, r: { plan: Omit<FastPlan, 'bytes'>; bytes: Uint8Array; context: ImportContext; progress?: StageProgress }) =>
+    stageLongCsv(db, r.plan, r.bytes, r.context, r.progress),
+  /** the staged rows as one imported set */
+  commitStaged: (db: Database, r: { setId: string; rename: Readonly<Record<string, string>> }) => commitStaged(db, r.setId, r.rename),
+  discardStaged: (db: Database, _r: Record<string, never> = {}) => discardStaged(db),
+  /** one imported set out of the engine */
+  remove: (db: Database, r: { setId: string }) => removeUserSet(db, r.setId),
+  /** every given imported set out of the engine ("Återställ egna data"); a set that fails is skipped */
+  reset: async (db: Database, r: { setIds: readonly string[] }) => {
+    for (const id of r.setIds) await removeUserSet(db, id).catch(() => {});
+  },
+} satisfies Record<string, (db: Database, request: never) => Promise<unknown>>;
+
+export type WriteName = keyof typeof writes;
+export type WriteRequest<N extends WriteName> = Parameters<(typeof writes)[N]>[1];
+export type WriteResult<N extends WriteName> = Awaited<ReturnType<(typeof writes)[N]>>;
+
+/** Writes that change what queries read; the coordinator clears its cache after each. */
+export const CHANGES_DATA: ReadonlySet<WriteName> = new Set(['loadValues', 'ingest', 'commitStaged', 'remove', 'reset']);
+
+/** Runs one write on a database the coordinator does not own yet (engine start-up, before any query). */
+export function runWrite<N extends WriteName>(db: Database, name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
+  return (writes[name] as (db: Database, r: WriteRequest<N>) => Promise<WriteResult<N>>)(db, request);
+}
