@@ -87,5 +87,5 @@ describe('a value piece that does not arrive', () => {
     await chartIn(page, 'kostnader').waitFor({ timeout: 60_000 });
     expect(await page.locator('.panel-error').count()).toBe(0);
     await context.close();
-  });
+  }, 300_000);
 });
