@@ -50,7 +50,7 @@ export async function prepareLayouts(dist: string, scenarios: Scenario[], log: (
         CREATE TABLE f.kpi_values AS SELECT p.kpi, v.municipality_id, v.period, v.gender, v.value, v.status
         FROM read_csv(${sqlString(join(dist, 'data', PIECES_DIR, '*.csv'))}, filename = true, header = true, auto_detect = false,
           columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'}) v
-        JOIN (SELECT unnest(map_keys(m)) AS kpi, unnest(map_values(m)) AS file FROM (SELECT ${mapLiteral(index)} AS m)) p ON v.filename LIKE '%/' || p.file
+        JOIN (SELECT unnest(map_keys(m)) AS kpi, unnest(map_values(m)) AS file FROM (SELECT ${mapLiteral(index)} AS m)) p ON parse_filename(v.filename) = p.file
         ORDER BY p.kpi, v.gender, v.municipality_id, v.period;
         DETACH f`);
     }
