@@ -179,6 +179,7 @@ export async function fullDataPart(log: (s: string) => void, env: (k: string, d:
     const cold = await coldLoad(browser, site.url, baseline.url, Number(env('BENCH_FULL_COLD_RUNS', '3')), log);
     log('  default panels');
     const defaultPanels = { ...(await defaultPanelBytes(browser, site.url, snapshotQueries(dist))), kpis };
+    log(`  default panels: ${(defaultPanels.totalBytes / 1000).toFixed(0)} kB beyond the wasm (${Object.entries(defaultPanels.byKind).map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`).join(', ')})`);
     log('  KPI picked in search');
     const pick = { ...(await searchPick(browser, site.url, picks, log)), kpis: picks };
     log('  value layouts');

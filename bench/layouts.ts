@@ -115,7 +115,9 @@ export async function layoutServer(dist: string): Promise<{ url: string; bytes: 
 /** In the page: loads the KPIs in one layout into a fresh table and returns the rows loaded and the time. */
 const LOAD = async (a: { root: string; layout: Layout; kpis: string[]; index: PieceIndex['pieces']; tag: string; table: string }): Promise<{ rows: number; ms: number }> => {
   type Duck = { registerFileBuffer(n: string, b: Uint8Array): Promise<void>; registerFileURL(n: string, u: string, p: number, d: boolean): Promise<void>; connect(): Promise<{ query(s: string): Promise<{ toArray(): { toJSON(): Record<string, unknown> }[] }>; insertArrowFromIPCStream(b: Uint8Array, o: { name: string; create: boolean }): Promise<void>; close(): Promise<void> }> };
-  const j = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ duckdb: Duck }> } } }).__jamfor;
+  const g = globalThis as unknown as { __jamfor?: { coordinator: { database(): Promise<{ duckdb: Duck }> } } };
+  while (!g.__jamfor) await new Promise((r) => setTimeout(r, 10));
+  const j = g.__jamfor;
   const duck = (await j.coordinator.database()).duckdb;
   const conn = await duck.connect();
   const root = new URL(a.root);
