@@ -31,7 +31,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   ({ page } = await openPage(browser));
   await page.goto(`${site}kommun/1286/`);
-  await waitForEngine(page, 120_000);
+  await waitForEngine(page, 500_000);
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
