@@ -5,8 +5,7 @@
  * Builds a data directory (docs/data-contract.md) from the Kolada API v3. See docs/kolada-api.md.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, DEFAULT_PER_PAGE, formatPlan } from '../src/kolada-api/plan.ts';
 import { hasPreviousOutput, readPreviousOutput } from '../src/kolada-api/previous.ts';
@@ -16,12 +15,12 @@ import { peekCachedPage } from '../src/kolada-api/state.ts';
 import { metadataRequests } from '../src/kolada-api/plan.ts';
 import { municipalitiesFromApi } from '../src/kolada-api/to-contract.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const PANEL_KPIS_FILE = join(here, 'kolada-kpis.json');
+import { KOLADA_API_KPIS } from '../src/data/dashboard-kpis.ts';
 
 const USAGE = `usage: npm run data:kolada -- [options]
   --out DIR           output data directory (default .cache/kolada-api/data)
-  --kpis-file FILE    JSON {"kpis": [...]} with KPIs to fetch in addition to the panel's (scripts/kolada-kpis.json)
+  --kpis ID,ID        KPIs to fetch in addition to the dashboard's own (src/data/dashboard-kpis.ts), e.g. --kpis N31825,N31002
+  --kpis-file FILE    JSON {"kpis": [...]} with more KPIs to fetch
   --base-url URL      API root (default ${DEFAULT_BASE_URL})
   --since YYYY-MM-DD  incremental: only values changed since DATE (from_date), merged into the existing --out
   --dry-run           print the plan (requests, KPIs, chunks) without network
@@ -71,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       out: { type: 'string', default: '.cache/kolada-api/data' },
+      kpis: { type: 'string' },
       'kpis-file': { type: 'string' },
       'base-url': { type: 'string', default: DEFAULT_BASE_URL },
       since: { type: 'string' },
@@ -87,7 +87,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const kpis = [...new Set([...readKpisFile(PANEL_KPIS_FILE), ...(a['kpis-file'] ? readKpisFile(a['kpis-file']) : [])])];
+  const listed = (a.kpis ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const kpis = [...new Set([...KOLADA_API_KPIS, ...listed, ...(a['kpis-file'] ? readKpisFile(a['kpis-file']) : [])])];
   validateKpis(kpis);
   if (a.since) validateSince(a.since);
   const baseUrl = a['base-url']!.replace(/\/+$/, '');

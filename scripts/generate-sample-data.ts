@@ -14,6 +14,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import type { Gender, GroupMemberRow, Kpi, Manifest, Municipality, Target, ValueRow } from '../src/data/contract.ts';
 import { writeContractDirectory, type ContractData } from '../src/data/write-directory.ts';
+import { DASHBOARD_KPIS, dashboardKpi } from '../src/data/dashboard-kpis.ts';
+import { higherIsBetter } from '../src/data/kpi-directions.ts';
+import { FAMILY_IDS, familyKind, familyTitle, type FamilyId } from '../src/data/liknande-families.ts';
 
 const SCRIPT_DIR = dirname(fileURLToPath(import.meta.url));
 export const REFERENCE_FILE = join(SCRIPT_DIR, 'reference', 'municipalities.csv');
@@ -138,16 +141,22 @@ interface YearlySpec {
   max: number;
 }
 
-const YEARLY: YearlySpec[] = [
-  { id: 'U31462', title: 'Ej återaktualiserade vuxna personer med försörjningsstöd ett år efter avslutat försörjningsstöd, andel (%) (- 2024)', unit: '%', genders: ['T', 'K', 'M'], higher: true, decimals: 0, min: 55, max: 95 },
-  { id: 'U31001', title: 'Utbetalt ekonomiskt bistånd (enl SoS inkl flyktinghushåll), kr/inv', unit: 'kr/inv', genders: ['T'], higher: null, decimals: 0, min: 200, max: 3500 },
-  { id: 'N31004', title: 'Utbetalt ekonomiskt bistånd (enl Sos exkl flyktinghushåll), kr/inv (-2023)', unit: 'kr/inv', genders: ['T'], higher: null, decimals: 0, min: 150, max: 3300 },
-  { id: 'N31001', title: 'Kostnad ekonomiskt bistånd, kr/inv', unit: 'kr/inv', genders: ['T'], higher: null, decimals: 0, min: 200, max: 4000 },
-  { id: 'N31008', title: 'Nettokostnad ekonomiskt bistånd, kr/inv', unit: 'kr/inv', genders: ['T'], higher: null, decimals: 0, min: 200, max: 4000 },
-  { id: 'N40011', title: 'Nettokostnad arbetsmarknadsåtgärder, kr/inv', unit: 'kr/inv', genders: ['T'], higher: null, decimals: 0, min: 100, max: 2500 },
-  { id: 'U40455', title: 'Resultat vid avslut i kommunens arbetsmarknadsverksamhet, deltagare som börjat arbeta eller studera, andel (%)', unit: '%', genders: ['T', 'K', 'M'], higher: true, decimals: 0, min: 10, max: 70 },
-  { id: 'N00090', title: 'Sjukfrånvaro totalt bland anställda, kommun, andel (%)', unit: '%', genders: ['T', 'K', 'M'], higher: false, decimals: 1, min: 5, max: 11 },
+/** Value ranges of the synthetic yearly series; title, unit, gender split and direction come from the KPI list. */
+const YEARLY_RANGES: { id: string; decimals: number; min: number; max: number }[] = [
+  { id: 'U31462', decimals: 0, min: 55, max: 95 },
+  { id: 'U31001', decimals: 0, min: 200, max: 3500 },
+  { id: 'N31004', decimals: 0, min: 150, max: 3300 },
+  { id: 'N31001', decimals: 0, min: 200, max: 4000 },
+  { id: 'N31008', decimals: 0, min: 200, max: 4000 },
+  { id: 'N40011', decimals: 0, min: 100, max: 2500 },
+  { id: 'U40455', decimals: 0, min: 10, max: 70 },
+  { id: 'N00090', decimals: 1, min: 5, max: 11 },
 ];
+
+const YEARLY: YearlySpec[] = YEARLY_RANGES.map((r) => {
+  const k = dashboardKpi(r.id)!;
+  return { ...r, title: k.title, unit: k.unit, genders: k.is_divided_by_gender ? ['T', 'K', 'M'] : ['T'], higher: higherIsBetter(r.id) };
+});
 
 const MONTHLY_ID = 'X90001';
 const MONTHLY_AGE = [
@@ -164,25 +173,40 @@ const OUTCOMES = [
 ];
 
 function kpiCatalogue(): Kpi[] {
-  const base = { description: SYNTHETIC, parent: null, breakdown: null };
-  const kpis: Kpi[] = YEARLY.map((s) => ({
-    ...base,
-    id: s.id,
-    title: s.title,
-    unit: s.unit,
-    is_divided_by_gender: s.genders.length > 1,
-    source: 'Kolada (RKA)',
-    higher_is_better: s.higher,
+  return DASHBOARD_KPIS.map((k) => ({
+    id: k.id, title: k.title, unit: k.unit, is_divided_by_gender: k.is_divided_by_gender, description: SYNTHETIC,
+    source: k.origin === 'kolada' ? 'Kolada (RKA)' : 'Exempeldata', higher_is_better: higherIsBetter(k.id),
+    parent: k.parent ?? null, breakdown: k.breakdown ?? null,
   }));
-  kpis.push({ ...base, id: MONTHLY_ID, title: 'Sjukfrånvaro per månad, kommunalt anställda, andel (%)', unit: '%', is_divided_by_gender: true, source: 'Exempeldata', higher_is_better: false });
-  for (const a of MONTHLY_AGE) {
-    kpis.push({ ...base, id: a.id, title: `Sjukfrånvaro per månad, kommunalt anställda ${a.label}, andel (%)`, unit: '%', is_divided_by_gender: false, source: 'Exempeldata', higher_is_better: false, parent: MONTHLY_ID, breakdown: a.label });
-  }
-  kpis.push({ ...base, id: OUTCOME_PARENT, title: 'Avslut i kommunens arbetsmarknadsverksamhet, antal', unit: 'antal', is_divided_by_gender: false, source: 'Exempeldata', higher_is_better: null });
-  for (const o of OUTCOMES) {
-    kpis.push({ ...base, id: o.id, title: o.title, unit: 'antal', is_divided_by_gender: false, source: 'Exempeldata', higher_is_better: null, parent: OUTCOME_PARENT, breakdown: o.label });
-  }
-  return kpis;
+}
+
+/**
+ * The sample's catalogue.csv: its Kolada KPIs with Kolada's operating area and publication period
+ * (public catalogue facts, 2026-03), and a few catalogue KPIs without values here, so the search can
+ * show what "finns i Kolada men ingår inte i de här uppgifterna" looks like. Descriptions are not Kolada's.
+ */
+const CATALOGUE_FACTS: { id: string; title?: string; area: string; publ: string; gender?: boolean }[] = [
+  { id: 'U31462', area: 'Individ- och familjeomsorg', publ: '' },
+  { id: 'U31001', area: 'Individ- och familjeomsorg', publ: '2025' },
+  { id: 'N31004', area: 'Individ- och familjeomsorg', publ: '' },
+  { id: 'N31001', area: 'Individ- och familjeomsorg', publ: '2025' },
+  { id: 'N31008', area: 'Individ- och familjeomsorg', publ: '2025' },
+  { id: 'N40011', area: 'Arbetsmarknad', publ: '2025' },
+  { id: 'U40455', area: 'Arbetsmarknad', publ: '' },
+  { id: 'N00090', area: 'Kommunen, övergripande', publ: '2026' },
+  { id: 'N31825', title: 'Biståndsmottagare, ekonomiskt bistånd, 18+ år, andel (%) av befolkningen', area: 'Individ- och familjeomsorg', publ: '2025', gender: true },
+  { id: 'N31002', title: 'Kostnad utbetalt ekonomiskt bistånd, kr/inv', area: 'Individ- och familjeomsorg', publ: '2025', gender: false },
+  { id: 'U21468', title: 'Brukarbedömning hemtjänst äldreomsorg -  helhetssyn, andel (%)', area: 'Äldre och funktionshinder', publ: '2026', gender: true },
+  { id: 'U23471', title: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)', area: 'Äldre och funktionshinder', publ: '2026', gender: true },
+];
+
+function sampleCatalogue() {
+  return CATALOGUE_FACTS.map((c) => {
+    const k = dashboardKpi(c.id);
+    const title = c.title ?? k!.title;
+    const unit = k?.unit ?? (title.includes('(%)') ? '%' : 'kr/inv');
+    return [c.id, title, k ? SYNTHETIC : 'Exempeldata: nyckeltalet finns i Koladas katalog men har inga värden i exempeldata.', c.area, unit, c.gender ?? k!.is_divided_by_gender, c.publ, higherIsBetter(c.id)] as const;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -498,6 +522,35 @@ function liknandeGroups(kommuner: Municipality[], profiles: Map<string, Profile>
   return rows;
 }
 
+/** The editions of the other families in the sample (Kolada's 2026-03 catalogue has one each). */
+const FAMILY_EDITION: Partial<Record<FamilyId, number>> = { overgripande: 2025 };
+
+/** Synthetic groups for every other "Liknande kommuner …" family: 7 nearest kommuner on jittered size and SKR features. */
+function familyGroups(kommuner: Municipality[], profiles: Map<string, Profile>): GroupMemberRow[] {
+  const skrIndex = (m: Municipality) => 'A1 A2 B3 B4 B5 C6 C7 C8 C9'.split(' ').indexOf(m.skr_group_code ?? '');
+  const rows: GroupMemberRow[] = [];
+  FAMILY_IDS.filter((f) => f !== 'ekonomiskt_bistand').forEach((family, fi) => {
+    const edition = FAMILY_EDITION[family] ?? 2024;
+    const features = new Map(kommuner.map((m) => {
+      const r = new Rng('family-features', family, m.id);
+      return [m.id, [Math.log(profiles.get(m.id)!.pop) / 0.6 + r.normal(0, 0.6), skrIndex(m) * 0.35 + r.normal(0, 0.3), r.normal(0, 0.5 + 0.05 * fi)]];
+    }));
+    for (const m of kommuner) {
+      const f = features.get(m.id)!;
+      const members = kommuner
+        .filter((o) => o.id !== m.id)
+        .map((o) => ({ id: o.id, d: Math.hypot(...features.get(o.id)!.map((x, i) => x - f[i])) }))
+        .sort((a, b) => a.d - b.d || byId(a.id, b.id))
+        .slice(0, 7)
+        .map((x) => x.id)
+        .sort(byId);
+      const title = family === 'overgripande' ? `Liknande kommuner, övergripande, ${m.name}, ${edition}` : `${familyTitle(family)}, ${m.name}, ${edition}`;
+      for (const member of members) rows.push({ group_id: `S${fi + 1}-${m.id}`, title, kind: familyKind(family), edition, owner_id: m.id, member_id: member });
+    }
+  });
+  return rows;
+}
+
 function skrGroups(kommuner: Municipality[]): GroupMemberRow[] {
   const codes = [...new Set(kommuner.map((m) => m.skr_group_code).filter((c): c is string => c !== null))].sort();
   return codes.flatMap((code) => {
@@ -545,8 +598,8 @@ export function generateSampleData(referenceFile = REFERENCE_FILE): ContractData
   }
 
   const values = [...yearlyValues(units, latent), ...monthlyValues(profiles, latent), ...outcomeValues(latent)];
-  const groups = [...liknandeGroups(kommuner, profiles, latent), ...skrGroups(kommuner)];
-  return { values, kpis: kpiCatalogue(), municipalities: units, groups, targets: TARGETS, manifest: SAMPLE_MANIFEST };
+  const groups = [...liknandeGroups(kommuner, profiles, latent), ...familyGroups(kommuner, profiles), ...skrGroups(kommuner)];
+  return { values, kpis: kpiCatalogue(), municipalities: units, groups, targets: TARGETS, manifest: SAMPLE_MANIFEST, catalogue: sampleCatalogue() };
 }
 
 function main(): void {

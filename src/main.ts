@@ -15,6 +15,7 @@ import { interceptLinks } from './app/intercept-links.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
 import { userData } from './import/user-data.svelte.ts';
+import { ensureKommunGroups, kommunOfRoute } from './peers/load-groups.ts';
 
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
 const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
@@ -51,7 +52,7 @@ async function start() {
     get view() { return router.view; },
     get root() { return router.root; },
   };
-  await loadPage(router.route.page);
+  await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
   if (prerendered) hydrate(App, { target, props });
   else {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 
-/** Static and dynamic imports and re-exports with a relative specifier ('./x.ts', '../y.svelte'). */
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]+)\1/g;
+/** Static and dynamic imports, re-exports and `new URL('./file', import.meta.url)` data files, with a relative specifier. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|\bnew URL\(\s*)(['"])(\.{1,2}\/[^'"]+)\1/g;
 
 /**
  * Every local source file reachable from `entry` through relative imports (the module graph the

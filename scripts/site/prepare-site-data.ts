@@ -8,6 +8,7 @@ import { loadDirectory } from '../../src/data/load-directory.ts';
 import { buildSiteMeta } from '../../src/data/build-site-meta.ts';
 import { writeValuePieces } from './write-value-pieces.ts';
 import { codeFingerprint } from './code-fingerprint.ts';
+import { readCatalogue, readSiteMeta, writeSiteFiles } from '../../src/data/site-artifacts.ts';
 import { sqlString, type Database } from '../../src/engine/database.ts';
 import { T } from '../../src/data/schema.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
@@ -79,16 +80,16 @@ export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_
   const database = resolve(cacheRoot, 'site-db', `${key}.duckdb`);
   const metaPath = join(dir, 'meta.json');
   // The cache key covers every input file, so a cached directory was validated when it was written.
-  if (existsSync(metaPath) && existsSync(database)) return { dir, contractDir, database, meta: JSON.parse(readFileSync(metaPath, 'utf8')) as SiteMeta };
+  if (existsSync(metaPath) && existsSync(database)) return { dir, contractDir, database, meta: readSiteMeta(dir) };
   const { db, manifest } = await loadDirectory(contractDir);
   step('loaded and validated');
   try {
-    const meta = await buildSiteMeta(db, manifest);
+    const meta = await buildSiteMeta(db, manifest, contractDir);
     const tmp = `${dir}.tmp-${process.pid}`;
     mkdirSync(tmp, { recursive: true });
     const index = await writeValuePieces(db, tmp);
     step(`${Object.keys(index.pieces).length} value pieces written`);
-    writeFileSync(join(tmp, 'meta.json'), JSON.stringify(meta));
+    writeSiteFiles(tmp, meta, await readCatalogue(db, contractDir));
     await writeSiteDatabase(db, database);
     step('site database written');
     rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openSiteDatabase } from './prepare-site-data.ts';
@@ -7,6 +7,7 @@ import { routePath, type Route } from '../../src/state/route.ts';
 import type { Database } from '../../src/engine/database.ts';
 import type { Coordinator } from '../../src/core/coordinator.ts';
 import type * as ServerEntry from '../../src/app/server-entry.ts';
+import { MAP_FILE } from '../../src/charts/map/map-file.ts';
 
 /** Every page that is written as HTML: start, each kommun and its report, and the fixed pages. */
 export function prerenderRoutes(meta: SiteMeta): Route[] {
@@ -46,6 +47,8 @@ export function fillTemplate(template: string, route: Route, page: { head: strin
 export async function prerender(opts: { dist: string; ssrEntry: string; database: string; meta: SiteMeta; log?: (s: string) => void }): Promise<number> {
   const ssr = (await import(pathToFileURL(resolve(opts.ssrEntry)).href)) as typeof ServerEntry;
   await ssr.loadAllPages();
+  const mapFile = join(opts.dist, 'data', MAP_FILE);
+  if (existsSync(mapFile)) await ssr.provideMapTopology(JSON.parse(readFileSync(mapFile, 'utf8')));
   const db = await openSiteDatabase(opts);
   const template = readFileSync(join(opts.dist, 'index.html'), 'utf8');
   const coordinator = new ssr.Coordinator(async () => db as Database) as Coordinator;

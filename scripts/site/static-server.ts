@@ -1,14 +1,14 @@
-import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { extname, join, normalize, resolve } from 'node:path';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createReadStream, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
-import { readFileSync } from 'node:fs';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
-const TYPES: Record<string, string> = {
+const TYPES = new Map(Object.entries({
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
   '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.woff': 'font/woff',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
-};
+}));
 const COMPRESSIBLE = /\.(html|js|css|json|csv|svg|wasm|txt)$/;
 
 export interface StaticServer {
@@ -17,43 +17,55 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+type Resolved = { kind: 'file'; path: string; size: number } | { kind: 'directory' } | { kind: 'missing' } | { kind: 'bad' };
+
 /**
- * A plain static host for dist/ (as any web host would serve it): directories answer with their
- * index.html, unknown paths with 404.html, optional gzip/brotli, and the site may live under a prefix.
+ * Maps a request path (below the prefix, still percent-encoded) to a regular file inside `root`.
+ * Anything that cannot be decoded, contains NUL, or lands outside the root – by `..`, an encoded
+ * separator or a symlink – is `bad` or `missing`, never read.
+ */
+export function resolveInRoot(root: string, encodedPath: string): Resolved {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(encodedPath);
+  } catch {
+    return { kind: 'bad' };
+  }
+  if (decoded.includes('\0')) return { kind: 'bad' };
+  const candidate = resolve(root, '.' + sep + decoded);
+  if (!inside(root, candidate)) return { kind: 'missing' };
+  let real: string;
+  let stats: Stats;
+  try {
+    real = realpathSync(candidate);
+    stats = statSync(real);
+  } catch {
+    return { kind: 'missing' };
+  }
+  if (!inside(root, real)) return { kind: 'missing' };
+  if (stats.isDirectory()) return { kind: 'directory' };
+  return stats.isFile() ? { kind: 'file', path: real, size: stats.size } : { kind: 'missing' };
+}
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * A plain static host for dist/ (as any web host would serve it): GET and HEAD only, directories answer
+ * with their index.html, unknown paths with 404.html, security headers on every answer, optional
+ * gzip/brotli, and the site may live under a prefix.
  */
 export async function serveStatic(dir: string, options: { port?: number; prefix?: string; compress?: boolean } = {}): Promise<StaticServer> {
-  const root = resolve(dir);
+  const root = realpathSync(resolve(dir));
   const prefix = options.prefix ?? '/';
   const cache = new Map<string, { gz: Buffer; br: Buffer }>();
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let path = normalize(join(root, decodeURIComponent(url.pathname.slice(prefix.length))));
-    if (!path.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(path) && statSync(path).isDirectory()) {
-      if (!url.pathname.endsWith('/')) {
-        res.writeHead(301, { location: url.pathname + '/' + url.search }).end();
-        return;
-      }
-      path = join(path, 'index.html');
-    }
-    let status = 200;
-    if (!existsSync(path)) {
-      status = 404;
-      path = join(root, '404.html');
-      if (!existsSync(path)) {
-        res.writeHead(404).end('not found');
-        return;
-      }
-    }
-    const type = TYPES[extname(path)] ?? 'application/octet-stream';
+
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, path: string, size: number) => {
+    const type = TYPES.get(extname(path)) ?? 'application/octet-stream';
     const accept = String(req.headers['accept-encoding'] ?? '');
+    const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' };
     if (options.compress && COMPRESSIBLE.test(path) && /gzip|br/.test(accept)) {
       let c = cache.get(path);
       if (!c) {
@@ -61,14 +73,57 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
         c = { gz: gzipSync(raw, { level: 6 }), br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) };
         cache.set(path, c);
       }
-      const br = accept.includes('br');
-      res.writeHead(status, { 'content-type': type, 'content-encoding': br ? 'br' : 'gzip', 'content-length': (br ? c.br : c.gz).length, 'cache-control': 'no-cache' });
-      res.end(br ? c.br : c.gz);
+      const body = accept.includes('br') ? c.br : c.gz;
+      res.writeHead(status, { ...headers, 'content-encoding': accept.includes('br') ? 'br' : 'gzip', 'content-length': body.length, vary: 'Accept-Encoding' });
+      res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
-    res.writeHead(status, { 'content-type': type, 'content-length': statSync(path).size, 'cache-control': 'no-cache' });
-    createReadStream(path).pipe(res);
+    res.writeHead(status, { ...headers, 'content-length': size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(path).on('error', () => res.destroy()).pipe(res);
+  };
+
+  const plain = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
+    res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8', ...extra }).end(text);
+  };
+
+  /** 404.html (with the given status) so a visitor still gets the site's page and a way back. */
+  const notFound = (req: IncomingMessage, res: ServerResponse, status = 404) => {
+    const page = resolveInRoot(root, '404.html');
+    if (page.kind === 'file') send(req, res, status, page.path, page.size);
+    else plain(res, status, 'not found');
+  };
+
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      plain(res, 405, 'method not allowed', { allow: 'GET, HEAD' });
+      return;
+    }
+    const target = req.url ?? '/';
+    const q = target.search(/[?#]/);
+    const pathname = q < 0 ? target : target.slice(0, q);
+    const search = q < 0 ? '' : target.slice(q).replace(/#.*$/, '');
+    if (!pathname.startsWith(prefix)) {
+      plain(res, 404, 'not found');
+      return;
+    }
+    let found = resolveInRoot(root, pathname.slice(prefix.length));
+    if (found.kind === 'bad') {
+      notFound(req, res, 400);
+      return;
+    }
+    if (found.kind === 'directory') {
+      if (!pathname.endsWith('/')) {
+        // Collapse repeated slashes so "//host" can never become a protocol-relative redirect.
+        res.writeHead(301, { ...SECURITY_HEADERS, location: `${pathname}/`.replace(/\/{2,}/g, '/') + search }).end();
+        return;
+      }
+      found = resolveInRoot(root, join(pathname.slice(prefix.length), 'index.html'));
+    }
+    if (found.kind === 'file') send(req, res, 200, found.path, found.size);
+    else notFound(req, res);
   });
+  server.on('clientError', (_e, socket) => socket.destroy());
   await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok));
   const port = (server.address() as { port: number }).port;
   return {

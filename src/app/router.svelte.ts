@@ -1,4 +1,4 @@
-import { parseRoute, routePath, type Route } from '../state/route.ts';
+import { fragmentId, parseRoute, routePath, type Route } from '../state/route.ts';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view-state.ts';
 
 /** Route and view state from the URL; history entries for every change, back/forward restore them. */
@@ -40,7 +40,7 @@ export class Router {
     history.pushState(null, '', this.rootPath + pathAndQuery);
     this.route = parseRoute(url.pathname);
     this.view = parseView(url.search);
-    if (url.hash) document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();
+    if (url.hash) document.getElementById(fragmentId(url.hash))?.scrollIntoView();
     else {
       scrollTo(0, 0);
       queueMicrotask(() => document.getElementById('main')?.focus({ preventScroll: true }));

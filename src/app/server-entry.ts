@@ -7,6 +7,7 @@ import { Coordinator } from '../core/coordinator.ts';
 
 export { Coordinator };
 export { loadAllPages } from '../pages/page-registry.svelte.ts';
+export { provideMapTopology } from '../charts/map/map-data.svelte.ts';
 
 /** Server-renders one page; links are relative to `root` so the output works under any sub-path. */
 export function renderPage(a: { meta: SiteMeta; coordinator: Coordinator; route: Route; view?: ViewState; root: string }): { head: string; body: string } {

@@ -36,9 +36,11 @@ export function textWidth(text: string, fontSize: number): number {
 export interface LegendItem {
   id: string;
   label: string;
-  kind: 'line' | 'band' | 'rule' | 'swatch';
+  kind: 'line' | 'band' | 'rule' | 'swatch' | 'outline';
   role?: string;
   fill?: string;
+  /** outline items: the line width of the outline */
+  strokeWidth?: number;
 }
 
 export interface FigureLayout {

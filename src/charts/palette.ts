@@ -2,7 +2,7 @@
  * Colour-blind-safe roles (Okabe–Ito based), each ≥ 3:1 against white; every role also has its own
  * line style and marker so the chart reads in greyscale, and series are labelled directly.
  */
-import type { SeriesRole } from './spec.ts';
+import type { MapClass, SeriesRole } from './spec.ts';
 
 export interface RoleStyle {
   stroke: string;
@@ -41,3 +41,28 @@ export const CATEGORY_FILLS = ['#0b5394', '#3f8fc9', '#b34700', '#8c8c8c', '#6a3
 export const CATEGORY_TEXT = ['#ffffff', '#1a1a1a', '#ffffff', '#1a1a1a', '#ffffff', '#1a1a1a'];
 
 export const FONT_FAMILY = "'Source Sans 3', 'Source Sans Pro', Arial, sans-serif";
+
+/**
+ * Map classes. With a direction: dark blue (best) – light sand (middle) – orange (worst); without one,
+ * a light-to-dark violet sequence. Neighbouring classes are ≥ 3:1 apart, so the classes also read
+ * in greyscale; light classes get their contrast against the background from the outline. Missing
+ * values are white with a grey hatch (MAP_MISSING_HATCH). Tested in tests/charts/palette-contrast.test.ts.
+ */
+export const MAP_FILL: Record<MapClass, string> = {
+  best: '#082f6a',
+  middle: '#f1e6bf',
+  worst: '#d0631e',
+  'neutral-low': '#edf1f8',
+  'neutral-middle': '#8a7cb8',
+  'neutral-high': '#2b1d5c',
+  missing: '#ffffff',
+};
+export const MAP_MISSING_HATCH = '#6b6b6b';
+/** Between kommuner: separates neighbouring dark classes (white is ≥ 3:1 against every dark class). */
+export const MAP_KOMMUN_BORDER = '#ffffff';
+export const MAP_LAN_BORDER = '#333333';
+/** The country's outline carries the light classes' contrast against the background. */
+export const MAP_OUTLINE = '#595959';
+/** Outlines of the selected kommun, its group and the kommun under the pointer or keyboard: dark over a white halo. */
+export const MAP_HIGHLIGHT = '#000000';
+export const MAP_HALO = '#ffffff';

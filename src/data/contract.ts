@@ -3,8 +3,14 @@
 export type Gender = 'T' | 'K' | 'M';
 export const GENDERS: readonly Gender[] = ['T', 'K', 'M'];
 
-export type GroupKind = 'liknande_ekonomiskt_bistand' | 'skr_kommungrupp' | 'lan' | 'custom';
-export const GROUP_KINDS: readonly GroupKind[] = ['liknande_ekonomiskt_bistand', 'skr_kommungrupp', 'lan', 'custom'];
+/** `liknande_<family>`: one of Kolada's "Liknande kommuner …" families (src/peers/families.ts). */
+export const LIKNANDE_KINDS = [
+  'liknande_ekonomiskt_bistand', 'liknande_ifo', 'liknande_arbetsmarknad', 'liknande_aldreomsorg', 'liknande_lss',
+  'liknande_grundskola', 'liknande_gymnasieskola', 'liknande_forskola', 'liknande_fritidshem', 'liknande_raddningstjanst',
+  'liknande_socioekonomi', 'liknande_overgripande',
+] as const;
+export type GroupKind = (typeof LIKNANDE_KINDS)[number] | 'skr_kommungrupp' | 'lan' | 'custom';
+export const GROUP_KINDS: readonly GroupKind[] = [...LIKNANDE_KINDS, 'skr_kommungrupp', 'lan', 'custom'];
 
 export interface ValueRow {
   kpi: string;

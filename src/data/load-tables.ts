@@ -1,4 +1,4 @@
-import { CONTRACT_FILES } from './contract.ts';
+import { CONTRACT_FILES, GROUP_KINDS } from './contract.ts';
 import { sqlString, type Database } from '../engine/database.ts';
 import { T } from './schema.ts';
 
@@ -91,7 +91,7 @@ export async function loadContractTables(db: Database, files: ReadonlySet<string
       WHEN count(*) OVER (PARTITION BY kpi, municipality_id, period, gender) > 1 THEN 'raden förekommer flera gånger (' || kpi || ', ' || municipality_id || ', ' || period || ', ' || gender || ')' END`],
   ];
   if (files.has(CONTRACT_FILES.groups)) rules.push([CONTRACT_FILES.groups, G, `CASE WHEN coalesce(trim(group_id),'') = '' THEN 'group_id saknas'
-      WHEN coalesce(kind,'') NOT IN ('liknande_ekonomiskt_bistand','skr_kommungrupp','lan','custom') THEN 'kind "' || coalesce(kind,'') || '" är okänd'
+      WHEN coalesce(kind,'') NOT IN (${GROUP_KINDS.map(sqlString).join(',')}) THEN 'kind "' || coalesce(kind,'') || '" är okänd'
       WHEN coalesce(trim(edition),'') <> '' AND TRY_CAST(edition AS INTEGER) IS NULL THEN 'edition måste vara ett årtal'
       WHEN coalesce(member_id,'') NOT IN (SELECT id FROM ${M}) THEN 'member_id "' || coalesce(member_id,'') || '" finns inte i municipalities.csv'
       WHEN coalesce(trim(owner_id),'') <> '' AND owner_id NOT IN (SELECT id FROM ${M}) THEN 'owner_id "' || owner_id || '" finns inte i municipalities.csv'

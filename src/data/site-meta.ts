@@ -1,4 +1,6 @@
 import type { GroupKind, Kpi, Manifest, Municipality, Target } from './contract.ts';
+import type { KpiFacts } from './kpi-catalogue.ts';
+import type { FamilyId } from './liknande-families.ts';
 
 /** A peer group as the site knows it: one edition of one group. */
 export interface GroupDef {
@@ -19,6 +21,27 @@ export interface SiteMeta {
   targets: Target[];
   /** periods with at least one value, per KPI, sorted */
   periods: Record<string, string[]>;
+  /** area and publication period per KPI in `kpis`, from the catalogue (read with `kpiFacts`) */
+  facts: Record<string, KpiFacts>;
+  /** the "Liknande kommuner …" families in the data, each with its editions */
+  families: { family: FamilyId; editions: number[] }[];
+  /** number of KPIs in the catalogue (data/catalogue.json, loaded when the user searches) */
+  catalogueSize: number;
+  /**
+   * Served meta only: kommuner whose "Liknande kommuner …" groups are not in `groups` yet but in
+   * data/groups/<id>.json (src/peers/load-groups.ts adds them when a page needs them).
+   */
+  lazyGroups?: string[];
+}
+
+/** The per-kommun file with a kommun's "Liknande kommuner …" groups, beside meta.json. */
+export const kommunGroupsFile = (id: string) => `groups-${id}.json`;
+
+const NO_FACTS: KpiFacts = { area: '', publ_period: '' };
+
+/** A KPI's area and publication period ('' when the catalogue does not say). */
+export function kpiFacts(meta: SiteMeta, id: string): KpiFacts {
+  return meta.facts && Object.hasOwn(meta.facts, id) ? meta.facts[id] : NO_FACTS;
 }
 
 export function kommuner(meta: SiteMeta): Municipality[] {

@@ -1,7 +1,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { CONTRACT_FILES, type GroupMemberRow, type Kpi, type Manifest, type Municipality, type Target, type ValueRow } from './contract.ts';
-import { formatCsv } from './csv-format.ts';
+import { formatCsv, type CsvCell } from './csv-format.ts';
+import { CATALOGUE_COLUMNS, CATALOGUE_FILE } from './kpi-catalogue.ts';
 
 export interface ContractData {
   values: Iterable<ValueRow>;
@@ -10,6 +11,8 @@ export interface ContractData {
   groups?: Iterable<GroupMemberRow>;
   targets?: Iterable<Target>;
   manifest?: Manifest;
+  /** optional catalogue.csv rows, in the order of CATALOGUE_COLUMNS */
+  catalogue?: Iterable<readonly CsvCell[]>;
 }
 
 export const CSV_COLUMNS = {
@@ -29,6 +32,7 @@ export function renderContractFiles(data: ContractData): Record<string, string> 
   };
   if (data.groups) files[CONTRACT_FILES.groups] = formatCsv(CSV_COLUMNS.groups, map(data.groups, (g) => [g.group_id, g.title, g.kind, g.edition, g.owner_id, g.member_id]));
   if (data.targets) files[CONTRACT_FILES.targets] = formatCsv(CSV_COLUMNS.targets, map(data.targets, (t) => [t.municipality_id, t.kpi, t.period, t.target, t.comparison, t.source_text]));
+  if (data.catalogue) files[CATALOGUE_FILE] = formatCsv(CATALOGUE_COLUMNS, data.catalogue);
   if (data.manifest) files[CONTRACT_FILES.manifest] = JSON.stringify(data.manifest, null, 2) + '\n';
   return files;
 }

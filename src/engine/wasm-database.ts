@@ -1,7 +1,8 @@
 import type { Database, Row, SqlParam } from './database.ts';
+import { watchWorkerLife } from './worker-life.ts';
 
 export interface WasmDatabase extends Database {
-  /** Rejects when the worker dies (crash, out of memory). */
+  /** Rejects when the worker dies (crash, out of memory, terminated), with or without an error event. */
   readonly died: Promise<never>;
   /** Terminates the worker as a crash would (used by the resilience tests). */
   kill(): void;
@@ -13,8 +14,12 @@ export interface WasmDatabase extends Database {
  * DuckDB-wasm behind the Database interface. Browser only: the module is imported dynamically so
  * SSR and build scripts never load it. The eh bundle and its classic worker are self-hosted through
  * Vite `?url` imports; nothing is fetched from another origin.
+ *
+ * Every call to the worker is raced against its death, cleanup calls included: a request to a dead
+ * worker is never answered, so an un-raced `await` would hang the caller (and its busy UI) forever.
  */
 const START_TIMEOUT_MS = 120_000;
+const DIED_MESSAGE = 'DuckDB-arbetaren avslutades oväntat';
 
 export async function openWasmDatabase(): Promise<WasmDatabase> {
   const [duckdb, { default: wasmUrl }, { default: workerUrl }] = await Promise.all([
@@ -25,26 +30,37 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
   // The worker swallows a failed wasm download and never settles, so check reachability first.
   const probe = await fetch(wasmUrl, { method: 'HEAD' }).catch(() => null);
   if (!probe?.ok) throw new Error(`databasmotorn kunde inte hämtas${probe ? ` (${probe.status})` : ' (nätverksfel)'}`);
-  const worker = new Worker(workerUrl);
   let die: (e: Error) => void = () => {};
   const died = new Promise<never>((_, reject) => (die = reject));
   died.catch(() => {});
-  worker.addEventListener('error', (e) => die(new Error(e.message || 'DuckDB-arbetaren avslutades oväntat')));
+  const life = watchWorkerLife(new URL(workerUrl, location.href).href, () => die(new Error(DIED_MESSAGE)));
+  const { worker } = life;
+  worker.addEventListener('error', (e) => die(new Error(e.message || DIED_MESSAGE)));
+  worker.addEventListener('messageerror', () => die(new Error(DIED_MESSAGE)));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  await Promise.race([
-    db.instantiate(wasmUrl),
-    died,
-    new Promise((_, reject) => setTimeout(() => reject(new Error('databasmotorn startade inte inom två minuter')), START_TIMEOUT_MS)),
-  ]);
-  const conn = await db.connect();
   const race = <T>(p: Promise<T>) => Promise.race([p, died]);
+  /** Cleanup that must neither throw nor wait for a dead worker. */
+  const settle = (p: Promise<unknown>) => race(p).then(() => {}, () => {});
+  try {
+    await Promise.race([
+      db.instantiate(new URL(wasmUrl, location.href).href),
+      died,
+      new Promise((_, reject) => setTimeout(() => reject(new Error('databasmotorn startade inte inom två minuter')), START_TIMEOUT_MS)),
+    ]);
+    await life.watching;
+  } catch (e) {
+    life.stop();
+    worker.terminate();
+    throw e;
+  }
+  const conn = await race(db.connect());
 
   return {
     died,
     duckdb: db,
     kill() {
       worker.terminate();
-      die(new Error('DuckDB-arbetaren avslutades oväntat'));
+      die(new Error(DIED_MESSAGE));
     },
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
       let table;
@@ -53,7 +69,7 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
         try {
           table = await race(stmt.query(...params));
         } finally {
-          await stmt.close().catch(() => {});
+          await settle(stmt.close());
         }
       } else {
         table = await race(conn.query(sql));
@@ -73,18 +89,19 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
         await race(conn.query(`COPY (${select}) TO '${name}' (FORMAT csv, HEADER true)`));
         return await race(db.copyFileToBuffer(name));
       } finally {
-        await db.dropFile(name).catch(() => {});
+        await settle(db.dropFile(name));
       }
     },
     async close() {
-      await conn.close().catch(() => {});
-      await db.terminate().catch(() => {});
+      life.stop();
+      await settle(conn.close());
+      await settle(db.terminate());
+      worker.terminate();
     },
   };
 }
 
+/** Plain rows: bigint → number; column names become own properties (fromEntries never sets a prototype). */
 function plainRow(row: Record<string, unknown>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v;
-  return out;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]));
 }

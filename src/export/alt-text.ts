@@ -1,13 +1,15 @@
-import type { ChartSpec, LineChartSpec, RankChartSpec, StackedBarSpec } from '../charts/spec.ts';
+import type { ChartSpec, LineChartSpec, MapChartSpec, RankChartSpec, StackedBarSpec } from '../charts/spec.ts';
 import { formatNumber, formatPeriod, formatValue } from '../format/number.ts';
+import { documentText } from './xml-text.ts';
 
 /**
  * A description of a chart for documents (Word's "Alternativ text", PDF/UA): what the chart shows,
- * then the kommun's latest value against the group, then the source. Plain text, Swedish.
+ * then the kommun's latest value against the group, then the source. Plain text on one line, Swedish,
+ * without characters a document format (XML) forbids.
  */
 export function altText(spec: ChartSpec): string {
-  const body = spec.kind === 'line' ? describeLine(spec) : spec.kind === 'rank' ? describeRank(spec) : describeStacked(spec);
-  return [`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.');
+  const body = spec.kind === 'line' ? describeLine(spec) : spec.kind === 'rank' ? describeRank(spec) : spec.kind === 'map' ? describeMap(spec) : describeStacked(spec);
+  return documentText([`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.'));
 }
 
 function span(xs: string[]): string {
@@ -45,6 +47,15 @@ function describeRank(spec: RankChartSpec): string {
   if (peers.length) parts.push(`Jämförelsegruppens medelvärde: ${formatValue(peers.reduce((s, v) => s + v, 0) / peers.length, spec.unit)} (${peers.length} kommuner).`);
   if (sorted.length) parts.push(`Högst ${sorted[0].label} ${formatValue(sorted[0].value, spec.unit)}, lägst ${sorted[sorted.length - 1].label} ${formatValue(sorted[sorted.length - 1].value, spec.unit)}.`);
   if (spec.missing) parts.push(`${spec.missing} ${spec.missing === 1 ? "kommun" : "kommuner"} saknar värde.`);
+  return parts.join(' ');
+}
+
+function describeMap(spec: MapChartSpec): string {
+  const parts = [`Karta över ${spec.areas.length} kommuner (${spec.unit || 'värde'}) i klasserna ${spec.classes.map((c) => lowerFirst(c.label)).join(', ')}; länsgränser utritade.`];
+  const focus = spec.areas.find((a) => a.role === 'focus');
+  if (focus) parts.push(`${focus.label}: ${focus.value === null ? 'värde saknas' : formatValue(focus.value, spec.unit)}${focus.cls !== 'missing' ? `, ${lowerFirst(spec.classes.find((c) => c.cls === focus.cls)?.label ?? '')}` : ''}.`);
+  const peers = spec.areas.filter((a) => a.role === 'peer');
+  if (peers.length) parts.push(`${spec.peerLabel ?? 'Jämförelsegruppen'} (${peers.length} kommuner) är inringad.`);
   return parts.join(' ');
 }
 

@@ -1,4 +1,6 @@
-import type { ChartTable } from '../charts/spec.ts';
+import type { ChartSpec, ChartTable } from '../charts/spec.ts';
+import { decimalsFor, roundHalfAway } from '../format/number.ts';
+import { metadataRows } from './export-meta.ts';
 
 /**
  * CSV of the data behind a chart.
@@ -62,9 +64,37 @@ export function csvHeaders(table: ChartTable): string[] {
   });
 }
 
+/** Header and rows of one table as lines; `decimals` rounds numeric cells (as shown on screen), undefined keeps full precision. */
+function tableLines(table: ChartTable, variant: CsvVariant, decimals?: number): string[] {
+  const sep = CSV_FORMAT[variant].separator;
+  const cell = (v: string | number | null) => csvCell(typeof v === 'number' && decimals !== undefined ? roundHalfAway(v, decimals) : v, variant);
+  return [csvHeaders(table).map((h) => csvCell(h, variant)), ...table.rows.map((r) => r.map(cell))].map((cells) => cells.join(sep));
+}
+
 /** The whole CSV file as text (the BOM, when the variant has one, is its first character). */
-export function tableToCsv(table: ChartTable, variant: CsvVariant): string {
+export function tableToCsv(table: ChartTable, variant: CsvVariant, decimals?: number): string {
   const f = CSV_FORMAT[variant];
-  const lines = [csvHeaders(table).map((h) => csvCell(h, variant)), ...table.rows.map((r) => r.map((v) => csvCell(v, variant)))].map((cells) => cells.join(f.separator));
+  return (f.bom ? '\ufeff' : '') + tableLines(table, variant, decimals).join(f.eol) + f.eol;
+}
+
+/**
+ * A chart's data file: metadata lines (label;value: title, KPI, kommun, group with members and
+ * edition, period, sources, retrieval and export date), an empty line, the chart's table, and – when
+ * the chart has a group – an empty line, "Medlemmarnas värden" and each member's value per year.
+ * `excel-sv` rounds numbers to the KPI's display decimals (as on screen); `plain` keeps full precision.
+ */
+export function chartCsv(spec: ChartSpec, variant: CsvVariant, exported: string): string {
+  const f = CSV_FORMAT[variant];
+  const decimals = variant === 'excel-sv' ? (spec.meta?.decimals ?? decimalsFor(spec.table.unit)) : undefined;
+  const lines: string[] = [];
+  if (spec.meta) {
+    for (const [label, value] of metadataRows(spec.meta, exported)) lines.push([csvCell(label, variant), csvCell(value, variant)].join(f.separator));
+    lines.push(csvCell(variant === 'excel-sv' ? `Värden avrundade som på skärmen (${decimals === 0 ? 'heltal' : decimals === 1 ? 'en decimal' : `${decimals} decimaler`}); CSV med komma och decimalpunkt har full precision.` : 'Värden med full precision.', variant));
+    lines.push('');
+  }
+  lines.push(...tableLines(spec.table, variant, decimals));
+  if (spec.memberTable) {
+    lines.push('', csvCell('Medlemmarnas värden', variant), ...tableLines(spec.memberTable, variant, decimals));
+  }
   return (f.bom ? '\ufeff' : '') + lines.join(f.eol) + f.eol;
 }

@@ -5,7 +5,8 @@ import { embeddedFontCss } from './font-embed.ts';
 import { rasterizeSvg } from './rasterize.ts';
 import { withDpi } from './png-dpi.ts';
 import { renderFigureMarkup } from './render-svg.ts';
-import { tableToCsv, type CsvVariant } from './csv.ts';
+import { chartCsv } from './csv.ts';
+import { todayIso } from './export-meta.ts';
 import { altText } from './alt-text.ts';
 import { fileNames } from './file-names.ts';
 import type { ExportFile } from './zip.ts';
@@ -32,8 +33,8 @@ export async function chartFiles(spec: ChartSpec): Promise<ExportFile[]> {
   return [
     { name: fileNames.svg(spec, a4), data: await chartSvg(spec, a4) },
     { name: fileNames.png(spec, a4), data: await chartPng(spec, a4) },
-    { name: fileNames.csv(spec, 'excel-sv'), data: tableToCsv(spec.table, 'excel-sv') },
-    { name: fileNames.csv(spec, 'plain'), data: tableToCsv(spec.table, 'plain') },
+    { name: fileNames.csv(spec, 'excel-sv'), data: chartCsv(spec, 'excel-sv', todayIso()) },
+    { name: fileNames.csv(spec, 'plain'), data: chartCsv(spec, 'plain', todayIso()) },
     { name: fileNames.alt(spec), data: altText(spec) + '\r\n' },
   ];
 }

@@ -9,4 +9,5 @@ export const fileNames = {
   png: (spec: ChartSpec, p: ExportPreset) => safeFileName(spec.fileStem, p.id === 'a4' ? '.png' : `_${p.id}.png`),
   csv: (spec: ChartSpec, v: CsvVariant) => safeFileName(spec.fileStem, v === 'excel-sv' ? '.csv' : '_komma.csv'),
   alt: (spec: ChartSpec) => safeFileName(spec.fileStem, '_alt.txt'),
+  xlsx: (spec: ChartSpec) => safeFileName(spec.fileStem, '.xlsx'),
 };

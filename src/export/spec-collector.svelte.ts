@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { SvelteMap } from 'svelte/reactivity';
 import type { ChartSpec } from '../charts/spec.ts';
 
 /**
@@ -6,15 +7,16 @@ import type { ChartSpec } from '../charts/spec.ts';
  * registers its spec while mounted; a page that offers batch export provides the collector.
  */
 export class SpecCollector {
-  #specs = $state<Record<string, ChartSpec>>({});
+  // Chart ids contain KPI ids from data, so a Map ("constructor", "__proto__" are ordinary keys).
+  #specs = new SvelteMap<string, ChartSpec>();
   get specs(): ChartSpec[] {
-    return Object.values(this.#specs);
+    return [...this.#specs.values()];
   }
   set(spec: ChartSpec): void {
-    this.#specs[spec.id] = spec;
+    this.#specs.set(spec.id, spec);
   }
   delete(id: string): void {
-    delete this.#specs[id];
+    this.#specs.delete(id);
   }
 }
 

@@ -1,6 +1,8 @@
+import { xmlSafeMarkup } from './xml-text.ts';
+
 /**
  * Turns chart SVG markup (from the DOM or from server rendering) into a standalone SVG file:
- * no framework comments, numbers in geometry rounded to 2 decimals, XML-safe entities, a physical
+ * no framework comments, numbers in geometry rounded to 2 decimals, XML-safe entities and characters, a physical
  * size, and optionally an embedded font. Pure string functions: the same code runs in tests.
  */
 
@@ -15,9 +17,9 @@ export function roundNumbers(value: string): string {
   });
 }
 
-/** Removes Svelte hydration comments, rounds geometry, and makes entities valid XML. */
+/** Removes Svelte hydration comments, rounds geometry, and makes entities and characters valid XML. */
 export function cleanSvgMarkup(markup: string): string {
-  return markup
+  return xmlSafeMarkup(markup)
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(GEOMETRY_RE, (_m, name: string, value: string) => ` ${name}="${roundNumbers(value)}"`)
     .replace(/&nbsp;/g, '&#160;');

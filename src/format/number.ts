@@ -15,7 +15,18 @@ export function decimalsFor(unit: string): number {
 /** A number in sv-SE without unit, e.g. 1 234,5 (thin no-break space grouping as Intl writes it). */
 export function formatNumber(v: number | null | undefined, decimals = 1, minDecimals = 0): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return nf(Math.min(minDecimals, decimals), decimals).format(v);
+  return nf(Math.min(minDecimals, decimals), decimals).format(roundHalfAway(v, decimals));
+}
+
+/**
+ * Rounds as a person would from the decimal digits shown: 7.45 → 7.5 even when the double is
+ * 7.4499999999999993 (a median of 7.4 and 7.5). Twelve significant digits absorb the binary error.
+ */
+export function roundHalfAway(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const scaled = Number((Math.abs(v) * f).toPrecision(12));
+  const r = (Math.sign(v) * Math.round(scaled)) / f;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /** A value with its unit: "12,3 %", "722 kr/inv", "–" when missing; minDecimals keeps trailing zeros ("8,0 %"). */
@@ -27,9 +38,11 @@ export function formatValue(v: number | null | undefined, unit: string, decimals
 
 /** A change between two values, signed, with fixed decimals: "+4,0 procentenheter" for %, "−48 kr/inv" otherwise. */
 export function formatChange(delta: number, unit: string): string {
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   const decimals = decimalsFor(unit);
-  const abs = formatNumber(Math.abs(delta), decimals, decimals);
+  // the sign follows the rounded change, so −0,04 reads "±0,0", never "−0,0"
+  const rounded = roundHalfAway(delta, decimals);
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+  const abs = formatNumber(Math.abs(rounded), decimals, decimals);
   if (unit === '%') return `${sign}${abs}\u00a0procentenheter`;
   return `${sign}${abs}${unit ? '\u00a0' + unit : ''}`;
 }
@@ -52,6 +65,16 @@ export function monthName(month: number, short = false): string {
 
 export function formatPlace(place: number | null, of: number): string {
   return place === null ? 'ingen placering' : `plats ${place} av ${of}`;
+}
+
+/** Which end is place 1, in neutral words: "högst värde = plats 1" (also for KPIs without a better direction). */
+export function rankDirection(higherIsBetter: boolean | null): string {
+  return higherIsBetter === false ? 'lägst värde = plats 1' : 'högst värde = plats 1';
+}
+
+/** "plats 3 av 8, högst värde = plats 1" – a place is never shown without its direction. */
+export function formatPlaceWithDirection(place: number | null, of: number, higherIsBetter: boolean | null): string {
+  return place === null ? 'ingen placering' : `${formatPlace(place, of)}, ${rankDirection(higherIsBetter)}`;
 }
 
 export function formatDate(iso: string | null | undefined): string {

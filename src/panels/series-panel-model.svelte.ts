@@ -3,11 +3,12 @@ import type { Gender } from '../data/contract.ts';
 import { QueryResource } from '../state/query.svelte.ts';
 import { buildSeriesSpec, GENDER_LABEL } from './series-spec.ts';
 import { keyFigures } from './stats-line.ts';
+import { qualityNotes } from './quality-notes.ts';
 import type { PanelProps } from './panel-components.ts';
 
 /**
  * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
- * query, the chart spec and the key figures. Call during component initialisation.
+ * query, the chart spec, the key figures and data-quality notes. Call during component initialisation.
  */
 export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const kpi = $derived(app.meta.kpis.find((k) => k.id === props().kpiId)!);
@@ -17,10 +18,16 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const showAll = $derived(app.view.showAll);
   const band = $derived(app.view.band);
   const year = $derived(app.view.year);
+  const names = $derived(new Map(app.meta.municipalities.map((m) => [m.id, m.name])));
   const series = new QueryResource(app.coordinator, () => {
     const { ctx, kpiId } = props();
     return ['panelSeries', { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better }];
   });
+  const members = new QueryResource(app.coordinator, () => {
+    const { ctx, kpiId } = props();
+    return ['memberValues', { kpi: kpiId, municipalityIds: [ctx.kommun.id, ...ctx.group.members], gender }];
+  });
+  const spread = new QueryResource(app.coordinator, () => ['changeSpread', { kpi: props().kpiId, gender }]);
   const target = $derived.by(() => {
     const { ctx, kpiId } = props();
     return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period)).at(-1) ?? null;
@@ -31,9 +38,21 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     return buildSeriesSpec({
       id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target,
       options: { showRiket, showAll, band, genderLabel: GENDER_LABEL[gender] },
+      members: members.data, names,
     });
   });
-  const figures = $derived(series.data ? keyFigures(series.data, kpi.unit, year) : null);
+  const figures = $derived(series.data ? keyFigures(series.data, kpi, year) : null);
+  const notes = $derived.by(() => {
+    const { ctx } = props();
+    if (!spec || !series.data) return [];
+    const shown = new Set(spec.xs);
+    return qualityNotes({
+      kpi, kommunName: ctx.kommun.name, points: series.data.filter((p) => shown.has(p.period)), members: members.data ?? [], names,
+      spread: spread.data ?? null, showRiket,
+    });
+  });
+  /** every query this panel shows has answered (or failed): the report may be printed */
+  const settled = $derived((series.data !== undefined || series.error !== null) && (members.data !== undefined || members.error !== null) && (spread.data !== undefined || spread.error !== null));
 
   return {
     get kpi() { return kpi; },
@@ -41,5 +60,7 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     get series() { return series; },
     get spec() { return spec; },
     get figures() { return figures; },
+    get notes() { return notes; },
+    get settled() { return settled; },
   };
 }

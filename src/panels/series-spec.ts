@@ -2,7 +2,10 @@ import type { Kpi, Manifest, Municipality, Target } from '../data/contract.ts';
 import type { PanelPoint } from '../queries/panel-series.ts';
 import type { LineChartSpec, LineSeries } from '../charts/spec.ts';
 import type { PeerGroup } from '../peers/peer-group.ts';
-import { formatValue } from '../format/number.ts';
+import type { MemberValue } from '../queries/member-values.ts';
+import { formatValue, rankDirection } from '../format/number.ts';
+import { lowerFirst } from '../format/text.ts';
+import { exportMetadata, exportStem, memberTable } from '../export/export-meta.ts';
 import { chartSources } from './sources.ts';
 import { seriesSummary } from './summary.ts';
 import { statusFootnotes, valueCell } from './status.ts';
@@ -26,8 +29,13 @@ export function buildSeriesSpec(args: {
   manifest: Manifest;
   target: Target | null;
   options: SeriesOptions;
+  /** the kommun's and members' own values; adds the member table when given */
+  members?: readonly MemberValue[];
+  /** kommun names by id, for the member table and export metadata */
+  names?: ReadonlyMap<string, string>;
 }): LineChartSpec {
   const { kpi, kommun, group, points, manifest, target, options } = args;
+  const names = args.names ?? new Map<string, string>();
   const pts = trimEmpty(points);
   const xs = pts.map((p) => p.period);
   const series: LineSeries[] = [
@@ -51,6 +59,8 @@ export function buildSeriesSpec(args: {
   const missingMembers = pts.filter((p) => p.groupN < p.groupSize && p.groupN > 0).map((p) => `${p.period}: ${p.groupN} av ${p.groupSize}`);
   const footnotes = statusFootnotes(pts.map((p) => (p.value === null ? p.status : null)));
   const subtitle = `${kommun.name} jämfört med ${lowerFirst(group.label)}${genderPart}.`;
+  const sources = [...chartSources(kpi, manifest, true), ...(missingMembers.length ? [`Gruppmedel av medlemmar med värde – ${missingMembers.slice(-3).join('; ')}`] : [])];
+  const meta = exportMetadata({ kpi, kommun, group, names, periods: xs, gender: kpi.is_divided_by_gender ? options.genderLabel : null, sources, manifest });
 
   return {
     kind: 'line',
@@ -62,21 +72,19 @@ export function buildSeriesSpec(args: {
     series,
     band: band && band.points.length ? band : undefined,
     target: target ? { value: target.target, comparison: target.comparison, label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${target.period})` } : undefined,
-    sources: [...chartSources(kpi, manifest, true), ...(missingMembers.length ? [`Gruppmedel av medlemmar med värde – ${missingMembers.slice(-3).join('; ')}`] : [])],
+    sources,
     summary: seriesSummary({ kommun: kommun.name, groupLabel: group.label, points: pts, unit: kpi.unit, higherIsBetter: kpi.higher_is_better, target }),
     table: {
       caption: `${kpi.title}: ${kommun.name}, ${group.label}${options.showRiket ? ' och riket' : ''}`,
       unit: kpi.unit,
-      columns: ['År', kommun.name, `Medel ${group.label}`, 'Antal med värde', 'Median', 'Min', 'Max', 'Medel alla kommuner', 'Riket', 'Plats bland alla'],
+      columns: ['År', kommun.name, `Medel ${group.label}`, 'Antal med värde', 'Median', 'Min', 'Max', 'Medel alla kommuner', 'Riket', `Plats bland alla (${rankDirection(kpi.higher_is_better)})`],
       rows: pts.map((p) => [p.period, valueCell(p.value, p.status), p.groupMean, p.groupN, p.groupMedian, p.groupMin, p.groupMax, p.allMean, p.riket, p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`]),
       ...(footnotes.length ? { footnotes } : {}),
     },
-    fileStem: `${kpi.id}_${kommun.id}_${group.kind}`,
+    fileStem: exportStem(meta),
+    meta,
+    ...(args.members ? { memberTable: memberTable({ kpi, kommun, group, names, periods: xs, values: args.members }) } : {}),
   };
-}
-
-function lowerFirst(s: string): string {
-  return /^[A-ZÅÄÖ][a-zåäö]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 /** Drops leading and trailing periods where neither the kommun nor the group has a value. */

@@ -1,11 +1,12 @@
 import type { Target } from '../data/contract.ts';
 import type { PanelPoint } from '../queries/panel-series.ts';
 import { formatChange, formatValue } from '../format/number.ts';
+import { lowerFirst } from '../format/text.ts';
 
 /** "Ystad låg över liknande kommuner 2019–2021. Senast (2022): 73 % mot gruppens 80,1 %." */
 export function seriesSummary(a: { kommun: string; groupLabel: string; points: PanelPoint[]; unit: string; higherIsBetter: boolean | null; target: Target | null }): string {
   const both = a.points.filter((p) => p.value !== null && p.groupMean !== null);
-  const group = a.groupLabel.charAt(0).toLowerCase() + a.groupLabel.slice(1);
+  const group = lowerFirst(a.groupLabel);
   const parts: string[] = [];
   if (both.length) {
     const rel = (p: PanelPoint) => Math.sign((p.value as number) - (p.groupMean as number));

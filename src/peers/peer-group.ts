@@ -1,9 +1,10 @@
 import type { Municipality } from '../data/contract.ts';
-import { kommuner, type SiteMeta } from '../data/site-meta.ts';
+import { kommuner, kpiFacts, type SiteMeta } from '../data/site-meta.ts';
+import { defaultFamily, familyKind, familyTitle, FAMILY_NAME, type FamilyId } from '../data/liknande-families.ts';
 
-/** What the user picks; serialisable into the URL. */
+/** What the user picks; serialisable into the URL. A liknande choice without a family follows each KPI's area. */
 export type PeerChoice =
-  | { kind: 'liknande'; edition?: number }
+  | { kind: 'liknande'; edition?: number; family?: FamilyId }
   | { kind: 'skr' }
   | { kind: 'lan' }
   | { kind: 'alla' }
@@ -13,7 +14,7 @@ export const PEER_KINDS = ['liknande', 'skr', 'lan', 'alla', 'egen'] as const;
 export type PeerKind = (typeof PEER_KINDS)[number];
 
 export const PEER_KIND_LABEL: Record<PeerKind, string> = {
-  liknande: 'Liknande kommuner, ekonomiskt bistånd',
+  liknande: 'Liknande kommuner (Kolada)',
   skr: 'SKR:s kommungrupp',
   lan: 'Länet',
   alla: 'Alla kommuner',
@@ -24,29 +25,54 @@ export const MAX_CUSTOM_MEMBERS = 30;
 
 export interface PeerGroup {
   kind: PeerKind;
-  /** legend text that names the group, e.g. "Liknande kommuner (utgåva 2023)" */
+  /** legend text that names the group, e.g. "Liknande kommuner äldreomsorg (utgåva 2024)" */
   label: string;
   /** longer description with the edition/version, for captions */
   description: string;
   members: string[];
   edition: number | null;
-  /** available editions for the liknande group */
+  /** available editions of the liknande family */
   editions: number[];
+  /** the liknande family, and whether it follows the KPI's area ('auto') or the user's choice */
+  family?: FamilyId | null;
+  familyBasis?: 'auto' | 'chosen' | null;
+  /** the kommun's liknande groups are still being fetched (data/groups-<id>.json) */
+  pending?: boolean;
 }
 
-/** Resolves a choice to members for one kommun; the kommun itself is never a member. */
-export function resolvePeerGroup(meta: SiteMeta, kommun: Municipality, choice: PeerChoice): PeerGroup {
+/** The liknande family a KPI is compared against when the user has not chosen one (no KPI: ekonomiskt bistånd, the dashboard's own). */
+export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): FamilyId {
+  const present = new Set((meta.families ?? []).map((f) => f.family));
+  if (!kpiId) return present.has('ekonomiskt_bistand') || present.size === 0 ? 'ekonomiskt_bistand' : [...present][0];
+  const kpi = kpiId ? meta.kpis.find((k) => k.id === kpiId) : undefined;
+  const wanted = defaultFamily(kpiId ? kpiFacts(meta, kpiId).area : '', kpi?.title ?? '');
+  if (present.has(wanted) || present.size === 0) return wanted;
+  return present.has('ekonomiskt_bistand') ? 'ekonomiskt_bistand' : [...present][0];
+}
+
+/**
+ * Resolves a choice to members for one kommun, and for a liknande choice without a family, for the
+ * KPI shown (its area picks the family). The kommun itself is never a member.
+ */
+export function resolvePeerGroup(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, kpiId?: string | null): PeerGroup {
   const without = (ids: string[]) => ids.filter((id) => id !== kommun.id);
   switch (choice.kind) {
     case 'liknande': {
-      const own = meta.groups.filter((g) => g.kind === 'liknande_ekonomiskt_bistand' && g.owner === kommun.id);
+      const chosen = choice.family && (meta.families ?? []).some((f) => f.family === choice.family) ? choice.family : null;
+      const family = chosen ?? kpiFamily(meta, kpiId);
+      const pending = meta.lazyGroups?.includes(kommun.id) ?? false;
+      const own = meta.groups.filter((g) => g.kind === familyKind(family) && g.owner === kommun.id);
       const editions = [...new Set(own.map((g) => g.edition ?? 0))].sort((a, b) => a - b);
       const edition = choice.edition && editions.includes(choice.edition) ? choice.edition : editions.at(-1) ?? null;
       const g = own.find((x) => (x.edition ?? 0) === edition);
+      const area = kpiId ? kpiFacts(meta, kpiId).area : '';
+      const basis = chosen ? 'vald av dig' : `vald efter nyckeltalets verksamhetsområde${area ? ` (${area})` : ''}`;
       return {
-        kind: 'liknande', edition, editions,
-        label: `Liknande kommuner${edition ? ` (utgåva ${edition})` : ''}`,
-        description: g ? `${g.title} – Koladas grupp, utgåva ${edition}` : `Ingen grupp "liknande kommuner" för ${kommun.name} i data`,
+        kind: 'liknande', edition, editions, family, familyBasis: chosen ? 'chosen' : 'auto', pending,
+        label: `${familyTitle(family)}${edition ? ` (utgåva ${edition})` : ''}`,
+        description: g
+          ? `${g.title} – Koladas grupp, utgåva ${edition}; ${basis}`
+          : pending ? `Hämtar liknande kommuner för ${kommun.name} …` : `Ingen grupp "liknande kommuner ${FAMILY_NAME[family]}" för ${kommun.name} i data`,
         members: without(g?.members ?? []),
       };
     }

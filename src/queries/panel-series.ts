@@ -21,6 +21,9 @@ export interface PanelPoint {
   riket: number | null;
   allMean: number | null;
   allN: number;
+  /** 25th/75th percentile of all kommuner's values (quantile_cont, as d3.quantile): Kolada-style quartile cuts */
+  allQ1: number | null;
+  allQ3: number | null;
   groupMean: number | null;
   groupMedian: number | null;
   groupMin: number | null;
@@ -57,6 +60,7 @@ export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Pro
           max(value) FILTER (WHERE id = ?) AS value, max(status) FILTER (WHERE id = ?) AS status,
           max(value) FILTER (WHERE id = '${RIKET_ID}') AS riket,
           avg(value) FILTER (WHERE is_kommun) AS all_mean, count(value) FILTER (WHERE is_kommun) AS all_n,
+          quantile_cont(value, 0.25) FILTER (WHERE is_kommun) AS all_q1, quantile_cont(value, 0.75) FILTER (WHERE is_kommun) AS all_q3,
           list(value) FILTER (WHERE is_kommun AND value IS NOT NULL) AS all_values,
           avg(value) FILTER (WHERE in_group) AS group_mean, median(value) FILTER (WHERE in_group) AS group_median,
           min(value) FILTER (WHERE in_group) AS group_min, max(value) FILTER (WHERE in_group) AS group_max,
@@ -65,7 +69,7 @@ export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Pro
           list(value) FILTER (WHERE in_group AND value IS NOT NULL) AS group_values
         FROM v GROUP BY period
      )
-     SELECT period, value, status, riket, all_mean, all_n, group_mean, group_median, group_min, group_max, group_q1, group_q3, group_n,
+     SELECT period, value, status, riket, all_mean, all_n, all_q1, all_q3, group_mean, group_median, group_min, group_max, group_q1, group_q3, group_n,
         CASE WHEN value IS NULL THEN NULL ELSE 1 + len(list_filter(all_values, lambda x: x ${better} value)) END AS rank_all,
         CASE WHEN value IS NULL THEN NULL ELSE 1 + coalesce(len(list_filter(group_values, lambda x: x ${better} value)), 0) END AS rank_group
      FROM agg ORDER BY period`,
@@ -78,6 +82,8 @@ export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Pro
     riket: num(x.riket),
     allMean: num(x.all_mean),
     allN: Number(x.all_n),
+    allQ1: num(x.all_q1),
+    allQ3: num(x.all_q3),
     groupMean: num(x.group_mean),
     groupMedian: num(x.group_median),
     groupMin: num(x.group_min),

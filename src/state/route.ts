@@ -9,8 +9,25 @@ export type Route =
   | { page: 'tillganglighet' }
   | { page: 'saknas'; path: string };
 
+/** decodeURIComponent that answers null instead of throwing on a malformed escape ("%", "%E0%A4%A"). */
+export function tryDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** The element id a URL fragment points at ("#r%C3%A4tt" → "rätt"); a malformed escape is kept as written. */
+export function fragmentId(hash: string): string {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  return tryDecode(raw) ?? raw;
+}
+
 export function parseRoute(path: string): Route {
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const decoded = path.split('/').filter(Boolean).map(tryDecode);
+  if (decoded.includes(null)) return { page: 'saknas', path };
+  const parts = decoded as string[];
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'index.html')) return { page: 'start' };
   if (parts[0] === 'kommun' && /^\d{4}$/.test(parts[1] ?? '')) {
     if (parts.length === 2) return { page: 'kommun', id: parts[1] };

@@ -1,10 +1,13 @@
 import type { Gender } from '../data/contract.ts';
 import { PEER_KINDS, type PeerChoice, type PeerKind } from '../peers/peer-group.ts';
+import { isFamilyId, type FamilyId } from '../data/liknande-families.ts';
 
 /** Everything about a view that is not the page itself; lives in the query string (permalinks). */
 export interface ViewState {
   peer: PeerKind;
   edition: number | null;
+  /** the chosen "Liknande kommuner …" family; null = each KPI's own (by its area) */
+  family: FamilyId | null;
   members: string[];
   gender: Gender;
   /** period for ranks and the ranking page; null = latest with data */
@@ -23,8 +26,8 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  peer: 'liknande', edition: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: {}, extra: [], kpi: null, kommun: null,
+  peer: 'liknande', edition: null, family: null, members: [], gender: 'T', year: null,
+  showRiket: true, showAll: false, band: 'minmax', panelKpi: Object.freeze(Object.create(null)) as Record<string, string>, extra: [], kpi: null, kommun: null,
 };
 
 const PANEL_PREFIX = 'p.';
@@ -35,11 +38,14 @@ const KOMMUN_ID = /^[0-9]{4}$/;
 /** Parses the query string; anything unknown or malformed falls back to the default (an old `?lang=en` is ignored). */
 export function parseView(search: string): ViewState {
   const q = new URLSearchParams(search);
-  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: {}, extra: [], members: [] };
+  // Panel ids come from the URL: a null-prototype record, so "p.constructor" or "p.__proto__" are plain keys.
+  const v: ViewState = { ...DEFAULT_VIEW, panelKpi: Object.create(null) as Record<string, string>, extra: [], members: [] };
   const peer = q.get('grupp');
   if (peer && (PEER_KINDS as readonly string[]).includes(peer)) v.peer = peer as PeerKind;
   const ed = Number(q.get('utgava'));
   if (Number.isInteger(ed) && ed > 1990 && ed < 2100) v.edition = ed;
+  const family = q.get('familj');
+  if (isFamilyId(family)) v.family = family;
   const members = q.get('medlemmar');
   if (members && ID_LIST.test(members)) v.members = [...new Set(members.split(','))].slice(0, 30);
   const g = q.get('kon');
@@ -65,6 +71,7 @@ export function serializeView(v: ViewState): string {
   const q = new URLSearchParams();
   if (v.peer !== DEFAULT_VIEW.peer) q.set('grupp', v.peer);
   if (v.edition !== null) q.set('utgava', String(v.edition));
+  if (v.family !== null) q.set('familj', v.family);
   if (v.peer === 'egen' && v.members.length) q.set('medlemmar', v.members.join(','));
   if (v.gender !== 'T') q.set('kon', v.gender);
   if (v.year) q.set('ar', v.year);
@@ -81,7 +88,7 @@ export function serializeView(v: ViewState): string {
 
 export function peerChoice(v: ViewState): PeerChoice {
   switch (v.peer) {
-    case 'liknande': return { kind: 'liknande', edition: v.edition ?? undefined };
+    case 'liknande': return { kind: 'liknande', edition: v.edition ?? undefined, family: v.family ?? undefined };
     case 'egen': return { kind: 'egen', members: v.members };
     default: return { kind: v.peer };
   }

@@ -1,4 +1,7 @@
-import type { LineChartSpec, RankChartSpec, StackedBarSpec } from '../../src/charts/spec.ts';
+import type { Feature, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { topology } from 'topojson-server';
+import type { LineChartSpec, MapChartSpec, RankChartSpec, StackedBarSpec } from '../../src/charts/spec.ts';
 
 /** Fixed, synthetic chart specs (no real Kolada values) for golden files and export tests. */
 const SOURCES = ['Källa: Kolada (RKA), U99999, hämtad 2024-05-01', 'Egen bearbetning av data från Kolada (gruppmedel, median, spridning, placeringar)'];
@@ -64,4 +67,53 @@ export const stackedSpec: StackedBarSpec = {
   summary: 'Andelen till arbete ökade.',
   table: { caption: 'Avslut per orsak', unit: 'antal', columns: ['År', 'Arbete', 'Studier', 'Annan orsak', 'Okänd'], rows: [['2019', 40, 12, 30, 8], ['2020', 35, 15, 33, 10], ['2021', null, null, null, null], ['2022', 52, 18, 21, 9]] },
   fileStem: 'X40000_9999',
+};
+
+/**
+ * A synthetic "country" for the map's golden files (the real boundaries come from shared/ and are
+ * never committed): 4 × 5 square kommuner in two län, in planar coordinates like the built file.
+ */
+export function syntheticMapTopology(): Topology {
+  const features: Feature<Polygon, { name: string; lan: string; lanName: string }>[] = [];
+  for (let row = 0; row < 5; row++) {
+    for (let col = 0; col < 4; col++) {
+      const i = row * 4 + col;
+      const [x, y] = [col * 100, row * 100];
+      features.push({
+        type: 'Feature',
+        id: String(1000 + i),
+        properties: { name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ' 2' : ''), lan: col < 2 ? '01' : '02', lanName: col < 2 ? 'Västra' : 'Östra' },
+        geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]] },
+      });
+    }
+  }
+  return topology({ kommuner: { type: 'FeatureCollection', features } } as never) as unknown as Topology;
+}
+
+const MAP_CLASSES: MapChartSpec['areas'][number]['cls'][] = ['best', 'middle', 'middle', 'worst', 'missing'];
+
+export const mapSpec: MapChartSpec = {
+  kind: 'map',
+  id: 'golden-map',
+  title: 'Andel vuxna biståndsmottagare utan återaktualisering efter ett år',
+  subtitle: 'Alla kommuner 2022. Klasser som i Kolada (högre är bättre). Forsa och liknande kommuner inringade.',
+  unit: '%',
+  areas: Array.from({ length: 20 }, (_, i) => ({
+    id: String(1000 + i),
+    label: NAMES[i % NAMES.length] + (i >= NAMES.length ? ' 2' : ''),
+    value: MAP_CLASSES[i % 5] === 'missing' ? null : 60 + i,
+    cls: MAP_CLASSES[i % 5],
+    role: i === 4 ? 'focus' : i % 6 === 1 ? 'peer' : 'other',
+  })),
+  classes: [
+    { cls: 'best', label: 'Bästa fjärdedelen (75 % eller mer)' },
+    { cls: 'middle', label: 'Mittersta hälften (mellan 65 % och 75 %)' },
+    { cls: 'worst', label: 'Sämsta fjärdedelen (65 % eller mindre)' },
+    { cls: 'missing', label: 'Värde saknas (4)' },
+  ],
+  peerLabel: 'Liknande kommuner',
+  sources: [...SOURCES, 'Kommungränser: Valmyndigheten via okfse/sweden-geojson'],
+  summary: 'Forsa hör till mittersta hälften.',
+  table: { caption: 'Andel utan återaktualisering 2022, klass på kartan', unit: '%', columns: ['Kommun', 'Län', 'Värde', 'Klass', 'Markerad'], rows: [['Forsa', 'Västra', 64, 'Mittersta hälften', 'Vald kommun']] },
+  fileStem: 'U99999_2022_T_karta',
 };

@@ -284,7 +284,7 @@ describe('sub-path and old links', () => {
     expect(page.url()).toBe(`${subpath}kommun/1286/?grupp=lan`);
     await page.goBack();
     await page.waitForURL(`${subpath}kommun/1286/`);
-    await expect(page.getByLabel('Liknande kommuner, ekonomiskt bistånd').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Liknande kommuner (Kolada)').isChecked()).resolves.toBe(true);
     await page.goBack();
     await page.waitForURL(subpath);
     await expect(page.locator('h1').textContent()).resolves.toContain('Jämför kommunens nyckeltal');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatNumber, formatPeriod, formatValue } from '../../src/format/number.ts';
+import { formatChange, formatNumber, formatPeriod, formatPlaceWithDirection, formatValue, rankDirection, roundHalfAway } from '../../src/format/number.ts';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -24,5 +24,25 @@ describe('Swedish number formatting', () => {
     expect(formatPeriod('2024')).toBe('2024');
     expect(formatPeriod('2023-01')).toBe('januari 2023');
     expect(formatPeriod('2023-Q1')).toBe('kvartal 1 2023');
+  });
+});
+
+describe('rounding and direction (issue 14)', () => {
+  it('rounds half away from zero from the decimal digits: a median of 7,4 and 7,5 shows 7,5', () => {
+    const median = (7.4 + 7.5) / 2;
+    expect(nb(formatValue(median, '%'))).toBe('7,5 %');
+    expect(nb(formatNumber(-7.45, 1))).toBe('−7,5');
+    expect(roundHalfAway(2.675, 2)).toBe(2.68);
+  });
+  it('takes the sign of a change after rounding', () => {
+    expect(nb(formatChange(-0.04, '%'))).toBe('±0,0 procentenheter');
+    expect(nb(formatChange(-0.4, 'kr/inv'))).toBe('±0 kr/inv');
+    expect(nb(formatChange(-0.06, '%'))).toBe('−0,1 procentenheter');
+  });
+  it('states which end is place 1', () => {
+    expect(formatPlaceWithDirection(3, 8, true)).toBe('plats 3 av 8, högst värde = plats 1');
+    expect(formatPlaceWithDirection(3, 8, null)).toBe('plats 3 av 8, högst värde = plats 1');
+    expect(formatPlaceWithDirection(3, 8, false)).toBe('plats 3 av 8, lägst värde = plats 1');
+    expect(rankDirection(null)).not.toMatch(/bättre|sämre/);
   });
 });

@@ -2,6 +2,7 @@
  * End to end against the local mock Kolada v3 server: the written data directory must equal the
  * source data in shared/data/kolada value for value, despite paging, 429/500 and a dropped connection.
  */
+import { KOLADA_API_KPIS } from '../../src/data/dashboard-kpis.ts';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { refreshKoladaData, type RefreshOptions } from '../../src/kolada-api/ref
 import { startMockKolada, type MockServer } from './mock-kolada-server.ts';
 import { readCsv, REPO_DIR } from './source-data.ts';
 
-const PANEL = JSON.parse(readFileSync(join(REPO_DIR, 'scripts/kolada-kpis.json'), 'utf8')).kpis as string[];
+const PANEL = [...KOLADA_API_KPIS];
 const run = promisify(execFile);
 
 function readOut(dir: string, file: string): Record<string, string>[] {

@@ -7,7 +7,7 @@ import { groupNote, keyFigures } from '../../src/panels/stats-line.ts';
 import { statusFootnotes, valueCell } from '../../src/panels/status.ts';
 
 const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}): PanelPoint => ({
-  period, value, status: null, riket: null, allMean: 50, allN: 10, groupMean: 60, groupMedian: 60, groupMin: 40, groupMax: 80,
+  period, value, status: null, riket: null, allMean: 50, allN: 10, allQ1: 40, allQ3: 60, groupMean: 60, groupMedian: 60, groupMin: 40, groupMax: 80,
   groupQ1: 50, groupQ3: 70, groupN: 7, groupSize: 7, rankAll: value === null ? null : 3, rankGroup: value === null ? null : 2, ...extra,
 });
 const kpi: Kpi = { id: 'U99999', title: 'Påhittat', unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better: true, parent: null, breakdown: null };
@@ -44,7 +44,7 @@ describe('group note', () => {
     expect(groupNote({ period: '2022', groupN: 7, groupSize: 7 })).toBeNull();
   });
   it('is part of the key figures for the shown period', () => {
-    const f = keyFigures([point('2021', 70), point('2022', 71, { groupN: 5 })], '%', null);
+    const f = keyFigures([point('2021', 70), point('2022', 71, { groupN: 5 })], kpi, null);
     expect(f?.groupNote).toBe('Gruppmedel 2022 bygger på 5 av 7 kommuner; 2 saknar värde.');
   });
 });

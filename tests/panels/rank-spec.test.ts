@@ -45,23 +45,25 @@ describe('buildRankSpec', () => {
   });
 
   it('says the place, the extremes and the missing count in the summary', () => {
-    expect(spec.summary).toContain('Eda hade 80\u00a0% 2022, plats 2 av 4 kommuner med värde.');
+    expect(spec.summary).toContain('Eda hade 80\u00a0% 2022, plats 2 av 4 kommuner med värde (högst värde = plats 1), mittersta hälften.');
     expect(spec.summary).toContain('Plats 1: Cedå (90\u00a0%); sist: Bro (70\u00a0%).');
     expect(spec.summary).toContain('2 kommuner saknar värde 2022');
   });
 
   it('has a raw source line, an own-processing line and the missing note', () => {
     expect(spec.sources[0]).toBe('Källa: Kolada (RKA), U99999, hämtad 2024-08-30');
-    expect(spec.sources[1]).toBe('Egen bearbetning av data från Kolada (placeringar)');
+    expect(spec.sources[1]).toBe('Egen bearbetning av data från Kolada (placeringar, kvartiler)');
     expect(spec.sources[2]).toMatch(/^2 kommuner saknar värde 2022/);
   });
 
   it('tables every kommun with place and value; a status marker replaces a missing value and is explained', () => {
-    expect(spec.table.columns).toEqual(['Kommun', 'Plats', 'Värde', 'Markerad']);
+    expect(spec.table.columns).toEqual(['Kommun', 'Plats (högst värde = plats 1)', 'Värde', 'Kvartil', 'Markerad']);
     expect(spec.table.rows).toHaveLength(6);
-    expect(spec.table.rows[2]).toEqual(['Eda', 2, 80, 'Vald kommun']);
-    expect(spec.table.rows[4]).toEqual(['Dal', null, '..', 'Jämförelsegrupp']);
-    expect(spec.table.rows[5]).toEqual(['Fors', null, null, '']);
+    expect(spec.table.rows[0]).toEqual(['Cedå', 1, 90, 'bästa fjärdedelen', '']);
+    expect(spec.table.rows[2]).toEqual(['Eda', 2, 80, 'mittersta hälften', 'Vald kommun']);
+    expect(spec.table.rows[3]).toEqual(['Bro', 4, 70, 'sämsta fjärdedelen', '']);
+    expect(spec.table.rows[4]).toEqual(['Dal', null, '..', 'värde saknas', 'Jämförelsegrupp']);
+    expect(spec.table.rows[5]).toEqual(['Fors', null, null, 'värde saknas', '']);
     expect(spec.table.footnotes?.[0]).toBe('".." = sekretess (uppgiften skyddas)');
   });
 
@@ -76,6 +78,31 @@ describe('buildRankSpec', () => {
   it('explains a kommun without value', () => {
     const s = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '0004', group: null, manifest });
     expect(s.summary).toContain('Dal saknar värde 2022 (..) och har ingen placering bland 4 kommuner med värde.');
+  });
+});
+
+describe('quartiles and direction on the ranking', () => {
+  it('fills every bar by its quartile class and lists the classes in the legend', () => {
+    const spec = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '0005', group, manifest });
+    expect(spec.bars.map((b) => b.className)).toEqual(['quartile-best', 'quartile-middle', 'quartile-middle', 'quartile-worst', 'quartile-missing', 'quartile-missing']);
+    expect(new Set(spec.bars.map((b) => b.fill)).size).toBe(4);
+    expect(spec.quartileLegend?.map((q) => q.label)).toEqual(['bästa fjärdedelen', 'mittersta hälften', 'sämsta fjärdedelen']);
+  });
+
+  it('uses neutral words for a cost KPI: no best or worst, and place 1 is the highest cost', () => {
+    const cost: Kpi = { ...kpi, id: 'U31001', title: 'Utbetalt ekonomiskt bistånd, kr/inv', unit: 'kr/inv', higher_is_better: null };
+    const spec = buildRankSpec({ kpi: cost, period: '2022', gender: 'T', rows, names, focusId: '0003', group: null, manifest });
+    expect(spec.summary).toContain('plats 1 av 4 kommuner med värde (högst värde = plats 1), högsta fjärdedelen');
+    expect(spec.summary).not.toMatch(/bäst|sämst|bättre|sämre/);
+    expect(spec.table.rows.map((r) => r[3])).toEqual(['högsta fjärdedelen', 'mittersta hälften', 'mittersta hälften', 'lägsta fjärdedelen', 'värde saknas', 'värde saknas']);
+    expect(orderText(null)).toContain('varken bättre eller sämre');
+  });
+
+  it('names the file after KPI, period, kommun, group and edition, and carries export metadata', () => {
+    const spec = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '0005', group, manifest });
+    expect(spec.fileStem).toBe('U99999_2022_T_rangordning_Eda_0005_liknande_2022');
+    expect(spec.meta?.group?.edition).toBe(2022);
+    expect(spec.meta?.kommun).toEqual({ id: '0005', name: 'Eda' });
   });
 });
 

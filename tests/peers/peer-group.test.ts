@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSiteData } from '../../scripts/site/prepare-site-data.ts';
 import { kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
 import { resolvePeerGroup, type PeerChoice } from '../../src/peers/peer-group.ts';
-import { koladaDir } from '../support/kolada-dir.ts';
+import { koladaDir, readKoladaCsv } from '../support/kolada-dir.ts';
+import { defaultFamily, FAMILY_IDS } from '../../src/data/liknande-families.ts';
 
 let meta: SiteMeta;
 beforeAll(async () => void ({ meta } = await prepareSiteData(koladaDir())));
@@ -41,5 +42,67 @@ describe('peer groups on the real Kolada data', () => {
     expect(all).toContain(2022);
     expect(resolvePeerGroup(meta, alingsas, { kind: 'liknande', edition: 2022 }).edition).toBe(2022);
     expect(resolvePeerGroup(meta, alingsas, { kind: 'liknande', edition: 1999 }).edition).toBe(all.at(-1));
+  });
+});
+
+describe('liknande families on the real Kolada data', () => {
+  const alingsas = () => meta.municipalities.find((m) => m.id === '1489')!;
+  /** Members of Kolada's group for a kommun, read straight from municipality_groups_2026-03.csv. */
+  const koladaMembers = (title: string) => readKoladaCsv('municipality_groups_2026-03.csv').filter((r) => r.group_title === title).map((r) => r.member_id).sort();
+
+  it('has all twelve families, each with its edition', () => {
+    expect(meta.families.map((f) => f.family)).toEqual([...FAMILY_IDS]);
+    expect(meta.families.find((f) => f.family === 'ekonomiskt_bistand')!.editions).toEqual([2022, 2023]);
+    expect(meta.families.find((f) => f.family === 'aldreomsorg')!.editions).toEqual([2024]);
+  });
+
+  it.each([
+    ['N18621', 'gymnasieskola', 'Liknande kommuner gymnasieskola, Alingsås, 2024'],
+    ['N01951', 'socioekonomi', 'Liknande kommuner socioekonomi, Alingsås, 2024'],
+    ['N40011', 'arbetsmarknad', 'Liknande kommuner arbetsmarknad, Alingsås, 2024'],
+    ['N00090', 'overgripande', 'Liknande kommuner, övergripande, Alingsås, 2025'],
+    ['U31500', 'ekonomiskt_bistand', 'Liknande kommuner ekonomiskt bistånd, Alingsås, 2023'],
+  ])('compares %s by default with its area’s family (%s), members as in Kolada', (kpi, family, title) => {
+    const g = resolvePeerGroup(meta, alingsas(), { kind: 'liknande' }, kpi);
+    expect(g.family).toBe(family);
+    expect(g.familyBasis).toBe('auto');
+    expect(g.description).toContain(title);
+    expect(g.description).toContain('verksamhetsområde');
+    expect([...g.members].sort()).toEqual(koladaMembers(title));
+  });
+
+  it('uses the family the user chose for every KPI', () => {
+    const g = resolvePeerGroup(meta, alingsas(), { kind: 'liknande', family: 'aldreomsorg' }, 'U31462');
+    expect(g.family).toBe('aldreomsorg');
+    expect(g.familyBasis).toBe('chosen');
+    expect(g.label).toBe('Liknande kommuner äldreomsorg (utgåva 2024)');
+    expect([...g.members].sort()).toEqual(koladaMembers('Liknande kommuner äldreomsorg, Alingsås, 2024'));
+  });
+
+  it('says a kommun’s groups are pending while its group file is not loaded', () => {
+    const served = { ...meta, groups: meta.groups.filter((g) => !g.kind.startsWith('liknande')), lazyGroups: ['1489'] };
+    const g = resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462');
+    expect(g.pending).toBe(true);
+    expect(g.members).toEqual([]);
+  });
+});
+
+describe('default family per operating area over the full catalogue', () => {
+  const rows = () => readKoladaCsv('kpi_metadata_2026-03.csv');
+  it('sends äldreomsorg KPIs to äldreomsorg, LSS KPIs to LSS, school KPIs to their school family', () => {
+    const area = (a: string) => rows().filter((r) => r.operating_area === a);
+    const aldre = area('Äldre och funktionshinder').filter((r) => /äldreomsorg/i.test(r.title) && !/LSS|funktionsnedsättning/i.test(r.title));
+    expect(aldre.length).toBeGreaterThan(100);
+    for (const r of aldre) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('aldreomsorg');
+    for (const r of area('Äldre och funktionshinder').filter((r) => /\bLSS\b/.test(r.title))) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('lss');
+    for (const r of area('Gymnasieskola åk 1-3')) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('gymnasieskola');
+    for (const r of area('Förskoleverksamhet').filter((r) => !/fritidshem/i.test(r.title))) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('forskola');
+  });
+
+  it('gives every catalogue KPI a family that exists in the data', () => {
+    const present = new Set(meta.families.map((f) => f.family));
+    const used = new Set(rows().map((r) => defaultFamily(r.operating_area, r.title)));
+    for (const f of used) expect(present.has(f), f).toBe(true);
+    expect(used.size).toBeGreaterThanOrEqual(11);
   });
 });

@@ -12,7 +12,7 @@ import { DEFAULT_OUT_DIR, generateSampleData } from '../../scripts/generate-samp
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = join(ROOT, 'scripts', 'generate-sample-data.ts');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const FILES = ['values.csv', 'kpis.csv', 'municipalities.csv', 'groups.csv', 'targets.csv', 'manifest.json'];
+const FILES = ['values.csv', 'kpis.csv', 'municipalities.csv', 'groups.csv', 'targets.csv', 'manifest.json', 'catalogue.csv'];
 
 function readDir(dir: string): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));

@@ -1,3 +1,4 @@
+import { FAMILY_IDS } from '../../src/data/liknande-families.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../../src/state/view-state.ts';
@@ -29,6 +30,7 @@ describe('view state in the query string', () => {
     const view = fc.record({
       peer: fc.constantFrom('liknande', 'skr', 'lan', 'alla', 'egen'),
       edition: fc.option(fc.integer({ min: 1991, max: 2099 }), { nil: null }),
+      family: fc.option(fc.constantFrom(...FAMILY_IDS), { nil: null }),
       members: fc.uniqueArray(id, { maxLength: 30 }),
       gender: fc.constantFrom('T', 'K', 'M'),
       year: fc.option(fc.constantFrom('2022', '2023-04', '2021-Q2'), { nil: null }),

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, openPage } from '../support/browser.ts';
+
+const site = inject('siteUrl');
+const dist = inject('distDir');
+const origin = new URL(site).origin;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+beforeAll(async () => void (browser = await launchChromium()));
+afterAll(() => browser?.close());
+
+const MAP = '.ranking-map .map-chart';
+
+/** Waits until the boundaries have loaded in the browser (the active outline and tooltip need them). */
+async function mapReady(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('.ranking-map path[data-id]').length === 290);
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/kommuner.topo.json') && (e as PerformanceResourceTiming).responseEnd > 0));
+  await page.waitForTimeout(300);
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('map of all kommuner (ranking page and kommun panels)', () => {
+  it('ships a boundary file of at most 80 kB gzip with all 290 kommuner', () => {
+    const raw = readFileSync(join(dist, 'data', 'kommuner.topo.json'));
+    expect(gzipSync(raw).length).toBeLessThanOrEqual(80 * 1024);
+    const topo = JSON.parse(raw.toString('utf8')) as { objects: { kommuner: { geometries: { id: string }[] } } };
+    expect(topo.objects.kommuner.geometries).toHaveLength(290);
+  });
+
+  it('is in the prerendered ranking page and shows without JavaScript', async () => {
+    const html = await (await fetch(new URL('rangordning/', site))).text();
+    expect(html.match(/<path d="M[^"]+" fill="[^"]+" data-id="\d{4}" data-cls="[a-z-]+"/g)).toHaveLength(290);
+    expect(html).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
+    const { page, context, requests } = await openPage(browser, { javaScriptEnabled: false });
+    try {
+      await page.goto(new URL('rangordning/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      const svg = page.locator(`${MAP} svg`);
+      await expect.poll(() => svg.isVisible()).toBe(true);
+      expect(await page.locator(`${MAP} path[data-id]`).count()).toBe(290);
+      const box = (await svg.boundingBox())!;
+      expect(box.height).toBeGreaterThan(400);
+      // without JavaScript nothing fetches the boundaries; the drawing is all in the HTML
+      expect(requests.some((u) => u.endsWith('kommuner.topo.json'))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads the boundaries only where a map is shown', async () => {
+    const { page, context, requests } = await openPage(browser);
+    try {
+      await page.goto(site, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await page.waitForLoadState('networkidle');
+      expect(requests.some((u) => u.endsWith('kommuner.topo.json'))).toBe(false);
+      await page.goto(new URL('rangordning/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await mapReady(page);
+      expect(requests.filter((u) => u.endsWith('kommuner.topo.json'))).toHaveLength(1);
+      expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('hover shows name and value; a click opens the kommun page', async () => {
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await mapReady(page);
+      const table = await page.locator('.ranking-map table tbody tr', { hasText: 'Ystad' }).first().locator('td').nth(1).textContent();
+      await page.locator(`${MAP} path[data-id="1286"]`).hover();
+      const tip = page.locator(`${MAP} .map-tip`);
+      await expect.poll(() => tip.textContent()).toContain('Ystad:');
+      // the tooltip's value is the table's value for Ystad
+      expect(await tip.textContent()).toContain((table ?? '').trim());
+      await expect.poll(() => page.locator(`${MAP} .map-active path`).count()).toBe(2);
+      await page.locator(`${MAP} path[data-id="1286"]`).click();
+      await page.waitForURL(/\/kommun\/1286\//);
+      await expect.poll(() => page.locator('h1').textContent()).toContain('Ystad');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keyboard: Tab reaches the map, arrows move between kommuner, Enter opens the one shown', async () => {
+    const { page, context, errors } = await openPage(browser);
+    try {
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await mapReady(page);
+      const map = page.locator(MAP);
+      const live = map.locator('[aria-live]');
+      // Tab until the map has focus (it is one tab stop, not 290)
+      for (let i = 0; i < 60 && !(await map.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+      expect(await map.evaluate((el) => el === document.activeElement)).toBe(true);
+      // focus starts on the chosen kommun
+      await expect.poll(() => live.textContent()).toMatch(/^Ystad: /);
+      await page.keyboard.press('ArrowUp');
+      await expect.poll(() => live.textContent()).not.toMatch(/^Ystad: /);
+      const shown = (await live.textContent())!.split(':')[0];
+      expect(await map.locator('.map-tip').textContent()).toContain(shown);
+      expect(await map.locator('.map-active path').count()).toBe(2);
+      // the name shown is a kommun of the ranking's table
+      expect(await page.locator('.ranking-map table tbody th', { hasText: shown }).count()).toBeGreaterThan(0);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/kommun\/\d{4}\//);
+      await expect.poll(() => page.locator('h1').textContent()).toContain(shown);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('axe finds nothing on the ranking page with the map', async () => {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      await mapReady(page);
+      await page.locator(`${MAP} path[data-id="1286"]`).hover();
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a kommun panel draws a small map with the kommun and its group outlined, and axe finds nothing', { timeout: 300_000 }, async () => {
+    const { page, context } = await openPage(browser);
+    try {
+      await page.goto(new URL('kommun/1286/', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+      const small = page.locator('.panel-map svg').first();
+      await page.locator('.panel-map').first().scrollIntoViewIfNeeded();
+      await small.waitFor({ timeout: 200_000 });
+      await page.waitForFunction(() => document.querySelector('.panel-map')?.querySelectorAll('path[data-id]').length === 290, null, { timeout: 60_000 });
+      expect(await page.locator('.panel-map').first().locator('path[data-id]').count()).toBe(290);
+      // the kommun and its group are outlined on the small map
+      expect(await page.locator('.panel-map').first().locator('.map-focus path').count()).toBe(2);
+      expect(await page.locator('.panel-map').first().locator('.map-peers path').count()).toBe(2);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
