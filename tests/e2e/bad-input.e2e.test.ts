@@ -38,8 +38,9 @@ describe('an unknown KPI id in the address', () => {
   it('the kommun page names it in Swedish and shows everything else', async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/?extra=X99999,U31462`);
-    const notice = page.locator('.unknown-kpi');
-    await expect(notice.textContent()).resolves.toMatch(/Nyckeltalet\s+X99999\s+finns inte i de här uppgifterna/);
+    const notice = page.locator('.missing-kpi');
+    await page.waitForFunction(() => document.querySelector('.missing-kpi')?.textContent?.includes('finns inte i katalogen'), null, { timeout: 60_000 });
+    await expect(notice.textContent()).resolves.toContain('Det finns inga värden för X99999 i de här uppgifterna');
     await page.waitForSelector('#panel-extra-U31462 svg[data-chart-id]', { timeout: 60_000 });
     expect(await chartIn(page, 'ateraktualisering').count()).toBe(1);
     expect(await page.locator('#panel-extra-X99999').count()).toBe(0);
