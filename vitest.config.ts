@@ -2,10 +2,12 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
- * Three projects, mirroring where code runs:
+ * Four projects, mirroring where code runs:
  *  - node: pure TS and SQL on native DuckDB        tests/**\/*.test.ts
  *  - dom:  Svelte components in jsdom               tests/**\/*.dom.test.ts
  *  - e2e:  the built site in /usr/bin/chromium      tests/e2e/**\/*.e2e.test.ts
+ *  - e2e-full: the site built on all of Kolada (kolada-full), fidelity against the source file
+ *                                                    tests/e2e-full/**\/*.e2e.test.ts
  */
 export default defineConfig({
   test: {
@@ -15,7 +17,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**'],
+          exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**', 'tests/e2e-full/**'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -39,6 +41,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-full',
+          environment: 'node',
+          include: ['tests/e2e-full/**/*.e2e.test.ts'],
+          globalSetup: ['tests/e2e-full/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 1_800_000,
         },
       },
     ],

@@ -112,10 +112,11 @@ async function measureInteractive(page: Page) {
     if (!rows.length) throw new Error('interactive query answered with no rows');
     const interactiveQueryMs = performance.now();
     const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const values = res.find((e) => e.name.includes('data/values.csv'));
+    const pieces = res.filter((e) => e.name.includes('/data/values/') || e.name.endsWith('/data/pieces.json'));
     return {
       engineReadyMs, interactiveQueryMs,
-      valuesResponseEndMs: values?.responseEnd, valuesBytes: values?.transferSize,
+      valuesResponseEndMs: pieces.length ? Math.max(...pieces.map((e) => e.responseEnd)) : undefined,
+      valuesBytes: pieces.reduce((a, e) => a + e.transferSize, 0),
     };
   });
 }

@@ -4,6 +4,7 @@ import type { InteractionResult } from './interaction.ts';
 import type { NativeIngest, WasmIngest } from './ingest.ts';
 import type { Distribution } from './stats.ts';
 import { formatInteractionSplit, formatThrottled } from './interaction-report.ts';
+import type { FullDataResult } from './full-data.ts';
 
 export interface IngestSize {
   rows: number;
@@ -25,6 +26,8 @@ export interface BenchResult {
   ingest: IngestSize[];
   budgets: BudgetResult[];
   notes: Record<string, string>;
+  /** the site built on all of Kolada (issue 12); absent when kolada-full is not beside the repo */
+  full?: FullDataResult | null;
 }
 
 const nf = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -36,6 +39,7 @@ export function formatValue(x: number | null, unit: string): string {
   if (x === null) return 'not measured';
   if (unit === 'ms') return ms(x);
   if (unit === '×') return `${nf(x, 2)}×`;
+  if (unit === 's') return `${nf(x, 0)} s`;
   return `${nf(x, 1)} ${unit}`;
 }
 
@@ -103,5 +107,29 @@ export function formatReport(r: BenchResult): string {
     lines.push(`| ${nf(s.rows)} | ${mb(s.csvBytes)} | ${native} | ${wasm} | ${ratio} | ${dist(w.query)} | ${mb(w.duckdbMemoryBytes)} | ${mb(w.peakJsHeapBytes)} | ${mb(w.rendererPeakRssBytes)} |`);
   }
   lines.push('', 'Peak renderer RSS is the high-water mark of the Chromium renderer process (page + DuckDB worker + wasm memory), fresh browser per size.', '');
+  if (r.full) lines.push(...formatFull(r.full));
   return lines.join('\n');
+}
+
+const LAYOUT_NAMES = { csv: 'per-KPI CSV pieces (shipped)', arrow: 'per-KPI Arrow IPC pieces', duckdb: 'one DuckDB file, HTTP range requests' } as const;
+
+export function formatFull(f: FullDataResult): string[] {
+  const c = f.cold;
+  const lines: string[] = ['## Full data (all 2,008 KPIs, `' + f.dataDir + '`)', ''];
+  lines.push(`Build: ${f.buildMs === null ? 'reused' : `${nf(f.buildMs / 1000, 0)} s`} · dist/ ${mb(f.dist.bytes)} in ${nf(f.dist.files)} files, of which ${nf(f.pieces.files)} value pieces (${mb(f.pieces.bytes)}, largest ${kb(f.pieces.largestBytes)}) · meta.json ${mb(f.metaJsonBytes)}.`, '');
+  lines.push('| | first chart | FCP | bytes before first chart | requests |', '|---|---|---|---|---|');
+  for (const enc of ['gzip', 'br'] as const) {
+    const p = c.prerendered[enc];
+    lines.push(`| prerendered, ${enc} | ${ms(p.firstChartMs)} | ${ms(p.fcpMs)} | ${kb(p.bytesBeforeChart)} | ${p.requestsBeforeChart} |`);
+  }
+  lines.push(`| baseline: no prerender, waits for DuckDB | ${ms(c.baselineFirstChartMs)} | | | |`, '');
+  lines.push(`First chart ${nf(c.speedup, 1)}× faster than the baseline. DuckDB ready ${ms(c.engineReadyMs)}, first interactive panelSeries (its piece fetched) answered ${ms(c.interactiveQueryMs)} after navigation start.`, '');
+  const d = f.defaultPanels;
+  lines.push(`Default panels of kommun/1286 (${d.kpis.length} KPIs: ${d.kpis.join(', ')}), asked of the engine once it is up: ${kb(d.totalBytes)} on the wire beyond the wasm, ${d.pieces} pieces, all answered ${ms(d.answeredMs)} after navigation start. By kind: ${Object.entries(d.byKind).map(([k, b]) => `${k} ${kb(b)}`).join(', ')}.`, '');
+  lines.push(`KPI picked in search → chart drawn (engine warm, piece fetched): p50 / p95 / max ${dist(f.searchPick)}; KPIs ${f.searchPick.kpis.join(', ')}.`, '');
+  lines.push('### Value layouts compared', '', 'A fresh page per run (empty HTTP cache) with the engine started; the scenario\'s KPIs are loaded into a new table. Bytes on the wire counted at the server (gzip for CSV and Arrow, byte ranges for the DuckDB file), median of runs.', '');
+  lines.push('| scenario | layout | KPIs | rows | bytes | requests | time |', '|---|---|---|---|---|---|---|');
+  for (const l of f.layouts) lines.push(`| ${l.scenario} | ${LAYOUT_NAMES[l.layout]} | ${l.kpis} | ${nf(l.rows)} | ${kb(l.bytes)} | ${l.requests} | ${ms(l.ms)} |`);
+  lines.push('');
+  return lines;
 }

@@ -18,6 +18,7 @@ import { nativeIngest, wasmIngest } from './ingest.ts';
 import { compareAll } from './budgets.ts';
 import { formatReport, mb, ms, type BenchResult, type IngestSize } from './report.ts';
 import type { SiteMeta } from '../src/data/site-meta.ts';
+import { fullDataPart } from './full-data.ts';
 
 const LIMIT_MS = 10 * 60_000;
 const t0 = Date.now();
@@ -75,6 +76,8 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
 }
 for (const s of [site, baseline, plain]) await s.close();
 
+const full = await fullDataPart(log, env);
+
 const at3m = ingest.find((s) => s.rows === 3_000_000);
 const small = ingest.find((s) => s.rows === 500_000);
 const measured = {
@@ -85,16 +88,28 @@ const measured = {
   interactionP95Ms: inter.dom.p95,
   interactionP95At3MMs: at3m?.wasm.query?.p95 ?? null,
   ingestVsNative: at3m?.wasm.rowsPerSec && at3m.native ? at3m.wasm.rowsPerSec / at3m.native.rowsPerSec : null,
+  fullFirstChartMs: full?.cold.prerendered.gzip.firstChartMs,
+  fullFirstChartSpeedup: full?.cold.speedup,
+  fullDefaultPanelKb: full ? full.defaultPanels.totalBytes / 1000 : null,
+  fullDuckdbInteractiveMs: full?.cold.interactiveQueryMs,
+  fullSearchPickP95Ms: full?.searchPick.p95,
+  fullBuildS: full?.buildMs != null ? full.buildMs / 1000 : null,
 };
 const gzRun = cold.runs.find((r) => r.variant === 'prerendered' && r.encoding === 'gzip');
 const notes: Record<string, string> = {
   firstChartMs: `FCP is ${ms(cold.prerendered.gzip.fcpMs)}; before it the browser fetched ${gzRun?.resourcesBeforeChart.join(', ')} (render-blocking HTML + CSS). Fix: inline the critical CSS and drop the font preload from the critical path.`,
   bytesBeforeChartGzipKb: `responses finished before the first chart (one run): ${gzRun?.resourcesBeforeChart.join(', ')}. Fix: trim the prerendered HTML/boot snapshot of the kommun page and defer fonts.`,
-  duckdbInteractiveMs: `the DuckDB wasm is ${mb(cold.wasmBytes)} on the wire (gzip) and finished downloading at ${ms(cold.wasmResponseEndMs)}; values.csv (${mb(cold.valuesBytes)}) at ${ms(cold.valuesResponseEndMs)}; loading ~0.5 M rows of CSV in wasm takes ${ms(small?.wasm.ms)} (ingest row below); the engine was ready at ${ms(cold.engineReadyMs)}, which leaves (by difference) about ${ms(cold.engineReadyMs - (cold.wasmResponseEndMs ?? 0) - (small?.wasm.ms ?? 0))} after the download for compiling and instantiating the 33 MB module; the first query then took ${ms(cold.interactiveQueryMs - cold.engineReadyMs)}. Proposed fix: start the engine at once (not on idle), serve the wasm precompressed with brotli and let the browser cache the compiled module (streaming compile), ship values as Parquet instead of CSV, and answer untouched kommun pages from their prerendered snapshots.`,
+  duckdbInteractiveMs: `the DuckDB wasm is ${mb(cold.wasmBytes)} on the wire (gzip) and finished downloading at ${ms(cold.wasmResponseEndMs)}; the value pieces it needed (${mb(cold.valuesBytes)}) at ${ms(cold.valuesResponseEndMs)}; loading ~0.5 M rows of CSV in wasm takes ${ms(small?.wasm.ms)} (ingest row below); the engine was ready at ${ms(cold.engineReadyMs)}, which leaves (by difference) about ${ms(cold.engineReadyMs - (cold.wasmResponseEndMs ?? 0) - (small?.wasm.ms ?? 0))} after the download for compiling and instantiating the 33 MB module; the first query then took ${ms(cold.interactiveQueryMs - cold.engineReadyMs)}. Proposed fix: start the engine at once (not on idle), serve the wasm precompressed with brotli and let the browser cache the compiled module (streaming compile), and answer untouched kommun pages from their prerendered snapshots.`,
   interactionP95Ms: `a change runs on average ${inter.queriesPerChange.toFixed(1)} DuckDB queries (kommun ${inter.queriesByType.kommun?.toFixed(1)}, kpi ${inter.queriesByType.kpi?.toFixed(1)}, peer ${inter.queriesByType.peer?.toFixed(1)}, year ${inter.queriesByType.year?.toFixed(1)}, gender ${inter.queriesByType.gender?.toFixed(1)}; statements sent per change: ${Object.entries(inter.split).map(([t, x]) => `${t} ${x.statements.toFixed(1)}`).join(', ')}), one worker answers them one after another, and the span from first query start to last query end is ${(inter.queryShare * 100).toFixed(0)} % of all change time; one panelSeries alone (uncached) takes p50 ${ms(inter.queryOnly.p50)} / p95 ${ms(inter.queryOnly.p95)}. p95 by change: kommun ${ms(inter.byType.kommun?.p95)}, kpi ${ms(inter.byType.kpi?.p95)}, peer ${ms(inter.byType.peer?.p95)}, year (no query) ${ms(inter.byType.year?.p95)}, gender ${ms(inter.byType.gender?.p95)}. Proposed fix: fewer and cheaper queries per change — one statement answering all panels of a page, kpi_values sorted by (kpi, gender) at load so the KPI filter prunes row groups, prefetch of neighbouring kommuner/peer groups on idle; prerendered snapshots already answer the first view of every kommun page on a full page load.`,
   interactionP95At3MMs: `panelSeries through the coordinator on the 3 M-row table: p50 ${ms(at3m?.wasm.query?.p50)}, p95 ${ms(at3m?.wasm.query?.p95)} (0.5 M: p50 ${ms(small?.wasm.query?.p50)}, p95 ${ms(small?.wasm.query?.p95)}); the wide p50–p95 gap also at 0.5 M rows shows contention on the shared cores as well as table size. Proposed fix: sort by kpi at ingest (zone maps skip row groups of other KPIs) and precompute per KPI/period/gender aggregates for the all-kommuner and Riket columns.`,
   ingestVsNative: `wasm ${ms(at3m?.wasm.ms)} vs native ${ms(at3m?.native?.ms)} for 3 M rows (one thread both). Fix: ingest in the worker from a streamed file (registerFileHandle/URL) instead of copying an ArrayBuffer, and ship Parquet.`,
 };
+if (full) {
+  const d = full.defaultPanels;
+  notes.fullDefaultPanelKb = `by kind: ${Object.entries(d.byKind).map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`).join(', ')}.`;
+  notes.fullDuckdbInteractiveMs = `engine ready at ${ms(full.cold.engineReadyMs)}; the rest is the piece fetch and the query.`;
+  notes.fullBuildS = 'the build shares 2 cores with other work; see the load average above.';
+}
 const result: BenchResult = {
   date: new Date().toISOString().slice(0, 10),
   command: 'npm run bench',
@@ -107,6 +122,7 @@ const result: BenchResult = {
   ingest,
   budgets: compareAll(measured),
   notes,
+  full,
 };
 for (const server of [site, baseline, plain]) await server.close();
 const md = formatReport(result);

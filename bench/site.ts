@@ -24,8 +24,8 @@ export function buildSite(log: (s: string) => void): { dist: string; dataDir: st
  * boot snapshot, so the client mounts from scratch and every panel query waits for the engine.
  * Assets and data are symlinked, so both variants load the very same files.
  */
-export function makeBaseline(dist: string): string {
-  const dir = join(BENCH_CACHE, 'dist-baseline');
+export function makeBaseline(dist: string, name = 'dist-baseline'): string {
+  const dir = join(BENCH_CACHE, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'kommun', KOMMUN), { recursive: true });
   for (const entry of readdirSync(dist)) {
@@ -52,9 +52,18 @@ export function stripPrerender(html: string): string {
  * The static server compresses each file on its first request and caches the result; a real host
  * serves precompressed files, so every file is requested once in each encoding before measuring.
  */
-export async function warmServer(baseUrl: string, dist: string): Promise<void> {
-  const files = ['kommun/' + KOMMUN + '/', 'data/meta.json', 'data/values.csv', ...readdirSync(join(dist, 'assets')).filter((f) => !/\.woff2?$/.test(f)).map((f) => 'assets/' + f)];
-  for (const f of files) for (const enc of ['gzip', 'br']) await (await fetch(baseUrl + f, { headers: { 'accept-encoding': enc } })).arrayBuffer();
+export async function warmServer(baseUrl: string, dist: string, extra: string[] = []): Promise<void> {
+  const files = ['kommun/' + KOMMUN + '/', 'data/meta.json', 'data/pieces.json', ...extra, ...readdirSync(join(dist, 'assets')).filter((f) => !/\.woff2?$/.test(f)).map((f) => 'assets/' + f)];
+  // A kept-alive connection may be closed by the server while a large file is compressed: ask again.
+  const get = async (url: string, enc: string, tries = 3): Promise<void> => {
+    try {
+      await (await fetch(url, { headers: { 'accept-encoding': enc } })).arrayBuffer();
+    } catch (e) {
+      if (tries <= 1) throw e;
+      await get(url, enc, tries - 1);
+    }
+  };
+  for (const f of files) for (const enc of ['gzip', 'br']) await get(baseUrl + f, enc);
 }
 
 /** tsx (esbuild) wraps named inner functions in __name(); functions sent to page.evaluate need it defined. */

@@ -7,7 +7,8 @@ import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
 import { Coordinator } from './core/coordinator.ts';
-import { openBrowserEngine, SITE_VALUES_FILE } from './engine/browser-engine.ts';
+import { openBrowserEngine } from './engine/browser-engine.ts';
+import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
 import { runWrite } from './core/writes.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks } from './app/intercept-links.ts';
@@ -36,8 +37,11 @@ async function start() {
   meta = reactiveMeta(meta);
   // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
   const coordinator = new Coordinator(async () => {
-    const db = await openBrowserEngine(new URL('data/', rootUrl).href);
-    await runWrite(db, 'loadValues', { file: SITE_VALUES_FILE });
+    // The index of value pieces is fetched while the engine starts; the pieces when a query needs them.
+    const dataUrl = new URL('data/', rootUrl).href;
+    const index = fetchPieceIndex(dataUrl);
+    index.catch(() => {});
+    const db = await withValuePieces(await openBrowserEngine(), dataUrl, fetch, index);
     await userData.restoreInto((setId, csv) => runWrite(db, 'ingest', { setId, csv }));
     return db;
   }, boot.snapshot ?? {});

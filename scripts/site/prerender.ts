@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadDirectory } from '../../src/data/load-directory.ts';
+import { openSiteDatabase } from './prepare-site-data.ts';
 import { kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
 import { routePath, type Route } from '../../src/state/route.ts';
 import type { Database } from '../../src/engine/database.ts';
@@ -44,12 +44,12 @@ export function fillTemplate(template: string, route: Route, page: { head: strin
  * native DuckDB through the same coordinator and query code the browser uses; each page embeds the
  * results it used so the browser hydrates without waiting for DuckDB-wasm.
  */
-export async function prerender(opts: { dist: string; ssrEntry: string; contractDir: string; meta: SiteMeta; log?: (s: string) => void }): Promise<number> {
+export async function prerender(opts: { dist: string; ssrEntry: string; database: string; meta: SiteMeta; log?: (s: string) => void }): Promise<number> {
   const ssr = (await import(pathToFileURL(resolve(opts.ssrEntry)).href)) as typeof ServerEntry;
   await ssr.loadAllPages();
   const mapFile = join(opts.dist, 'data', MAP_FILE);
   if (existsSync(mapFile)) await ssr.provideMapTopology(JSON.parse(readFileSync(mapFile, 'utf8')));
-  const { db } = await loadDirectory(opts.contractDir);
+  const db = await openSiteDatabase(opts);
   const template = readFileSync(join(opts.dist, 'index.html'), 'utf8');
   const coordinator = new ssr.Coordinator(async () => db as Database) as Coordinator;
   let n = 0;

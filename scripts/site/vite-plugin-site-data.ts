@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { DataDirectoryError, formatProblem } from '../../src/data/load-tables.ts';
 import { prepareSiteData, type SiteData } from './prepare-site-data.ts';
@@ -30,7 +30,7 @@ export function siteData(): Plugin {
           res.end(`<!doctype html><html lang="sv"><meta charset="utf-8"><title>Fel i data</title><main style="font-family:sans-serif;max-width:50rem;margin:2rem auto"><h1>Jämför kan inte visa data</h1><pre style="white-space:pre-wrap">${failure.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</pre></main>`);
           return;
         }
-        const m = /^\/data\/([\w.-]+)$/.exec(req.url?.split('?')[0] ?? '');
+        const m = /^\/data\/((?:values\/)?[\w-][\w.-]*)$/.exec(req.url?.split('?')[0] ?? '');
         if (!m) return next();
         const { dir } = await prepare();
         const file = join(dir, m[1]);
@@ -47,7 +47,11 @@ export function siteData(): Plugin {
       } catch (e) {
         this.error(describeDataError(e, dataDir()));
       }
-      for (const f of readdirSync(data.dir)) this.emitFile({ type: 'asset', fileName: `data/${f}`, source: readFileSync(join(data.dir, f)) });
+      for (const f of readdirSync(data.dir, { recursive: true, withFileTypes: true })) {
+        if (!f.isFile()) continue;
+        const rel = relative(data.dir, join(f.parentPath, f.name)).split(sep).join('/');
+        this.emitFile({ type: 'asset', fileName: `data/${rel}`, source: readFileSync(join(f.parentPath, f.name)) });
+      }
     },
   };
 }

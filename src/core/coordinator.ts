@@ -64,7 +64,11 @@ export class Coordinator {
     if (!p) {
       const started = this.generation;
       p = this.database()
-        .then((db) => this.execute(db, name, request))
+        .then(async (db): Promise<QueryResult<N>> => {
+          // Value pieces a request names are fetched before it joins a batch, so the statement sees them.
+          await db.prepare?.(request);
+          return this.execute(db, name, request) as Promise<QueryResult<N>>;
+        })
         .then((result) => {
           // A result computed before a clear() may describe data that is gone; do not cache it.
           if (this.generation === started) this.cache.set(key, result);

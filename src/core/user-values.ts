@@ -54,6 +54,8 @@ export async function ingestUserSet(db: Database, setId: string, csv: Uint8Array
  */
 export async function ingestUserRows(db: Database, setId: string, select: string): Promise<IngestReport> {
   await ensureUserValuesTable(db);
+  // Base values of the set's KPIs must be in place first, so the report compares against them.
+  if (db.prepare) await db.prepare({ kpis: (await db.query<{ kpi: string }>(`SELECT DISTINCT kpi FROM (${select})`)).map((r) => String(r.kpi)) });
   await db.exec('BEGIN TRANSACTION');
   try {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${USER_VALUES} WHERE set_id = ?`, [setId]);

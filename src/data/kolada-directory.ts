@@ -10,11 +10,16 @@ import { familyKind, parseFamilyTitle } from './liknande-families.ts';
 
 export { unitFromTitle };
 
-/** Files that mark a directory laid out like shared/data/kolada. */
+/** Files that mark a directory laid out like shared/data/kolada (the values may be gzipped). */
 export const KOLADA_LAYOUT_FILES = ['values_long.csv', 'municipalities.csv', 'liknande_kommuner_ekonomiskt_bistand.csv'];
 
+/** The long values file of a Kolada directory: values_long.csv, or values_long.csv.gz as in kolada-full. */
+export function koladaValuesFile(dir: string): string | null {
+  return ['values_long.csv', 'values_long.csv.gz'].find((f) => existsSync(join(dir, f))) ?? null;
+}
+
 export function isKoladaDirectory(dir: string): boolean {
-  return KOLADA_LAYOUT_FILES.every((f) => existsSync(join(dir, f))) && !existsSync(join(dir, 'values.csv'));
+  return koladaValuesFile(dir) !== null && KOLADA_LAYOUT_FILES.slice(1).every((f) => existsSync(join(dir, f))) && !existsSync(join(dir, 'values.csv'));
 }
 
 /**
@@ -24,12 +29,13 @@ export function isKoladaDirectory(dir: string): boolean {
  */
 export async function convertKoladaDirectory(db: Database, dir: string, outDir: string): Promise<void> {
   const files = new Set(readdirSync(dir));
+  const values = sqlString(koladaValuesFile(dir) ?? 'values_long.csv');
   const out = (f: string) => sqlString(join(outDir, f));
   const csv = (f: string) => `read_csv(${sqlString(f)}, all_varchar = true, header = true)`;
 
   await db.exec(`COPY (
       SELECT kpi, municipality_id, period, gender, value, NULL::VARCHAR AS status
-      FROM read_csv('values_long.csv', header = true, columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'VARCHAR'}, auto_detect = false)
+      FROM read_csv(${values}, header = true, columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'VARCHAR'}, auto_detect = false)
       ORDER BY kpi, municipality_id, period, gender
     ) TO ${out('values.csv')} (HEADER, DELIMITER ',')`);
 
@@ -39,7 +45,7 @@ export async function convertKoladaDirectory(db: Database, dir: string, outDir: 
     ? new Map((await db.query<{ kpi: string; title: string }>(`SELECT kpi, title FROM ${csv('values_coverage.csv')}`)).map((r) => [r.kpi, r.title]))
     : new Map<string, string>();
   const inData = await db.query<{ id: string; genders: number }>(
-    `SELECT kpi AS id, count(DISTINCT gender)::INTEGER AS genders FROM read_csv('values_long.csv', all_varchar = true, header = true) GROUP BY kpi ORDER BY kpi`,
+    `SELECT kpi AS id, count(DISTINCT gender)::INTEGER AS genders FROM read_csv(${values}, all_varchar = true, header = true) GROUP BY kpi ORDER BY kpi`,
   );
   const kpis = inData.map(({ id, genders }) => {
     const c = byId.get(id);

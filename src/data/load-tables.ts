@@ -52,11 +52,12 @@ export async function loadContractTables(db: Database, files: ReadonlySet<string
   if (problems.length) throw new DataDirectoryError(problems);
 
   const present = Object.keys(REQUIRED).filter((f) => files.has(f));
+  // Rows keep the file's order (insertion order is preserved), so a row's line is its rowid + 2 (after the header).
   for (const file of present) {
     const raw = rawTable(file);
     try {
       await db.exec(
-        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT row_number() OVER () + 1 AS __line, * FROM read_csv(${sqlString(file)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = ${await headerColumns(db, file)})`,
+        `CREATE OR REPLACE TEMP TABLE ${raw} AS SELECT * FROM read_csv(${sqlString(file)}, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, columns = ${await headerColumns(db, file)})`,
       );
     } catch (e) {
       problems.push({ file, line: null, reason: `kan inte läsas som CSV: ${firstLine(e)}` });
@@ -104,7 +105,7 @@ export async function loadContractTables(db: Database, files: ReadonlySet<string
 
   for (const [file, table, reasonSql] of rules) {
     const rows = await db.query<{ line: number; reason: string; n: number }>(
-      `WITH checked AS (SELECT __line AS line, ${reasonSql} AS reason FROM ${table})
+      `WITH checked AS (SELECT rowid + 2 AS line, ${reasonSql} AS reason FROM ${table})
        SELECT line, reason, count(*) OVER () AS n FROM checked WHERE reason IS NOT NULL ORDER BY line LIMIT ${MAX_PER_RULE}`,
     );
     for (const r of rows) problems.push({ file, line: r.line, reason: r.reason });

@@ -16,6 +16,8 @@ export interface Database {
   /** Runs a SELECT and returns its rows as CSV bytes with a header (COPY … TO), e.g. to store imported rows. */
   exportCsv?(select: string): Promise<Uint8Array>;
   close(): Promise<void>;
+  /** Makes the values a query request names available before it runs (lazy value pieces); absent when all are loaded. */
+  prepare?(request: unknown): Promise<void>;
   /** Rejects if the engine dies underneath (worker crash, out of memory); absent for engines that cannot. */
   readonly died?: Promise<never>;
 }

@@ -6,6 +6,8 @@ export interface WasmDatabase extends Database {
   readonly died: Promise<never>;
   /** Terminates the worker as a crash would (used by the resilience tests). */
   kill(): void;
+  /** The DuckDB-wasm handle itself, for the bench's layout comparison (Arrow, attached files). */
+  readonly duckdb: import('@duckdb/duckdb-wasm').AsyncDuckDB;
 }
 
 /**
@@ -55,6 +57,7 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
 
   return {
     died,
+    duckdb: db,
     kill() {
       worker.terminate();
       die(new Error(DIED_MESSAGE));

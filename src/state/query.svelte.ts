@@ -56,4 +56,10 @@ export class QueryResource<N extends QueryName> {
       };
     });
   }
+
+  /** Asks again after a failure (the coordinator keeps no failed result, so the query runs anew). */
+  retry(): void {
+    this.error = null;
+    this.attempt++;
+  }
 }

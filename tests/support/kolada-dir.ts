@@ -13,6 +13,13 @@ export function koladaDir(): string {
   return resolve(found);
 }
 
+/** All of Kolada (../shared/data/kolada-full, or KOLADA_FULL_DIR); null when it is not there. */
+export function koladaFullDir(): string | null {
+  const candidates = [process.env.KOLADA_FULL_DIR, join(REPO_DIR, '../shared/data/kolada-full'), '/work/shared/data/kolada-full'].filter((x): x is string => !!x);
+  const found = candidates.find((d) => existsSync(join(d, 'values_long.csv.gz')));
+  return found ? resolve(found) : null;
+}
+
 /** One of its CSV files with every cell as text (no type guessing: "0180" stays "0180"). */
 export function readKoladaCsv(file: string): Record<string, string>[] {
   const parsed = Papa.parse<Record<string, string>>(readFileSync(join(koladaDir(), file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false });

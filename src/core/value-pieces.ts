@@ -1,0 +1,141 @@
+/**
+ * Values fetched piece by piece: the browser engine starts with an empty `kpi_values` table and, before
+ * each query, loads the pieces (one CSV per KPI, src/data/value-pieces.ts) that the request names in
+ * `kpi` or `kpis`. A loaded piece stays for the session; a failed one (404, network, truncated) rejects
+ * only the queries that need it and is fetched again on the next try.
+ *
+ * Imported values ("egna data") live in the same table (user-values.ts). Base data is never replaced,
+ * so when a piece arrives after an import, imported rows with the same key step back (applied = false).
+ */
+import { sqlString, type Database } from '../engine/database.ts';
+import { CREATE_EMPTY_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
+import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../data/value-pieces.ts';
+import { ensureUserValuesTable } from './user-values.ts';
+
+export interface PiecewiseDatabase extends Database {
+  prepare(request: unknown): Promise<void>;
+  /** KPI ids loaded so far (for tests and the bench) */
+  readonly loaded: ReadonlySet<string>;
+}
+
+/** The KPI ids a query request names: its `kpi` and `kpis` fields. */
+export function requestKpis(request: unknown): string[] {
+  if (!request || typeof request !== 'object') return [];
+  const r = request as { kpi?: unknown; kpis?: unknown };
+  const out: string[] = [];
+  if (typeof r.kpi === 'string') out.push(r.kpi);
+  if (Array.isArray(r.kpis)) for (const k of r.kpis) if (typeof k === 'string') out.push(k);
+  return out;
+}
+
+export class PieceError extends Error {
+  constructor(readonly kpi: string, message: string) {
+    super(message);
+    this.name = 'PieceError';
+  }
+}
+
+/** The index of pieces (data/pieces.json), its KPI map without a prototype (ids are data). */
+export async function fetchPieceIndex(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<PieceIndex> {
+  const r = await fetchImpl(new URL(PIECES_INDEX, dataUrl));
+  if (!r.ok) throw new Error(`förteckningen över värdena kunde inte hämtas (${r.status} ${r.statusText})`);
+  const parsed = (await r.json()) as PieceIndex;
+  return { ...parsed, pieces: Object.assign(Object.create(null) as PieceIndex['pieces'], parsed.pieces) };
+}
+
+/**
+ * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
+ * request already under way (started beside the engine); a failed one is asked again on the next query.
+ */
+export async function withValuePieces(db: Database, dataUrl: string, fetchImpl: typeof fetch = fetch, prefetched?: Promise<PieceIndex>): Promise<PiecewiseDatabase> {
+  await db.exec(CREATE_EMPTY_VALUES_SQL);
+  let indexPromise: Promise<PieceIndex> | null = null;
+  const remember = (p: Promise<PieceIndex>) =>
+    (indexPromise = p.catch((e: unknown) => {
+      indexPromise = null;
+      throw e;
+    }));
+  if (prefetched) remember(prefetched).catch(() => {});
+  const index = () => indexPromise ?? remember(fetchPieceIndex(dataUrl, fetchImpl));
+  const loaded = new Set<string>();
+  const loading = new Map<string, Promise<void>>();
+  let serial = 0;
+  let writes: Promise<void> = Promise.resolve();
+
+  async function load(kpi: string): Promise<void> {
+    const entry = (await index()).pieces[kpi];
+    if (!entry) return; // a KPI without values (or unknown): the query answers with no rows
+    const [file, bytes, rows] = entry;
+    let res: Response;
+    try {
+      res = await fetchImpl(new URL(`${PIECES_DIR}/${file}`, dataUrl));
+    } catch {
+      throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (nätverksfel).`);
+    }
+    if (!res.ok) throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
+    const body = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
+    if (body.byteLength !== bytes) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${body.byteLength} av ${bytes} byte).`);
+    const name = `piece-${++serial}.csv`;
+    // One piece at a time into the table: each insertion may be a transaction of its own.
+    const turn = writes.then(async () => {
+      await db.registerFile(name, body);
+      try {
+        await addPiece(db, kpi, name, rows);
+      } finally {
+        await db.registerFile(name, new Uint8Array(0)).catch(() => {});
+      }
+    });
+    writes = turn.catch(() => {});
+    await turn;
+    loaded.add(kpi);
+  }
+
+  function ensure(kpi: string): Promise<void> {
+    if (loaded.has(kpi)) return Promise.resolve();
+    let p = loading.get(kpi);
+    if (!p) {
+      p = load(kpi).finally(() => loading.delete(kpi));
+      loading.set(kpi, p);
+    }
+    return p;
+  }
+
+  return {
+    ...db,
+    loaded,
+    async prepare(request: unknown) {
+      await Promise.all([...new Set(requestKpis(request))].map(ensure));
+    },
+  };
+}
+
+/** Inserts one piece in a transaction; imported rows with a key the piece has step back. */
+async function addPiece(db: Database, kpi: string, file: string, rows: number): Promise<void> {
+  await ensureUserValuesTable(db);
+  const piece = `piece_${Math.random().toString(36).slice(2)}`;
+  await db.exec(`CREATE TEMP TABLE ${piece} AS SELECT ${sqlString(kpi)} AS kpi, municipality_id, period, gender, value, nullif(status, '') AS status
+    FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      columns = {${PIECE_COLUMNS.map((c) => `'${c}': '${c === 'value' ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')}})`);
+  try {
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${piece}`);
+    if (Number(n) !== rows) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${n} av ${rows} rader).`);
+    const match = (a: string, b: string) => `${a}.municipality_id = ${b}.municipality_id AND ${a}.period = ${b}.period AND ${a}.gender = ${b}.gender`;
+    const [{ imported }] = await db.query<{ imported: number }>(`SELECT count(*) AS imported FROM ${T.values} WHERE kpi = ?`, [kpi]);
+    // The usual case: nothing imported for this KPI, one INSERT (atomic on its own).
+    if (Number(imported) === 0) return void (await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`));
+    await db.exec('BEGIN TRANSACTION');
+    try {
+      // Every kpi_values row of this KPI so far came from an import: the piece was not loaded.
+      await db.exec(`DELETE FROM ${T.values} b WHERE b.kpi = ${sqlString(kpi)} AND EXISTS (SELECT 1 FROM ${piece} p WHERE ${match('p', 'b')})`);
+      await db.exec(`UPDATE ${USER_VALUES} u SET applied = false, existing = p.value, existing_present = true
+        FROM ${piece} p WHERE u.kpi = ${sqlString(kpi)} AND u.applied AND ${match('p', 'u')}`);
+      await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`);
+      await db.exec('COMMIT');
+    } catch (e) {
+      await db.exec('ROLLBACK').catch(() => {});
+      throw e;
+    }
+  } finally {
+    await db.exec(`DROP TABLE IF EXISTS ${piece}`).catch(() => {});
+  }
+}

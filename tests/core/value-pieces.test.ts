@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadDirectory } from '../../src/data/load-directory.ts';
+import { openNodeDatabase } from '../../src/engine/node-database.ts';
+import type { Database } from '../../src/engine/database.ts';
+import { Coordinator } from '../../src/core/coordinator.ts';
+import { withValuePieces, requestKpis, type PiecewiseDatabase } from '../../src/core/value-pieces.ts';
+import { ingestUserSet } from '../../src/core/user-values.ts';
+import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
+import { writeValuePieces } from '../../scripts/site/write-value-pieces.ts';
+import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
+import { PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../../src/data/value-pieces.ts';
+
+// The sample data set, laid out in pieces exactly as the build does, served on 127.0.0.1.
+let full: Database;
+let out: string;
+let server: StaticServer;
+let index: PieceIndex;
+beforeAll(async () => {
+  ({ db: full } = await loadDirectory('data/sample'));
+  out = mkdtempSync(join(tmpdir(), 'jamfor-pieces-'));
+  index = await writeValuePieces(full, join(out, 'data'));
+  server = await serveStatic(out);
+});
+afterAll(async () => {
+  await server?.close();
+  await full?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+async function piecewise(dataDir = 'data/'): Promise<PiecewiseDatabase> {
+  return withValuePieces(await openNodeDatabase(), new URL(dataDir, server.url).href);
+}
+
+describe('value pieces', () => {
+  it('writes one piece per KPI holding exactly its rows, named by content hash', async () => {
+    const kpis = await full.query<{ kpi: string; n: number }>(`SELECT kpi, count(*) AS n FROM kpi_values GROUP BY kpi ORDER BY kpi`);
+    expect(Object.keys(index.pieces).sort()).toEqual(kpis.map((k) => k.kpi));
+    for (const { kpi, n } of kpis) {
+      const [file, bytes, rows] = index.pieces[kpi];
+      expect(file).toMatch(new RegExp(`^${kpi}\\.[0-9a-f]{12}\\.csv$`));
+      expect(rows).toBe(Number(n));
+      const text = readFileSync(join(out, 'data', PIECES_DIR, file));
+      expect(text.byteLength).toBe(bytes);
+      expect(text.toString('utf8').trimEnd().split('\n').length).toBe(Number(n) + 1);
+    }
+    expect(JSON.parse(readFileSync(join(out, 'data', PIECES_INDEX), 'utf8')).pieces).toEqual({ ...index.pieces });
+  });
+
+  it('answers every query like the fully loaded engine, loading only the KPIs asked for', async () => {
+    const db = await piecewise();
+    const lazy = new Coordinator(async () => db);
+    const eager = new Coordinator(async () => full);
+    const members = ['1260', '1261', '1262', '1263', '1264'];
+    const series = { kpi: 'U31462', municipalityId: '1286', members, gender: 'T' as const, higherIsBetter: true };
+    expect(await lazy.run('panelSeries', series)).toEqual(await eager.run('panelSeries', series));
+    expect([...db.loaded]).toEqual(['U31462']);
+    const [period] = (await full.query<{ p: string }>(`SELECT max(period) AS p FROM kpi_values WHERE kpi = 'N00090' AND length(period) = 4`)).map((r) => r.p);
+    const ranking = { kpi: 'N00090', period, gender: 'T' as const, higherIsBetter: false };
+    expect(await lazy.run('ranking', ranking as never)).toEqual(await eager.run('ranking', ranking as never));
+    const kids = (await full.query<{ kpi: string }>(`SELECT DISTINCT kpi FROM kpi_values ORDER BY kpi LIMIT 3`)).map((r) => r.kpi);
+    const breakdown = { municipalityId: '1286', kpis: kids, genders: ['T', 'K', 'M'] };
+    expect(await lazy.run('breakdown', breakdown as never)).toEqual(await eager.run('breakdown', breakdown as never));
+    expect(new Set(db.loaded)).toEqual(new Set(['U31462', 'N00090', ...kids]));
+    await db.close();
+  });
+
+  it('names the KPIs of a request from its kpi and kpis fields only', () => {
+    expect(requestKpis({ kpi: 'A', kpis: ['B', 'constructor'], municipalityId: '1286' })).toEqual(['A', 'B', 'constructor']);
+    expect(requestKpis({ municipalityId: '1286' })).toEqual([]);
+  });
+
+  it('answers a KPI without a piece with no rows instead of failing', async () => {
+    const db = await piecewise();
+    await db.prepare({ kpi: 'N31825' });
+    expect(await db.query(`SELECT * FROM kpi_values WHERE kpi = 'N31825'`)).toEqual([]);
+    await db.close();
+  });
+
+  it('fails only the query whose piece is missing or truncated, and loads it on a retry', async () => {
+    const copy = join(out, 'broken');
+    cpSync(join(out, 'data'), copy, { recursive: true });
+    const missing = join(copy, PIECES_DIR, index.pieces.U31462[0]);
+    const truncated = join(copy, PIECES_DIR, index.pieces.N00090[0]);
+    rmSync(missing);
+    truncateSync(truncated, Math.floor(index.pieces.N00090[1] / 2));
+    const db = await piecewise('broken/');
+    await expect(db.prepare({ kpi: 'U31462' })).rejects.toThrow(/Värdena för U31462 kunde inte hämtas \(404/);
+    await expect(db.prepare({ kpi: 'N00090' })).rejects.toThrow(/Värdena för N00090 kom ofullständiga/);
+    await db.prepare({ kpi: 'U31001' });
+    expect(db.loaded.has('U31001')).toBe(true);
+    expect(await db.query(`SELECT count(*) AS n FROM kpi_values WHERE kpi IN ('U31462', 'N00090')`)).toEqual([{ n: 0 }]);
+    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31462[0]), missing);
+    cpSync(join(out, 'data', PIECES_DIR, index.pieces.N00090[0]), truncated);
+    await db.prepare({ kpis: ['U31462', 'N00090'] });
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM kpi_values WHERE kpi IN ('U31462', 'N00090')`);
+    expect(n).toBe(index.pieces.U31462[2] + index.pieces.N00090[2]);
+    await db.close();
+  });
+
+  it('keeps imported values beside base values, and base values win when their piece comes later', async () => {
+    const db = await piecewise();
+    const [base] = await full.query<{ period: string; value: number }>(`SELECT period, value FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND gender = 'T' AND value IS NOT NULL ORDER BY period LIMIT 1`);
+    const rows = [
+      { kpi: 'U31462', municipality_id: '1286', period: base.period, gender: 'T' as const, value: base.value + 1 },
+      { kpi: 'X1', municipality_id: '1286', period: '2024', gender: 'T' as const, value: 3 },
+    ];
+    // The import loads U31462's piece first, so its report compares against the base value.
+    const report = await ingestUserSet(db, 's1', valuesCsvBytes(rows));
+    expect(report).toMatchObject({ rows: 2, added: 1, conflicts: 1 });
+    expect(db.loaded.has('U31462')).toBe(true);
+    const values = await db.query(`SELECT kpi, value FROM kpi_values WHERE municipality_id = '1286' AND gender = 'T' AND ((kpi = 'U31462' AND period = ?) OR kpi = 'X1') ORDER BY kpi`, [base.period]);
+    expect(values).toEqual([{ kpi: 'U31462', value: base.value }, { kpi: 'X1', value: 3 }]);
+    await db.close();
+
+    // An import restored before a piece arrives (e.g. a stored set while pieces were unreachable).
+    const later = await openNodeDatabase();
+    await later.exec(`CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`);
+    await ingestUserSet(later, 's1', valuesCsvBytes(rows));
+    const wrapped = await withValuePieces(later, new URL('data/', server.url).href);
+    await wrapped.prepare({ kpi: 'U31462' });
+    const [{ value, n }] = await wrapped.query<{ value: number; n: number }>(
+      `SELECT any_value(value) AS value, count(*) AS n FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND period = ? AND gender = 'T'`, [base.period]);
+    expect({ value, n }).toEqual({ value: base.value, n: 1 });
+    expect(await wrapped.query(`SELECT applied, existing FROM user_values WHERE kpi = 'U31462'`)).toEqual([{ applied: false, existing: base.value }]);
+    await wrapped.close();
+  });
+});
