@@ -127,7 +127,7 @@ describe('ranking page', () => {
     await page.waitForFunction(() => document.querySelector('.rank-place')?.textContent?.startsWith('plats'), null, { timeout: 60_000 });
     await expect(page.locator('.rank-place').textContent()).resolves.toBe(`plats ${e.place} av ${e.of}, högst värde = plats 1`);
     await expect(page.locator('.rank-missing').textContent()).resolves.toBe(`${e.missing} kommuner saknar värde 2022 och ingår inte i rangordningen.`);
-    const svg = page.locator('.ranking-page svg[data-chart-id]');
+    const svg = page.locator('.ranking-page svg[data-chart-id^="rank-"]');
     expect(await svg.locator('rect[data-role]').count()).toBe(e.of);
     const named = await svg.locator('.bar-label').allTextContents();
     expect(named.some((t) => t.startsWith('Alingsås'))).toBe(true);

@@ -68,7 +68,7 @@ describe('Excel', () => {
     const panel = '#panel-kostnader';
     await page.click(`${panel} .export-toggle`);
     const file = await download(page, `${panel} [data-export="xlsx"]`);
-    expect(file.name).toMatch(/^U31001_1861_liknande\.xlsx$/);
+    expect(file.name).toMatch(/^U31001_Hallsberg_1861_liknande_\d{4}\.xlsx$/);
     const { sheets, formats } = readXlsx(file.bytes);
     expect([...sheets.keys()]).toEqual(['Tabell', 'Om data']);
     const sheet = sheets.get('Tabell')!;
@@ -94,10 +94,10 @@ describe('Excel', () => {
   it('the ranking\'s .xlsx holds every kommun with its place and value as on the page', async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}rangordning/`);
-    await page.waitForSelector('.ranking-page .export-toggle');
-    await page.click('.ranking-page .export-toggle');
-    const file = await download(page, '.ranking-page [data-export="xlsx"]');
-    expect(file.name).toMatch(/^[A-Za-z0-9_-]+_rangordning\.xlsx$/);
+    await page.waitForSelector('.ranking-page .rank-tools .export-toggle');
+    await page.click('.ranking-page .rank-tools .export-toggle');
+    const file = await download(page, '.ranking-page .rank-tools [data-export="xlsx"]');
+    expect(file.name).toMatch(/^[A-Za-z0-9_-]+_rangordning(_[A-Za-z0-9_-]+)?\.xlsx$/);
     const { sheets, formats } = readXlsx(file.bytes);
     const sheet = sheets.get('Tabell')!;
     expect(sheet.length).toBeGreaterThan(280);
@@ -143,7 +143,7 @@ describe('Kopiera diagram', () => {
     const panel = '#panel-ateraktualisering';
     await page.click(`${panel} .export-toggle`);
     const file = await download(page, `${panel} [data-export="copy-png"]`);
-    expect(file.name).toBe('U31462_1286_liknande.png');
+    expect(file.name).toMatch(/^U31462_Ystad_1286_liknande_\d{4}\.png$/);
     expect(pngSize(file.bytes).width).toBe(1890);
     const status = await page.locator(`${panel} .export-status`).textContent();
     expect(status).toMatch(/tillät inte kopiering.*laddades ner som U31462_1286_liknande\.png i stället/);
@@ -163,7 +163,7 @@ describe('Word and PowerPoint from the report view', () => {
     expect(file.name).toBe('jamfor_1286_liknande.docx');
     const doc = readDocx(file.bytes);
     expect(doc.paragraphs[0]).toBe('Nyckeltal för Ystad');
-    expect(doc.paragraphs[1]).toMatch(/^Jämfört med Liknande kommuner \(utgåva \d{4}\) \(\d+ kommuner\)\.$/);
+    expect(doc.paragraphs[1]).toMatch(/^Jämfört med Liknande kommuner ekonomiskt bistånd \(utgåva \d{4}\) \(\d+ kommuner\)\.$/);
     expect(doc.paragraphs.some((p) => /^Skapad \d{4}-\d{2}-\d{2} med Jämför\.$/.test(p))).toBe(true);
     expect(doc.images.length).toBe(charts);
     for (const im of doc.images) expect(pngSize(im.bytes).width).toBe(1890);
