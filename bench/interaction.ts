@@ -41,7 +41,7 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
   const app = document.getElementById('app')!;
   const panelId = change.type === 'kpi' ? `panel-${change.panel}` : 'panel-ateraktualisering';
   const busy = () => document.querySelector('section.panel[aria-busy="true"]') !== null;
-  let t0 = 0;
+  let t0 = 0; // eslint-disable-line no-useless-assignment -- read only after the change starts
   const done = new Promise<number>((resolve) => {
     let touched = false;
     const mo = new MutationObserver((records) => {

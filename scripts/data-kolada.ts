@@ -34,7 +34,7 @@ export function readKpisFile(file: string): string[] {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new Error(`cannot read KPI list ${file}: ${(e as Error).message}`);
+    throw new Error(`cannot read KPI list ${file}: ${(e as Error).message}`, { cause: e });
   }
   const kpis = (json as { kpis?: unknown })?.kpis;
   if (!Array.isArray(kpis) || !kpis.every((k) => typeof k === 'string')) throw new Error(`${file}: expected {"kpis": ["N00090", ...]}`);

@@ -164,7 +164,6 @@ const MONTHLY_AGE = [
   { id: 'X90001_30_49', label: '30–49 år', offset: -0.2 },
   { id: 'X90001_50', label: '50– år', offset: 0.8 },
 ];
-const OUTCOME_PARENT = 'X40000';
 const OUTCOMES = [
   { id: 'X40001', label: 'Arbete', title: 'Avslut i arbetsmarknadsverksamheten: till arbete, antal' },
   { id: 'X40002', label: 'Studier', title: 'Avslut i arbetsmarknadsverksamheten: till studier, antal' },

@@ -42,7 +42,6 @@ async function pageWithWorkerHandle() {
 /** Terminates every worker the page started: no error event, no message – the silent death. */
 const terminateWorkers = (page: Page) => page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
 
-const engineStatus = (page: Page) => page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { status: string } } }).__jamfor.coordinator.status);
 
 /** Starts a long parameterised query, kills the worker after 300 ms and reports how the query ended (or 'hung'). */
 function queryThroughDeath(page: Page, how: 'silent' | 'kill'): Promise<string> {

@@ -133,7 +133,10 @@ export function readPptx(bytes: Uint8Array): PptxSlide[] {
   const resolvePath = (base: string, target: string) => {
     if (target.startsWith('/')) return target.slice(1);
     const segs = base.split('/').slice(0, -1);
-    for (const s of target.split('/')) s === '..' ? segs.pop() : segs.push(s);
+    for (const s of target.split('/')) {
+      if (s === '..') segs.pop();
+      else segs.push(s);
+    }
     return segs.join('/');
   };
   return byTag(pres, 'p:sldId').map((s) => {

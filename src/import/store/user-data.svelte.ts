@@ -85,9 +85,9 @@ export class UserData {
       if (isOutOfMemory(e)) {
         // The wasm engine may be dead; the next query starts a new one and restores the stored sets.
         this.restartEngine();
-        throw new Error(OUT_OF_MEMORY_MESSAGE);
+        throw new Error(OUT_OF_MEMORY_MESSAGE, { cause: e });
       }
-      throw new Error(plainMessage(e, 'add'));
+      throw new Error(plainMessage(e, 'add'), { cause: e });
     }
     const stored: StoredSet = { ...set, csv, report };
     let persisted = this.state === 'ready';
