@@ -50,8 +50,18 @@ const PROBE = `(() => {
   mo.observe(document, { childList: true, subtree: true });
 })();`;
 
-export async function coldRun(browser: Browser, base: string, variant: ColdRun['variant'], encoding: Encoding, interactive: boolean): Promise<ColdRun> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', extraHTTPHeaders: { 'Accept-Encoding': encoding } });
+export async function coldRun(
+  browser: Browser,
+  base: string,
+  variant: ColdRun['variant'],
+  encoding: Encoding,
+  interactive: boolean,
+): Promise<ColdRun> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'sv-SE',
+    extraHTTPHeaders: { 'Accept-Encoding': encoding },
+  });
   try {
     await context.addInitScript(PROBE);
     const page = await context.newPage();
@@ -60,11 +70,21 @@ export async function coldRun(browser: Browser, base: string, variant: ColdRun['
     page.on('requestfinished', async (r) => {
       const t = r.timing();
       const sizes = await r.sizes().catch(() => null);
-      finished.push({ url: r.url(), endEpoch: t.startTime + t.responseEnd, bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0 });
+      finished.push({
+        url: r.url(),
+        endEpoch: t.startTime + t.responseEnd,
+        bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize : 0,
+      });
     });
-    page.on('response', (r) => { if (r.request().resourceType() === 'document') documentEncoding = r.headers()['content-encoding'] ?? null; });
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'document') documentEncoding = r.headers()['content-encoding'] ?? null;
+    });
     await page.goto(`${base}kommun/${KOMMUN}/`, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (globalThis as unknown as { __bench: { chartPainted: number | null } }).__bench.chartPainted !== null, null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __bench: { chartPainted: number | null } }).__bench.chartPainted !== null,
+      null,
+      { timeout: 120_000 },
+    );
     await page.waitForTimeout(50);
     const probe = await readProbe(page);
     const run: ColdRun = { variant, encoding, documentEncoding, ...probe };
@@ -82,12 +102,20 @@ export async function coldRun(browser: Browser, base: string, variant: ColdRun['
 
 async function readProbe(page: Page) {
   return page.evaluate(() => {
-    const b = (globalThis as unknown as { __bench: { fcp: number | null; lcp: number | null; chartInDom: number; chartPainted: number } }).__bench;
-    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+    const b = (globalThis as unknown as { __bench: { fcp: number | null; lcp: number | null; chartInDom: number; chartPainted: number } })
+      .__bench;
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
     const firstChart = Math.max(b.fcp ?? 0, b.chartPainted);
     const before = entries.filter((e) => e.responseEnd > 0 && e.responseEnd <= firstChart);
     return {
-      fcpMs: b.fcp, lcpMs: b.lcp, chartInDomMs: b.chartInDom, chartFrameMs: b.chartPainted, firstChartMs: firstChart,
+      fcpMs: b.fcp,
+      lcpMs: b.lcp,
+      chartInDomMs: b.chartInDom,
+      chartFrameMs: b.chartPainted,
+      firstChartMs: firstChart,
       resourcesBeforeChart: before.map((e) => new URL(e.name).pathname.split('/').pop() || 'document'),
       bytesBeforeChart: before.reduce((s, e) => s + e.transferSize, 0),
       bodyBytesBeforeChart: before.reduce((s, e) => s + e.encodedBodySize, 0),
@@ -108,13 +136,20 @@ async function measureInteractive(page: Page) {
       c.onStatus((s) => (s === 'ready' ? ok() : s === 'failed' ? fail(new Error('engine failed')) : undefined));
     });
     const engineReadyMs = performance.now();
-    const rows = await c.run('panelSeries', { kpi: 'U31462', municipalityId: '0180', members: ['1280', '1480', '1861', '0114'], gender: 'T', higherIsBetter: true });
+    const rows = await c.run('panelSeries', {
+      kpi: 'U31462',
+      municipalityId: '0180',
+      members: ['1280', '1480', '1861', '0114'],
+      gender: 'T',
+      higherIsBetter: true,
+    });
     if (!rows.length) throw new Error('interactive query answered with no rows');
     const interactiveQueryMs = performance.now();
     const res = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
     const pieces = res.filter((e) => e.name.includes('/data/values/') || e.name.endsWith('/data/pieces.json'));
     return {
-      engineReadyMs, interactiveQueryMs,
+      engineReadyMs,
+      interactiveQueryMs,
       valuesResponseEndMs: pieces.length ? Math.max(...pieces.map((e) => e.responseEnd)) : undefined,
       valuesBytes: pieces.reduce((a, e) => a + e.transferSize, 0),
     };
@@ -123,7 +158,17 @@ async function measureInteractive(page: Page) {
 
 export interface ColdSummary {
   runs: ColdRun[];
-  prerendered: Record<Encoding, { firstChartMs: number; fcpMs: number; lcpMs: number; bytesBeforeChart: number; bodyBytesBeforeChart: number; requestsBeforeChart: number }>;
+  prerendered: Record<
+    Encoding,
+    {
+      firstChartMs: number;
+      fcpMs: number;
+      lcpMs: number;
+      bytesBeforeChart: number;
+      bodyBytesBeforeChart: number;
+      requestsBeforeChart: number;
+    }
+  >;
   baselineFirstChartMs: number;
   speedup: number;
   engineReadyMs: number;
@@ -136,13 +181,21 @@ export interface ColdSummary {
 
 const med = (xs: (number | null | undefined)[]) => median(xs.filter((x): x is number => typeof x === 'number'));
 
-export async function coldLoad(browser: Browser, siteUrl: string, baselineUrl: string, runs: number, log: (s: string) => void): Promise<ColdSummary> {
+export async function coldLoad(
+  browser: Browser,
+  siteUrl: string,
+  baselineUrl: string,
+  runs: number,
+  log: (s: string) => void,
+): Promise<ColdSummary> {
   const all: ColdRun[] = [];
   for (let i = 0; i < runs; i++) {
     for (const encoding of ['gzip', 'br'] as const) {
       const r = await coldRun(browser, siteUrl, 'prerendered', encoding, encoding === 'gzip');
       all.push(r);
-      log(`  cold ${encoding} #${i + 1}: chart ${r.firstChartMs.toFixed(0)} ms, FCP ${r.fcpMs?.toFixed(0)} ms, ${(r.bytesBeforeChart / 1000).toFixed(1)} kB before chart${r.interactiveQueryMs ? `, interactive ${r.interactiveQueryMs.toFixed(0)} ms` : ''}`);
+      log(
+        `  cold ${encoding} #${i + 1}: chart ${r.firstChartMs.toFixed(0)} ms, FCP ${r.fcpMs?.toFixed(0)} ms, ${(r.bytesBeforeChart / 1000).toFixed(1)} kB before chart${r.interactiveQueryMs ? `, interactive ${r.interactiveQueryMs.toFixed(0)} ms` : ''}`,
+      );
     }
     const b = await coldRun(browser, baselineUrl, 'baseline', 'gzip', false);
     all.push(b);
@@ -150,18 +203,26 @@ export async function coldLoad(browser: Browser, siteUrl: string, baselineUrl: s
   }
   const pre = (enc: Encoding) => all.filter((r) => r.variant === 'prerendered' && r.encoding === enc);
   const summarise = (rs: ColdRun[]) => ({
-    firstChartMs: med(rs.map((r) => r.firstChartMs)), fcpMs: med(rs.map((r) => r.fcpMs)), lcpMs: med(rs.map((r) => r.lcpMs)),
-    bytesBeforeChart: med(rs.map((r) => r.bytesBeforeChart)), bodyBytesBeforeChart: med(rs.map((r) => r.bodyBytesBeforeChart)),
+    firstChartMs: med(rs.map((r) => r.firstChartMs)),
+    fcpMs: med(rs.map((r) => r.fcpMs)),
+    lcpMs: med(rs.map((r) => r.lcpMs)),
+    bytesBeforeChart: med(rs.map((r) => r.bytesBeforeChart)),
+    bodyBytesBeforeChart: med(rs.map((r) => r.bodyBytesBeforeChart)),
     requestsBeforeChart: med(rs.map((r) => r.requestsBeforeChart)),
   });
   const gz = pre('gzip');
   const prerendered = { gzip: summarise(gz), br: summarise(pre('br')) };
   const baselineFirstChartMs = med(all.filter((r) => r.variant === 'baseline').map((r) => r.firstChartMs));
   return {
-    runs: all, prerendered, baselineFirstChartMs,
+    runs: all,
+    prerendered,
+    baselineFirstChartMs,
     speedup: baselineFirstChartMs / prerendered.gzip.firstChartMs,
-    engineReadyMs: med(gz.map((r) => r.engineReadyMs)), interactiveQueryMs: med(gz.map((r) => r.interactiveQueryMs)),
-    wasmResponseEndMs: med(gz.map((r) => r.wasmResponseEndMs)), valuesResponseEndMs: med(gz.map((r) => r.valuesResponseEndMs)),
-    wasmBytes: med(gz.map((r) => r.wasmBytes)), valuesBytes: med(gz.map((r) => r.valuesBytes)),
+    engineReadyMs: med(gz.map((r) => r.engineReadyMs)),
+    interactiveQueryMs: med(gz.map((r) => r.interactiveQueryMs)),
+    wasmResponseEndMs: med(gz.map((r) => r.wasmResponseEndMs)),
+    valuesResponseEndMs: med(gz.map((r) => r.valuesResponseEndMs)),
+    wasmBytes: med(gz.map((r) => r.wasmBytes)),
+    valuesBytes: med(gz.map((r) => r.valuesBytes)),
   };
 }

@@ -26,13 +26,17 @@ export function buildFull(dataDir: string, log: (s: string) => void): { dist: st
     return { dist, buildMs: null };
   }
   const t0 = Date.now();
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: 'inherit',
+  });
   return { dist, buildMs: Date.now() - t0 };
 }
 
 /** Bytes and files under a directory (what a host stores). */
 export function directorySize(dir: string): { bytes: number; files: number } {
-  let bytes = 0, files = 0;
+  let bytes = 0,
+    files = 0;
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!f.isFile()) continue;
     bytes += statSync(join(f.parentPath, f.name)).size;
@@ -66,7 +70,11 @@ export interface DefaultPanelBytes {
 }
 
 /** Cold kommun page; once the engine is up, its default panels' questions run uncached (as a first change would). */
-export async function defaultPanelBytes(browser: Browser, base: string, queries: { name: string; request: unknown }[]): Promise<DefaultPanelBytes> {
+export async function defaultPanelBytes(
+  browser: Browser,
+  base: string,
+  queries: { name: string; request: unknown }[],
+): Promise<DefaultPanelBytes> {
   const context = await browser.newContext({ extraHTTPHeaders: { 'Accept-Encoding': 'gzip' } });
   try {
     await context.addInitScript(ESBUILD_NAME_SHIM);
@@ -81,13 +89,30 @@ export async function defaultPanelBytes(browser: Browser, base: string, queries:
       c.clear();
       await Promise.all(qs.map((q) => c.run(q.name, q.request)));
       const answeredMs = performance.now();
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ] as PerformanceResourceTiming[];
       const byKind: Record<string, number> = {};
       let pieces = 0;
       for (const e of entries) {
         const path = new URL(e.name).pathname;
         if (path.endsWith('.wasm')) continue;
-        const kind = path.includes('/data/values/') ? 'value pieces' : path.endsWith('/data/pieces.json') ? 'pieces.json' : path.endsWith('/data/meta.json') ? 'meta.json' : /\.js$/.test(path) ? 'JavaScript' : /\.css$/.test(path) ? 'CSS' : /\.woff2?$/.test(path) ? 'fonts' : e.entryType === 'navigation' ? 'HTML' : 'other';
+        const kind = path.includes('/data/values/')
+          ? 'value pieces'
+          : path.endsWith('/data/pieces.json')
+            ? 'pieces.json'
+            : path.endsWith('/data/meta.json')
+              ? 'meta.json'
+              : /\.js$/.test(path)
+                ? 'JavaScript'
+                : /\.css$/.test(path)
+                  ? 'CSS'
+                  : /\.woff2?$/.test(path)
+                    ? 'fonts'
+                    : e.entryType === 'navigation'
+                      ? 'HTML'
+                      : 'other';
         if (kind === 'value pieces') pieces++;
         byKind[kind] = (byKind[kind] ?? 0) + e.transferSize;
       }
@@ -102,13 +127,22 @@ export async function defaultPanelBytes(browser: Browser, base: string, queries:
  * A KPI picked in the search with the engine warm: from the pick (the view gains the KPI, as
  * KpiSearch does) until its chart is in the DOM and its panel is no longer busy; fetch included.
  */
-export async function searchPick(browser: Browser, base: string, kpis: string[], log: (s: string) => void): Promise<Distribution & { samples: number[] }> {
+export async function searchPick(
+  browser: Browser,
+  base: string,
+  kpis: string[],
+  log: (s: string) => void,
+): Promise<Distribution & { samples: number[] }> {
   const context = await browser.newContext();
   try {
     await context.addInitScript(ESBUILD_NAME_SHIM);
     const page = await context.newPage();
     await page.goto(`${base}kommun/${KOMMUN}/`);
-    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
+      null,
+      { timeout: 120_000 },
+    );
     const samples: number[] = [];
     for (const kpi of kpis) {
       const ms = await page.evaluate(async (id) => {
@@ -117,7 +151,11 @@ export async function searchPick(browser: Browser, base: string, kpis: string[],
         const done = new Promise<number>((resolve) => {
           const check = () => {
             const panel = document.getElementById(`panel-extra-${id}`);
-            if (panel && panel.getAttribute('aria-busy') !== 'true' && (panel.querySelector('svg[data-chart-id]') || panel.querySelector('.empty, .error'))) {
+            if (
+              panel &&
+              panel.getAttribute('aria-busy') !== 'true' &&
+              (panel.querySelector('svg[data-chart-id]') || panel.querySelector('.empty, .error'))
+            ) {
               mo.disconnect();
               requestAnimationFrame(() => resolve(performance.now()));
             }
@@ -151,7 +189,10 @@ export interface FullDataResult {
 }
 
 /** The same measurements on the site built on all of Kolada, plus the comparison of value layouts. */
-export async function fullDataPart(log: (s: string) => void, env: (k: string, d: string) => string = (k, d) => process.env[k] || d): Promise<FullDataResult | null> {
+export async function fullDataPart(
+  log: (s: string) => void,
+  env: (k: string, d: string) => string = (k, d) => process.env[k] || d,
+): Promise<FullDataResult | null> {
   const dataDir = fullDataDir();
   if (!dataDir) {
     log('No kolada-full directory beside the repo (KOLADA_FULL_DIR): skipping the full-data part');
@@ -167,7 +208,10 @@ export async function fullDataPart(log: (s: string) => void, env: (k: string, d:
   const piecesOf = (ids: string[]) => ids.filter((k) => index.pieces[k]).map((k) => `data/${PIECES_DIR}/${index.pieces[k][0]}`);
   // Search picks and the ranking: KPIs outside the default panels, chosen evenly through the sorted index.
   const others = entries.map(([k]) => k).filter((k) => !kpis.includes(k));
-  const picks = Array.from({ length: Number(env('BENCH_SEARCH_PICKS', '20')) }, (_, i) => others[Math.floor(((i + 0.5) * others.length) / Number(env('BENCH_SEARCH_PICKS', '20')))]);
+  const picks = Array.from(
+    { length: Number(env('BENCH_SEARCH_PICKS', '20')) },
+    (_, i) => others[Math.floor(((i + 0.5) * others.length) / Number(env('BENCH_SEARCH_PICKS', '20')))],
+  );
   const rankingKpi = entries.filter(([k]) => !kpis.includes(k)).sort((a, b) => b[1][2] - a[1][2])[0][0];
   const site = await serveStatic(dist, { compress: true });
   const baseline = await serveStatic(makeBaseline(dist, 'dist-full-baseline'), { compress: true });
@@ -179,7 +223,11 @@ export async function fullDataPart(log: (s: string) => void, env: (k: string, d:
     const cold = await coldLoad(browser, site.url, baseline.url, Number(env('BENCH_FULL_COLD_RUNS', '3')), log);
     log('  default panels');
     const defaultPanels = { ...(await defaultPanelBytes(browser, site.url, snapshotQueries(dist))), kpis };
-    log(`  default panels: ${(defaultPanels.totalBytes / 1000).toFixed(0)} kB beyond the wasm (${Object.entries(defaultPanels.byKind).map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`).join(', ')})`);
+    log(
+      `  default panels: ${(defaultPanels.totalBytes / 1000).toFixed(0)} kB beyond the wasm (${Object.entries(defaultPanels.byKind)
+        .map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`)
+        .join(', ')})`,
+    );
     log('  KPI picked in search');
     const pick = { ...(await searchPick(browser, site.url, picks, log)), kpis: picks };
     log('  value layouts');
@@ -192,9 +240,15 @@ export async function fullDataPart(log: (s: string) => void, env: (k: string, d:
     const layouts = await compareLayouts(browser, dist, 'om-data/', scenarios, Number(env('BENCH_LAYOUT_RUNS', '3')), log);
     const sizes = entries.map(([, e]) => e[1]);
     return {
-      dataDir, buildMs, dist: distSize, metaJsonBytes: readFileSync(join(dist, 'data/meta.json')).byteLength,
+      dataDir,
+      buildMs,
+      dist: distSize,
+      metaJsonBytes: readFileSync(join(dist, 'data/meta.json')).byteLength,
       pieces: { files: entries.length, bytes: sizes.reduce((a, b) => a + b, 0), largestBytes: Math.max(...sizes) },
-      cold, defaultPanels, searchPick: pick, layouts,
+      cold,
+      defaultPanels,
+      searchPick: pick,
+      layouts,
     };
   } finally {
     await browser.close();
@@ -202,4 +256,3 @@ export async function fullDataPart(log: (s: string) => void, env: (k: string, d:
     await baseline.close();
   }
 }
-

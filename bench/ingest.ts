@@ -67,21 +67,48 @@ export function syntheticRequests(rows: number, count: number) {
  * Loads the CSV at `csvPath` (relative to the site) into DuckDB-wasm in a fresh Chromium, through the
  * app's own Database (coordinator.database()), replacing kpi_values; then times app panelSeries queries on it.
  */
-export async function wasmIngest(siteUrl: string, csvPath: string, rows: number, queries: number, timeoutMs: number, repeats = 1): Promise<WasmIngest> {
+export async function wasmIngest(
+  siteUrl: string,
+  csvPath: string,
+  rows: number,
+  queries: number,
+  timeoutMs: number,
+  repeats = 1,
+): Promise<WasmIngest> {
   const browser: Browser = await launchChromium();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heap: { stop(): Promise<{ peakJsHeapBytes: number }> } | undefined;
-  const out: WasmIngest = { rows: null, fetchMs: null, ms: null, runs: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: null };
+  const out: WasmIngest = {
+    rows: null,
+    fetchMs: null,
+    ms: null,
+    runs: null,
+    rowsPerSec: null,
+    duckdbMemoryBytes: null,
+    databaseSize: null,
+    peakJsHeapBytes: null,
+    rendererPeakRssBytes: null,
+    query: null,
+    error: null,
+  };
   try {
     const context = await browser.newContext({ locale: 'sv-SE' });
     await context.addInitScript(ESBUILD_NAME_SHIM);
     const page = await context.newPage();
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
-    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
+      null,
+      { timeout: 120_000 },
+    );
     heap = await heapPeak(page);
     const job = page.evaluate(
       async ({ csvPath, createSql, memorySql, requests, repeats }) => {
-        type Db = { query(s: string): Promise<Record<string, unknown>[]>; exec(s: string): Promise<void>; registerFile(n: string, b: Uint8Array): Promise<void> };
+        type Db = {
+          query(s: string): Promise<Record<string, unknown>[]>;
+          exec(s: string): Promise<void>;
+          registerFile(n: string, b: Uint8Array): Promise<void>;
+        };
         type C = { database(): Promise<Db>; run(n: string, r: unknown): Promise<unknown[]> };
         const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
         const db = await c.database();
@@ -110,13 +137,31 @@ export async function wasmIngest(siteUrl: string, csvPath: string, rows: number,
         }
         return { rows: Number(n), fetchMs: t0 - f0, runs, mem: Number(mem), size, times };
       },
-      { csvPath, createSql: createValuesTableSql('bench.csv'), memorySql: DUCKDB_MEMORY_SQL, requests: syntheticRequests(rows, queries), repeats },
+      {
+        csvPath,
+        createSql: createValuesTableSql('bench.csv'),
+        memorySql: DUCKDB_MEMORY_SQL,
+        requests: syntheticRequests(rows, queries),
+        repeats,
+      },
     );
-    const r = await Promise.race([job, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs)))]);
+    const r = await Promise.race([
+      job,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s`)), timeoutMs))),
+    ]);
     out.peakJsHeapBytes = (await heap.stop()).peakJsHeapBytes;
     heap = undefined;
     const ms = median(r.runs);
-    Object.assign(out, { rows: r.rows, fetchMs: r.fetchMs, ms, runs: r.runs, rowsPerSec: r.rows / (ms / 1000), duckdbMemoryBytes: r.mem, databaseSize: jsonSafe(r.size), query: distribution(r.times) });
+    Object.assign(out, {
+      rows: r.rows,
+      fetchMs: r.fetchMs,
+      ms,
+      runs: r.runs,
+      rowsPerSec: r.rows / (ms / 1000),
+      duckdbMemoryBytes: r.mem,
+      databaseSize: jsonSafe(r.size),
+      query: distribution(r.times),
+    });
   } catch (e) {
     out.error = (e as Error).message.split('\n')[0];
   } finally {

@@ -18,7 +18,9 @@ export function formatInteractionSplit(i: Summary): string[] {
   ];
   for (const [t, d] of Object.entries(i.byType)) {
     const s = i.split?.[t];
-    lines.push(`| ${t} | ${d.n} | ${d3(d)} | ${d3(s?.query)} | ${d3(s?.render)} | ${s ? nf(s.statements, 1) : '–'} / ${nf(i.queriesByType[t] ?? 0, 1)} |`);
+    lines.push(
+      `| ${t} | ${d.n} | ${d3(d)} | ${d3(s?.query)} | ${d3(s?.render)} | ${s ? nf(s.statements, 1) : '–'} / ${nf(i.queriesByType[t] ?? 0, 1)} |`,
+    );
   }
   return lines;
 }

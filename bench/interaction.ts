@@ -15,7 +15,14 @@ export const CHANGE_TYPES = ['kommun', 'peer', 'kpi', 'year', 'gender'] as const
  * A deterministic sequence of user changes: each round moves to the next kommun (link navigation),
  * the next KPI in a panel's select, the next peer group, the next year and the next gender, so every step changes something.
  */
-export function changeSequence(opts: { rounds: number; kommuner: string[]; panel: string; kpis: string[]; peers: string[]; years: string[] }): Change[] {
+export function changeSequence(opts: {
+  rounds: number;
+  kommuner: string[];
+  panel: string;
+  kpis: string[];
+  peers: string[];
+  years: string[];
+}): Change[] {
   const out: Change[] = [];
   const at = <T>(xs: T[], i: number) => xs[i % xs.length];
   for (let i = 0; i < opts.rounds; i++) {
@@ -33,7 +40,11 @@ export function changeSequence(opts: { rounds: number; kommuner: string[]; panel
  * until the changed panel's DOM is updated and no panel is busy (domMs), and until the next frame has
  * been rendered (paintMs).
  */
-const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number } | { error: string }> => {
+const STEP = async (
+  change: Change,
+): Promise<
+  { domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number } | { error: string }
+> => {
   const log = (globalThis as unknown as { __benchQueries: { start: number; end: number }[] }).__benchQueries;
   log.length = 0;
   const coordinator = (globalThis as unknown as { __jamfor: { coordinator: { statements?: number } } }).__jamfor.coordinator;
@@ -48,8 +59,13 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
       const panel = document.getElementById(panelId);
       if (!touched) touched = records.some((r) => panel?.contains(r.target) || (change.type === 'kommun' && r.target.nodeName === 'H1'));
       // a gender change may leave a KPI without a gender split untouched: any panel counts
-      if (!touched && change.type === 'gender') touched = records.some((r) => (r.target as Element).closest?.('section.panel') || r.target.parentElement?.closest('section.panel'));
-      if (change.type === 'kommun' && records.some((r) => r.target === app || (r.target as Element).contains?.(document.getElementById(panelId)))) touched = true;
+      if (!touched && change.type === 'gender')
+        touched = records.some((r) => (r.target as Element).closest?.('section.panel') || r.target.parentElement?.closest('section.panel'));
+      if (
+        change.type === 'kommun' &&
+        records.some((r) => r.target === app || (r.target as Element).contains?.(document.getElementById(panelId)))
+      )
+        touched = true;
       if (touched && !busy()) {
         mo.disconnect();
         resolve(performance.now());
@@ -82,15 +98,24 @@ const STEP = async (change: Change): Promise<{ domMs: number; paintMs: number; q
   }
   const end = await Promise.race([done, timeout]);
   if (end < 0) return { error: `no update within 15 s for ${JSON.stringify(change)}` };
-  const painted = await new Promise<number>((resolve) => requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve(performance.now());
-    ch.port2.postMessage(0);
-  }));
+  const painted = await new Promise<number>((resolve) =>
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => resolve(performance.now());
+      ch.port2.postMessage(0);
+    }),
+  );
   const done_ = log.filter((q) => q.end > 0 && q.end <= end);
   const queryMs = done_.length ? Math.max(...done_.map((q) => q.end)) - Math.min(...done_.map((q) => q.start)) : 0;
   const queryEndMs = done_.length ? Math.max(...done_.map((q) => q.end)) - t0 : 0;
-  return { domMs: end - t0, paintMs: painted - t0, queries: done_.length, statements: (coordinator.statements ?? 0) - statements0, queryMs, queryEndMs };
+  return {
+    domMs: end - t0,
+    paintMs: painted - t0,
+    queries: done_.length,
+    statements: (coordinator.statements ?? 0) - statements0,
+    queryMs,
+    queryEndMs,
+  };
 };
 
 export interface InteractionResult {
@@ -124,7 +149,15 @@ export interface Variant {
   prefetch: boolean;
 }
 
-export async function interactions(browser: Browser, siteUrl: string, sequence: Change[], queryRequests: unknown[], log: (s: string) => void, cpuThrottle = 1, variant: Variant = { batching: true, prefetch: true }): Promise<InteractionResult> {
+export async function interactions(
+  browser: Browser,
+  siteUrl: string,
+  sequence: Change[],
+  queryRequests: unknown[],
+  log: (s: string) => void,
+  cpuThrottle = 1,
+  variant: Variant = { batching: true, prefetch: true },
+): Promise<InteractionResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(ESBUILD_NAME_SHIM);
   const page = await context.newPage();
@@ -132,7 +165,11 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
     await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
-    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
+      null,
+      { timeout: 120_000 },
+    );
     await page.evaluate((v) => {
       type C = { run(n: string, r: unknown): Promise<unknown>; batching?: boolean; prefetch?: unknown };
       const coordinator = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
@@ -175,7 +212,8 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
     }
     await page.evaluate(() => ((globalThis as unknown as { __benchQueries: unknown[] }).__benchQueries.length = 0));
     const queryTimes = await page.evaluate(async (requests) => {
-      const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor.coordinator;
+      const c = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<unknown[]> } } }).__jamfor
+        .coordinator;
       const times: number[] = [];
       for (const r of requests) {
         const t0 = performance.now();
@@ -185,14 +223,33 @@ export async function interactions(browser: Browser, siteUrl: string, sequence: 
       return times;
     }, queryRequests);
     const queries = steps.map((s) => s.queries);
-    const queryShare = steps.reduce((a, s) => a + s.queryMs, 0) / Math.max(1, steps.reduce((a, s) => a + s.domMs, 0));
+    const queryShare =
+      steps.reduce((a, s) => a + s.queryMs, 0) /
+      Math.max(
+        1,
+        steps.reduce((a, s) => a + s.domMs, 0),
+      );
     const queriesByType: Record<string, number> = {};
     for (const t of Object.keys(byType)) {
       const q = steps.filter((s) => s.change.type === t);
       queriesByType[t] = q.reduce((a, s) => a + s.queries, 0) / Math.max(1, q.length);
     }
-    const result = { cpuThrottle, split, queriesByType, queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length), queryShare, queryOnly: distribution(queryTimes), steps, errors, dom: distribution(steps.map((s) => s.domMs)), paint: distribution(steps.map((s) => s.paintMs)), byType };
-    log(`  ${cpuThrottle !== 1 ? `CPU ÷${cpuThrottle}: ` : ''}${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`);
+    const result = {
+      cpuThrottle,
+      split,
+      queriesByType,
+      queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length),
+      queryShare,
+      queryOnly: distribution(queryTimes),
+      steps,
+      errors,
+      dom: distribution(steps.map((s) => s.domMs)),
+      paint: distribution(steps.map((s) => s.paintMs)),
+      byType,
+    };
+    log(
+      `  ${cpuThrottle !== 1 ? `CPU ÷${cpuThrottle}: ` : ''}${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`,
+    );
     return result;
   } finally {
     await context.close();

@@ -19,8 +19,20 @@ import { ESBUILD_NAME_SHIM } from './site.ts';
 
 export type Layout = 'csv' | 'arrow' | 'duckdb';
 export const LAYOUTS: Layout[] = ['csv', 'arrow', 'duckdb'];
-export interface Scenario { id: string; label: string; kpis: string[] }
-export interface LayoutResult { layout: Layout; scenario: string; kpis: number; rows: number; bytes: number; requests: number; ms: number }
+export interface Scenario {
+  id: string;
+  label: string;
+  kpis: string[];
+}
+export interface LayoutResult {
+  layout: Layout;
+  scenario: string;
+  kpis: number;
+  rows: number;
+  bytes: number;
+  requests: number;
+  ms: number;
+}
 
 const DIR = 'bench-layouts';
 
@@ -36,10 +48,15 @@ export async function prepareLayouts(dist: string, scenarios: Scenario[], log: (
       if (!entry || existsSync(join(out, 'arrow', `${kpi}.arrow`))) continue;
       const rows = await db.query<{ municipality_id: string; period: string; gender: string; value: number | null; status: string | null }>(
         `SELECT municipality_id, period, gender, value, nullif(status, '') AS status FROM read_csv(${sqlString(join(dist, 'data', PIECES_DIR, entry[0]))}, header = true, auto_detect = false,
-           columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`);
+           columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`,
+      );
       const table = tableFromArrays({
-        kpi: rows.map(() => kpi), municipality_id: rows.map((r) => r.municipality_id), period: rows.map((r) => r.period),
-        gender: rows.map((r) => r.gender), value: rows.map((r) => r.value), status: rows.map((r) => r.status ?? ''),
+        kpi: rows.map(() => kpi),
+        municipality_id: rows.map((r) => r.municipality_id),
+        period: rows.map((r) => r.period),
+        gender: rows.map((r) => r.gender),
+        value: rows.map((r) => r.value),
+        status: rows.map((r) => r.status ?? ''),
       });
       writeFileSync(join(out, 'arrow', `${kpi}.arrow`), tableToIPC(table, 'stream'));
     }
@@ -65,7 +82,9 @@ function mapLiteral(index: PieceIndex): string {
 }
 
 /** A static server for the comparison: gzip for text and Arrow (as a host would), byte ranges for the DuckDB file; counts bytes per run tag. */
-export async function layoutServer(dist: string): Promise<{ url: string; bytes: Map<string, { bytes: number; requests: number }>; close(): Promise<void> }> {
+export async function layoutServer(
+  dist: string,
+): Promise<{ url: string; bytes: Map<string, { bytes: number; requests: number }>; close(): Promise<void> }> {
   const bytes = new Map<string, { bytes: number; requests: number }>();
   const gz = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
@@ -82,7 +101,15 @@ export async function layoutServer(dist: string): Promise<{ url: string; bytes: 
       b.requests++;
       bytes.set(tag, b);
     };
-    const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.csv': 'text/csv' }[extname(path)] ?? 'application/octet-stream';
+    const type =
+      {
+        '.html': 'text/html',
+        '.js': 'text/javascript',
+        '.css': 'text/css',
+        '.json': 'application/json',
+        '.wasm': 'application/wasm',
+        '.csv': 'text/csv',
+      }[extname(path)] ?? 'application/octet-stream';
     const size = statSync(path).size;
     const range = /^bytes=(\d+)-(\d*)$/.exec(String(req.headers.range ?? ''));
     if (extname(path) === '.duckdb') {
@@ -91,14 +118,20 @@ export async function layoutServer(dist: string): Promise<{ url: string; bytes: 
       const start = range ? Number(range[1]) : 0;
       const end = range && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
       count(end - start + 1 + 200);
-      res.writeHead(range ? 206 : 200, { ...headers, 'content-length': end - start + 1, ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}) });
+      res.writeHead(range ? 206 : 200, {
+        ...headers,
+        'content-length': end - start + 1,
+        ...(range ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+      });
       return void createReadStream(path, { start, end }).pipe(res);
     }
     if (/gzip/.test(String(req.headers['accept-encoding'])) && /\.(html|js|css|json|csv|arrow|wasm)$/.test(path)) {
       let body = gz.get(path);
       if (!body) gz.set(path, (body = gzipSync(readFileSync(path), { level: 6 })));
       count(body.length + 200);
-      return void res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, 'cache-control': 'no-cache' }).end(body);
+      return void res
+        .writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', 'content-length': body.length, 'cache-control': 'no-cache' })
+        .end(body);
     }
     count(size + 200);
     res.writeHead(200, { 'content-type': type, 'content-length': size, 'cache-control': 'no-cache' });
@@ -108,13 +141,32 @@ export async function layoutServer(dist: string): Promise<{ url: string; bytes: 
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`,
     bytes,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }
 
 /** In the page: loads the KPIs in one layout into a fresh table and returns the rows loaded and the time. */
-const LOAD = async (a: { root: string; layout: Layout; kpis: string[]; index: PieceIndex['pieces']; tag: string; table: string }): Promise<{ rows: number; ms: number }> => {
-  type Duck = { registerFileBuffer(n: string, b: Uint8Array): Promise<void>; registerFileURL(n: string, u: string, p: number, d: boolean): Promise<void>; connect(): Promise<{ query(s: string): Promise<{ toArray(): { toJSON(): Record<string, unknown> }[] }>; insertArrowFromIPCStream(b: Uint8Array, o: { name: string; create: boolean }): Promise<void>; close(): Promise<void> }> };
+const LOAD = async (a: {
+  root: string;
+  layout: Layout;
+  kpis: string[];
+  index: PieceIndex['pieces'];
+  tag: string;
+  table: string;
+}): Promise<{ rows: number; ms: number }> => {
+  type Duck = {
+    registerFileBuffer(n: string, b: Uint8Array): Promise<void>;
+    registerFileURL(n: string, u: string, p: number, d: boolean): Promise<void>;
+    connect(): Promise<{
+      query(s: string): Promise<{ toArray(): { toJSON(): Record<string, unknown> }[] }>;
+      insertArrowFromIPCStream(b: Uint8Array, o: { name: string; create: boolean }): Promise<void>;
+      close(): Promise<void>;
+    }>;
+  };
   const g = globalThis as unknown as { __jamfor?: { coordinator: { database(): Promise<{ duckdb: Duck }> } } };
   while (!g.__jamfor) await new Promise((r) => setTimeout(r, 10));
   const j = g.__jamfor;
@@ -127,19 +179,29 @@ const LOAD = async (a: { root: string; layout: Layout; kpis: string[]; index: Pi
   const schema = `(kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`;
   if (a.layout === 'csv') {
     await conn.query(`CREATE TABLE ${a.table} ${schema}`);
-    const bodies = await Promise.all(kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`values/${a.index[k][0]}?run=${a.tag}`, data))).arrayBuffer())));
+    const bodies = await Promise.all(
+      kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`values/${a.index[k][0]}?run=${a.tag}`, data))).arrayBuffer())),
+    );
     for (let i = 0; i < kpis.length; i++) {
       const name = `${a.tag}-${i}.csv`;
       await duck.registerFileBuffer(name, bodies[i]);
-      await conn.query(`INSERT INTO ${a.table} SELECT '${kpis[i]}', municipality_id, period, gender, value, status FROM read_csv('${name}', header = true, auto_detect = false, columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`);
+      await conn.query(
+        `INSERT INTO ${a.table} SELECT '${kpis[i]}', municipality_id, period, gender, value, status FROM read_csv('${name}', header = true, auto_detect = false, columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`,
+      );
     }
   } else if (a.layout === 'arrow') {
-    const bodies = await Promise.all(kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`bench-layouts/arrow/${k}.arrow?run=${a.tag}`, root))).arrayBuffer())));
+    const bodies = await Promise.all(
+      kpis.map(
+        async (k) => new Uint8Array(await (await fetch(new URL(`bench-layouts/arrow/${k}.arrow?run=${a.tag}`, root))).arrayBuffer()),
+      ),
+    );
     for (let i = 0; i < kpis.length; i++) await conn.insertArrowFromIPCStream(bodies[i], { name: a.table, create: i === 0 });
   } else {
     await duck.registerFileURL(`${a.tag}.duckdb`, new URL(`bench-layouts/values.duckdb?run=${a.tag}`, root).href, 4, false);
     await conn.query(`ATTACH '${a.tag}.duckdb' AS ${a.table}_f (READ_ONLY)`);
-    await conn.query(`CREATE TABLE ${a.table} AS SELECT * FROM ${a.table}_f.kpi_values WHERE kpi IN (${kpis.map((k) => `'${k}'`).join(', ')})`);
+    await conn.query(
+      `CREATE TABLE ${a.table} AS SELECT * FROM ${a.table}_f.kpi_values WHERE kpi IN (${kpis.map((k) => `'${k}'`).join(', ')})`,
+    );
   }
   const ms = performance.now() - t0;
   const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${a.table}`)).toArray()[0].toJSON().n);
@@ -148,7 +210,14 @@ const LOAD = async (a: { root: string; layout: Layout; kpis: string[]; index: Pi
 };
 
 /** Each layout × scenario, `runs` times in a fresh page (empty HTTP cache) with the engine started; medians. */
-export async function compareLayouts(browser: Browser, dist: string, page: string, scenarios: Scenario[], runs: number, log: (s: string) => void): Promise<LayoutResult[]> {
+export async function compareLayouts(
+  browser: Browser,
+  dist: string,
+  page: string,
+  scenarios: Scenario[],
+  runs: number,
+  log: (s: string) => void,
+): Promise<LayoutResult[]> {
   const index = (JSON.parse(readFileSync(join(dist, 'data', PIECES_INDEX), 'utf8')) as PieceIndex).pieces;
   const server = await layoutServer(dist);
   const out: LayoutResult[] = [];
@@ -164,7 +233,14 @@ export async function compareLayouts(browser: Browser, dist: string, page: strin
             const p = await context.newPage();
             await p.goto(server.url + page);
             const tag = `${layout}-${scenario.id}-${run}`;
-            const r = await p.evaluate(LOAD, { root: server.url, layout, kpis: scenario.kpis, index: subset, tag, table: `t_${layout}_${run}` });
+            const r = await p.evaluate(LOAD, {
+              root: server.url,
+              layout,
+              kpis: scenario.kpis,
+              index: subset,
+              tag,
+              table: `t_${layout}_${run}`,
+            });
             const b = server.bytes.get(tag) ?? { bytes: 0, requests: 0 };
             samples.push({ ...r, ...b });
           } finally {
@@ -172,12 +248,20 @@ export async function compareLayouts(browser: Browser, dist: string, page: strin
           }
         }
         const res: LayoutResult = {
-          layout, scenario: scenario.id, kpis: Object.keys(subset).length, rows: samples[0].rows,
-          bytes: median(samples.map((s) => s.bytes)), requests: median(samples.map((s) => s.requests)), ms: median(samples.map((s) => s.ms)),
+          layout,
+          scenario: scenario.id,
+          kpis: Object.keys(subset).length,
+          rows: samples[0].rows,
+          bytes: median(samples.map((s) => s.bytes)),
+          requests: median(samples.map((s) => s.requests)),
+          ms: median(samples.map((s) => s.ms)),
         };
-        if (samples.some((s) => s.rows !== res.rows)) throw new Error(`layout ${layout} loaded different row counts: ${samples.map((s) => s.rows)}`);
+        if (samples.some((s) => s.rows !== res.rows))
+          throw new Error(`layout ${layout} loaded different row counts: ${samples.map((s) => s.rows)}`);
         out.push(res);
-        log(`  ${scenario.id} ${layout}: ${res.rows} rows, ${(res.bytes / 1000).toFixed(0)} kB in ${res.requests} requests, ${res.ms.toFixed(0)} ms`);
+        log(
+          `  ${scenario.id} ${layout}: ${res.rows} rows, ${(res.bytes / 1000).toFixed(0)} kB in ${res.requests} requests, ${res.ms.toFixed(0)} ms`,
+        );
       }
       const rows = new Set(out.filter((r) => r.scenario === scenario.id).map((r) => r.rows));
       if (rows.size !== 1) throw new Error(`layouts disagree on the rows of ${scenario.id}: ${[...rows]}`);

@@ -47,18 +47,40 @@ const cold = await coldLoad(browser, site.url, baseline.url, Number(env('BENCH_C
 
 log('Interaction latency');
 const kommuner = meta.municipalities.filter((m) => m.type === 'K').map((m) => m.id);
-const years = [...new Set(Object.values(meta.periods).flat())].filter((p) => /^\d{4}$/.test(p)).sort().reverse();
+const years = [...new Set(Object.values(meta.periods).flat())]
+  .filter((p) => /^\d{4}$/.test(p))
+  .sort()
+  .reverse();
 const sequence = changeSequence({
-  rounds: Number(env('BENCH_ROUNDS', '30')), kommuner: kommuner.filter((k) => k !== '1286'), panel: 'kostnader',
+  rounds: Number(env('BENCH_ROUNDS', '30')),
+  kommuner: kommuner.filter((k) => k !== '1286'),
+  panel: 'kostnader',
   kpis: ['U31001', 'N31004', 'N31001', 'N31008', 'N40011'].filter((k) => meta.kpis.some((x) => x.id === k)),
-  peers: ['liknande', 'skr', 'lan', 'alla'], years: years.slice(1, 9),
+  peers: ['liknande', 'skr', 'lan', 'alla'],
+  years: years.slice(1, 9),
 });
-const queryRequests = kommuner.slice(-30).map((id, i) => ({ kpi: ['U31462', 'U31001', 'N00090', 'U40455'][i % 4], municipalityId: id, members: kommuner.slice(i * 3, i * 3 + 8), gender: 'T', higherIsBetter: i % 2 === 0 }));
+const queryRequests = kommuner
+  .slice(-30)
+  .map((id, i) => ({
+    kpi: ['U31462', 'U31001', 'N00090', 'U40455'][i % 4],
+    municipalityId: id,
+    members: kommuner.slice(i * 3, i * 3 + 8),
+    gender: 'T',
+    higherIsBetter: i % 2 === 0,
+  }));
 const inter = await interactions(browser, site.url, sequence, queryRequests, log);
 const throttleRounds = Number(env('BENCH_THROTTLED_ROUNDS', '10'));
-const throttled = throttleRounds > 0
-  ? await interactions(browser, site.url, sequence.slice(0, throttleRounds * 5), queryRequests.slice(0, 5), log, Number(env('BENCH_CPU_THROTTLE', '4')))
-  : null;
+const throttled =
+  throttleRounds > 0
+    ? await interactions(
+        browser,
+        site.url,
+        sequence.slice(0, throttleRounds * 5),
+        queryRequests.slice(0, 5),
+        log,
+        Number(env('BENCH_CPU_THROTTLE', '4')),
+      )
+    : null;
 await browser.close();
 
 log('Ingest and memory');
@@ -68,11 +90,26 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
   const { file, bytes } = await generateCsv(join(csvDir, `values-${rows}.csv`), rows);
   const repeats = Number(env('BENCH_INGEST_REPEATS', '3'));
   const native = await nativeIngest(file, repeats).catch((e: Error) => (log(`  native ${rows}: ${e.message}`), null));
-  const wasm = left < 20_000
-    ? { rows: null, fetchMs: null, ms: null, runs: null, rowsPerSec: null, duckdbMemoryBytes: null, databaseSize: null, peakJsHeapBytes: null, rendererPeakRssBytes: null, query: null, error: 'skipped: not enough of the 10-minute budget left' }
-    : await wasmIngest(plain.url, `bench-csv/values-${rows}.csv`, rows, 30, Math.min(240_000, left), repeats);
+  const wasm =
+    left < 20_000
+      ? {
+          rows: null,
+          fetchMs: null,
+          ms: null,
+          runs: null,
+          rowsPerSec: null,
+          duckdbMemoryBytes: null,
+          databaseSize: null,
+          peakJsHeapBytes: null,
+          rendererPeakRssBytes: null,
+          query: null,
+          error: 'skipped: not enough of the 10-minute budget left',
+        }
+      : await wasmIngest(plain.url, `bench-csv/values-${rows}.csv`, rows, 30, Math.min(240_000, left), repeats);
   ingest.push({ rows, csvBytes: bytes, native, wasm });
-  log(`  ${rows} rows: native ${ms(native?.ms)}, wasm ${wasm.error ?? ms(wasm.ms)}, query p95 ${ms(wasm.query?.p95)}, DuckDB ${mb(wasm.duckdbMemoryBytes)}, renderer peak ${mb(wasm.rendererPeakRssBytes)}`);
+  log(
+    `  ${rows} rows: native ${ms(native?.ms)}, wasm ${wasm.error ?? ms(wasm.ms)}, query p95 ${ms(wasm.query?.p95)}, DuckDB ${mb(wasm.duckdbMemoryBytes)}, renderer peak ${mb(wasm.rendererPeakRssBytes)}`,
+  );
 }
 for (const s of [site, baseline, plain]) await s.close();
 
@@ -100,20 +137,36 @@ const notes: Record<string, string> = {
   firstChartMs: `FCP is ${ms(cold.prerendered.gzip.fcpMs)}; before it the browser fetched ${gzRun?.resourcesBeforeChart.join(', ')} (render-blocking HTML + CSS). Fix: inline the critical CSS and drop the font preload from the critical path.`,
   bytesBeforeChartGzipKb: `responses finished before the first chart (one run): ${gzRun?.resourcesBeforeChart.join(', ')}. Fix: trim the prerendered HTML/boot snapshot of the kommun page and defer fonts.`,
   duckdbInteractiveMs: `the DuckDB wasm is ${mb(cold.wasmBytes)} on the wire (gzip) and finished downloading at ${ms(cold.wasmResponseEndMs)}; the value pieces it needed (${mb(cold.valuesBytes)}) at ${ms(cold.valuesResponseEndMs)}; loading ~0.5 M rows of CSV in wasm takes ${ms(small?.wasm.ms)} (ingest row below); the engine was ready at ${ms(cold.engineReadyMs)}, which leaves (by difference) about ${ms(cold.engineReadyMs - (cold.wasmResponseEndMs ?? 0) - (small?.wasm.ms ?? 0))} after the download for compiling and instantiating the 33 MB module; the first query then took ${ms(cold.interactiveQueryMs - cold.engineReadyMs)}. Proposed fix: start the engine at once (not on idle), serve the wasm precompressed with brotli and let the browser cache the compiled module (streaming compile), and answer untouched kommun pages from their prerendered snapshots.`,
-  interactionP95Ms: `a change runs on average ${inter.queriesPerChange.toFixed(1)} DuckDB queries (kommun ${inter.queriesByType.kommun?.toFixed(1)}, kpi ${inter.queriesByType.kpi?.toFixed(1)}, peer ${inter.queriesByType.peer?.toFixed(1)}, year ${inter.queriesByType.year?.toFixed(1)}, gender ${inter.queriesByType.gender?.toFixed(1)}; statements sent per change: ${Object.entries(inter.split).map(([t, x]) => `${t} ${x.statements.toFixed(1)}`).join(', ')}), one worker answers them one after another, and the span from first query start to last query end is ${(inter.queryShare * 100).toFixed(0)} % of all change time; one panelSeries alone (uncached) takes p50 ${ms(inter.queryOnly.p50)} / p95 ${ms(inter.queryOnly.p95)}. p95 by change: kommun ${ms(inter.byType.kommun?.p95)}, kpi ${ms(inter.byType.kpi?.p95)}, peer ${ms(inter.byType.peer?.p95)}, year (no query) ${ms(inter.byType.year?.p95)}, gender ${ms(inter.byType.gender?.p95)}. Proposed fix: fewer and cheaper queries per change — one statement answering all panels of a page, kpi_values sorted by (kpi, gender) at load so the KPI filter prunes row groups, prefetch of neighbouring kommuner/peer groups on idle; prerendered snapshots already answer the first view of every kommun page on a full page load.`,
+  interactionP95Ms: `a change runs on average ${inter.queriesPerChange.toFixed(1)} DuckDB queries (kommun ${inter.queriesByType.kommun?.toFixed(1)}, kpi ${inter.queriesByType.kpi?.toFixed(1)}, peer ${inter.queriesByType.peer?.toFixed(1)}, year ${inter.queriesByType.year?.toFixed(1)}, gender ${inter.queriesByType.gender?.toFixed(1)}; statements sent per change: ${Object.entries(
+    inter.split,
+  )
+    .map(([t, x]) => `${t} ${x.statements.toFixed(1)}`)
+    .join(
+      ', ',
+    )}), one worker answers them one after another, and the span from first query start to last query end is ${(inter.queryShare * 100).toFixed(0)} % of all change time; one panelSeries alone (uncached) takes p50 ${ms(inter.queryOnly.p50)} / p95 ${ms(inter.queryOnly.p95)}. p95 by change: kommun ${ms(inter.byType.kommun?.p95)}, kpi ${ms(inter.byType.kpi?.p95)}, peer ${ms(inter.byType.peer?.p95)}, year (no query) ${ms(inter.byType.year?.p95)}, gender ${ms(inter.byType.gender?.p95)}. Proposed fix: fewer and cheaper queries per change — one statement answering all panels of a page, kpi_values sorted by (kpi, gender) at load so the KPI filter prunes row groups, prefetch of neighbouring kommuner/peer groups on idle; prerendered snapshots already answer the first view of every kommun page on a full page load.`,
   interactionP95At3MMs: `panelSeries through the coordinator on the 3 M-row table: p50 ${ms(at3m?.wasm.query?.p50)}, p95 ${ms(at3m?.wasm.query?.p95)} (0.5 M: p50 ${ms(small?.wasm.query?.p50)}, p95 ${ms(small?.wasm.query?.p95)}); the wide p50–p95 gap also at 0.5 M rows shows contention on the shared cores as well as table size. Proposed fix: sort by kpi at ingest (zone maps skip row groups of other KPIs) and precompute per KPI/period/gender aggregates for the all-kommuner and Riket columns.`,
   ingestVsNative: `wasm ${ms(at3m?.wasm.ms)} vs native ${ms(at3m?.native?.ms)} for 3 M rows (one thread both). Fix: ingest in the worker from a streamed file (registerFileHandle/URL) instead of copying an ArrayBuffer, and ship Parquet.`,
 };
 if (full) {
   const d = full.defaultPanels;
-  notes.fullDefaultPanelKb = `by kind: ${Object.entries(d.byKind).map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`).join(', ')}.`;
+  notes.fullDefaultPanelKb = `by kind: ${Object.entries(d.byKind)
+    .map(([k, b]) => `${k} ${(b / 1000).toFixed(0)} kB`)
+    .join(', ')}.`;
   notes.fullDuckdbInteractiveMs = `engine ready at ${ms(full.cold.engineReadyMs)}; the rest is the piece fetch and the query.`;
   notes.fullBuildS = 'the build shares 2 cores with other work; see the load average above.';
 }
 const result: BenchResult = {
   date: new Date().toISOString().slice(0, 10),
   command: 'npm run bench',
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', memoryBytes: totalmem(), node: process.version, chromium, loadAvgStart, loadAvgEnd: loadavg() },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memoryBytes: totalmem(),
+    node: process.version,
+    chromium,
+    loadAvgStart,
+    loadAvgEnd: loadavg(),
+  },
   durationMs: Date.now() - t0,
   buildMs,
   cold,
@@ -127,9 +180,20 @@ const result: BenchResult = {
 for (const server of [site, baseline, plain]) await server.close();
 const md = formatReport(result);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(`bench/results/${result.date}.json`, JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps }, null, 2) + '\n');
+writeFileSync(
+  `bench/results/${result.date}.json`,
+  JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps }, null, 2) + '\n',
+);
 writeFileSync(`bench/results/${result.date}.md`, md);
 writeFileSync('bench/SUMMARY.md', `<!-- written by \`npm run bench\` (bench/run.ts); the latest run, see results/ for history -->\n${md}`);
 log(`Wrote bench/results/${result.date}.json, .md and bench/SUMMARY.md`);
-console.log('\n' + result.budgets.map((b) => `${b.pass ? 'PASS' : 'MISS'}  ${b.budget.label}: ${b.measured === null ? 'not measured' : b.measured.toFixed(b.budget.unit === '×' ? 2 : 1)} ${b.budget.unit} (limit ${b.budget.kind === 'max' ? '≤' : '≥'} ${b.budget.limit} ${b.budget.unit})`).join('\n'));
+console.log(
+  '\n' +
+    result.budgets
+      .map(
+        (b) =>
+          `${b.pass ? 'PASS' : 'MISS'}  ${b.budget.label}: ${b.measured === null ? 'not measured' : b.measured.toFixed(b.budget.unit === '×' ? 2 : 1)} ${b.budget.unit} (limit ${b.budget.kind === 'max' ? '≤' : '≥'} ${b.budget.limit} ${b.budget.unit})`,
+      )
+      .join('\n'),
+);
 if (Date.now() - t0 > LIMIT_MS) console.log(`Note: the run took longer than 10 minutes (${((Date.now() - t0) / 60000).toFixed(1)} min).`);

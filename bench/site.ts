@@ -15,7 +15,10 @@ export function buildSite(log: (s: string) => void): { dist: string; dataDir: st
     return { dist, dataDir, buildMs: null };
   }
   const t0 = Date.now();
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: dataDir }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    stdio: 'inherit',
+  });
   return { dist, dataDir, buildMs: Date.now() - t0 };
 }
 
@@ -53,7 +56,15 @@ export function stripPrerender(html: string): string {
  * serves precompressed files, so every file is requested once in each encoding before measuring.
  */
 export async function warmServer(baseUrl: string, dist: string, extra: string[] = []): Promise<void> {
-  const files = ['kommun/' + KOMMUN + '/', 'data/meta.json', 'data/pieces.json', ...extra, ...readdirSync(join(dist, 'assets')).filter((f) => !/\.woff2?$/.test(f)).map((f) => 'assets/' + f)];
+  const files = [
+    'kommun/' + KOMMUN + '/',
+    'data/meta.json',
+    'data/pieces.json',
+    ...extra,
+    ...readdirSync(join(dist, 'assets'))
+      .filter((f) => !/\.woff2?$/.test(f))
+      .map((f) => 'assets/' + f),
+  ];
   // A kept-alive connection may be closed by the server while a large file is compressed: ask again.
   const get = async (url: string, enc: string, tries = 3): Promise<void> => {
     try {

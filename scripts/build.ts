@@ -26,7 +26,16 @@ try {
 }
 await build({ logLevel: 'warn', build: { outDir: out, emptyOutDir: true } });
 const ssrOut = resolve('.cache/ssr', String(process.pid));
-await build({ logLevel: 'warn', build: { ssr: 'src/app/server-entry.ts', outDir: ssrOut, emptyOutDir: true, rollupOptions: { output: { entryFileNames: 'server-entry.js' } } } });
+await build({
+  logLevel: 'warn',
+  build: {
+    ssr: 'src/app/server-entry.ts',
+    outDir: ssrOut,
+    emptyOutDir: true,
+    rollupOptions: { output: { entryFileNames: 'server-entry.js' } },
+  },
+});
 await prerender({ dist: out, ssrEntry: `${ssrOut}/server-entry.js`, database: site.database, meta: site.meta, log: console.log });
-for (const c of precompress(out)) console.log(`Förkomprimerat ${c.file}: ${(c.bytes / 1e6).toFixed(1)} MB → ${(c.brBytes / 1e6).toFixed(1)} MB (br)`);
+for (const c of precompress(out))
+  console.log(`Förkomprimerat ${c.file}: ${(c.bytes / 1e6).toFixed(1)} MB → ${(c.brBytes / 1e6).toFixed(1)} MB (br)`);
 console.log(`Byggt till ${out} på ${((Date.now() - t0) / 1000).toFixed(1)} s (data: ${dataDir})`);

@@ -87,7 +87,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const listed = (a.kpis ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+  const listed = (a.kpis ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
   const kpis = [...new Set([...KOLADA_API_KPIS, ...listed, ...(a['kpis-file'] ? readKpisFile(a['kpis-file']) : [])])];
   validateKpis(kpis);
   if (a.since) validateSince(a.since);

@@ -173,9 +173,15 @@ const OUTCOMES = [
 
 function kpiCatalogue(): Kpi[] {
   return DASHBOARD_KPIS.map((k) => ({
-    id: k.id, title: k.title, unit: k.unit, is_divided_by_gender: k.is_divided_by_gender, description: SYNTHETIC,
-    source: k.origin === 'kolada' ? 'Kolada (RKA)' : 'Exempeldata', higher_is_better: higherIsBetter(k.id),
-    parent: k.parent ?? null, breakdown: k.breakdown ?? null,
+    id: k.id,
+    title: k.title,
+    unit: k.unit,
+    is_divided_by_gender: k.is_divided_by_gender,
+    description: SYNTHETIC,
+    source: k.origin === 'kolada' ? 'Kolada (RKA)' : 'Exempeldata',
+    higher_is_better: higherIsBetter(k.id),
+    parent: k.parent ?? null,
+    breakdown: k.breakdown ?? null,
   }));
 }
 
@@ -193,10 +199,28 @@ const CATALOGUE_FACTS: { id: string; title?: string; area: string; publ: string;
   { id: 'N40011', area: 'Arbetsmarknad', publ: '2025' },
   { id: 'U40455', area: 'Arbetsmarknad', publ: '' },
   { id: 'N00090', area: 'Kommunen, övergripande', publ: '2026' },
-  { id: 'N31825', title: 'Biståndsmottagare, ekonomiskt bistånd, 18+ år, andel (%) av befolkningen', area: 'Individ- och familjeomsorg', publ: '2025', gender: true },
+  {
+    id: 'N31825',
+    title: 'Biståndsmottagare, ekonomiskt bistånd, 18+ år, andel (%) av befolkningen',
+    area: 'Individ- och familjeomsorg',
+    publ: '2025',
+    gender: true,
+  },
   { id: 'N31002', title: 'Kostnad utbetalt ekonomiskt bistånd, kr/inv', area: 'Individ- och familjeomsorg', publ: '2025', gender: false },
-  { id: 'U21468', title: 'Brukarbedömning hemtjänst äldreomsorg -  helhetssyn, andel (%)', area: 'Äldre och funktionshinder', publ: '2026', gender: true },
-  { id: 'U23471', title: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)', area: 'Äldre och funktionshinder', publ: '2026', gender: true },
+  {
+    id: 'U21468',
+    title: 'Brukarbedömning hemtjänst äldreomsorg -  helhetssyn, andel (%)',
+    area: 'Äldre och funktionshinder',
+    publ: '2026',
+    gender: true,
+  },
+  {
+    id: 'U23471',
+    title: 'Brukarbedömning särskilt boende äldreomsorg -  helhetssyn, andel (%)',
+    area: 'Äldre och funktionshinder',
+    publ: '2026',
+    gender: true,
+  },
 ];
 
 function sampleCatalogue() {
@@ -204,7 +228,16 @@ function sampleCatalogue() {
     const k = dashboardKpi(c.id);
     const title = c.title ?? k!.title;
     const unit = k?.unit ?? (title.includes('(%)') ? '%' : 'kr/inv');
-    return [c.id, title, k ? SYNTHETIC : 'Exempeldata: nyckeltalet finns i Koladas katalog men har inga värden i exempeldata.', c.area, unit, c.gender ?? k!.is_divided_by_gender, c.publ, higherIsBetter(c.id)] as const;
+    return [
+      c.id,
+      title,
+      k ? SYNTHETIC : 'Exempeldata: nyckeltalet finns i Koladas katalog men har inga värden i exempeldata.',
+      c.area,
+      unit,
+      c.gender ?? k!.is_divided_by_gender,
+      c.publ,
+      higherIsBetter(c.id),
+    ] as const;
   });
 }
 
@@ -234,7 +267,17 @@ interface Profile {
   sickGap: number; // N00090 K − M (> 0)
 }
 
-const SKR_POP: Record<string, number> = { A1: 550000, A2: 42000, B3: 95000, B4: 26000, B5: 13000, C6: 30000, C7: 12000, C8: 8000, C9: 9500 };
+const SKR_POP: Record<string, number> = {
+  A1: 550000,
+  A2: 42000,
+  B3: 95000,
+  B4: 26000,
+  B5: 13000,
+  C6: 30000,
+  C7: 12000,
+  C8: 8000,
+  C9: 9500,
+};
 const SKR_NEED: Record<string, number> = { A1: 0.3, A2: -0.25, B3: 0.25, B4: 0, B5: 0.15, C6: 0.3, C7: 0, C8: 0.05, C9: -0.3 };
 
 /** Story-worthy (but invented) levels for the focus kommuner. */
@@ -303,12 +346,108 @@ function makeProfile(m: Municipality): Profile {
 }
 
 // Common year profiles (national development shared by all kommuner)
-const EB_INDEX: Record<number, number> = { 2010: 1.12, 2011: 1.1, 2012: 1.08, 2013: 1.07, 2014: 1.05, 2015: 1.04, 2016: 1.03, 2017: 1, 2018: 0.96, 2019: 0.94, 2020: 0.96, 2021: 0.91, 2022: 0.87, 2023: 0.92, 2024: 0.98 };
-const REFUGEE: Record<number, number> = { 2010: 0.09, 2011: 0.1, 2012: 0.11, 2013: 0.12, 2014: 0.13, 2015: 0.15, 2016: 0.2, 2017: 0.24, 2018: 0.22, 2019: 0.18, 2020: 0.14, 2021: 0.11, 2022: 0.09, 2023: 0.09, 2024: 0.08 };
-const AM_INDEX: Record<number, number> = { 2010: 0.95, 2011: 0.96, 2012: 0.98, 2013: 1, 2014: 1.01, 2015: 1.02, 2016: 1.03, 2017: 1, 2018: 0.97, 2019: 0.94, 2020: 1.04, 2021: 1.02, 2022: 0.97, 2023: 0.99, 2024: 1.01 };
-const RE_SHIFT: Record<number, number> = { 2010: -1.5, 2011: -1.2, 2012: -1, 2013: -0.6, 2014: -0.4, 2015: -0.2, 2016: 0, 2017: 0, 2018: 0.3, 2019: 0.5, 2020: 0.2, 2021: 0.6, 2022: 0.8, 2023: 0.6, 2024: 0.7 };
-const AMOUT_SHIFT: Record<number, number> = { 2010: -2, 2011: -1, 2012: -1, 2013: 0, 2014: 0, 2015: 1, 2016: 1, 2017: 0, 2018: 1, 2019: 0, 2020: -6, 2021: -3, 2022: 0, 2023: -1, 2024: -2 };
-const SICK_SHIFT: Record<number, number> = { 2010: -1, 2011: -0.8, 2012: -0.5, 2013: -0.3, 2014: -0.1, 2015: 0.1, 2016: 0.3, 2017: 0.2, 2018: 0.1, 2019: 0, 2020: 1.1, 2021: 0.9, 2022: 1.2, 2023: 0.5, 2024: 0.3 };
+const EB_INDEX: Record<number, number> = {
+  2010: 1.12,
+  2011: 1.1,
+  2012: 1.08,
+  2013: 1.07,
+  2014: 1.05,
+  2015: 1.04,
+  2016: 1.03,
+  2017: 1,
+  2018: 0.96,
+  2019: 0.94,
+  2020: 0.96,
+  2021: 0.91,
+  2022: 0.87,
+  2023: 0.92,
+  2024: 0.98,
+};
+const REFUGEE: Record<number, number> = {
+  2010: 0.09,
+  2011: 0.1,
+  2012: 0.11,
+  2013: 0.12,
+  2014: 0.13,
+  2015: 0.15,
+  2016: 0.2,
+  2017: 0.24,
+  2018: 0.22,
+  2019: 0.18,
+  2020: 0.14,
+  2021: 0.11,
+  2022: 0.09,
+  2023: 0.09,
+  2024: 0.08,
+};
+const AM_INDEX: Record<number, number> = {
+  2010: 0.95,
+  2011: 0.96,
+  2012: 0.98,
+  2013: 1,
+  2014: 1.01,
+  2015: 1.02,
+  2016: 1.03,
+  2017: 1,
+  2018: 0.97,
+  2019: 0.94,
+  2020: 1.04,
+  2021: 1.02,
+  2022: 0.97,
+  2023: 0.99,
+  2024: 1.01,
+};
+const RE_SHIFT: Record<number, number> = {
+  2010: -1.5,
+  2011: -1.2,
+  2012: -1,
+  2013: -0.6,
+  2014: -0.4,
+  2015: -0.2,
+  2016: 0,
+  2017: 0,
+  2018: 0.3,
+  2019: 0.5,
+  2020: 0.2,
+  2021: 0.6,
+  2022: 0.8,
+  2023: 0.6,
+  2024: 0.7,
+};
+const AMOUT_SHIFT: Record<number, number> = {
+  2010: -2,
+  2011: -1,
+  2012: -1,
+  2013: 0,
+  2014: 0,
+  2015: 1,
+  2016: 1,
+  2017: 0,
+  2018: 1,
+  2019: 0,
+  2020: -6,
+  2021: -3,
+  2022: 0,
+  2023: -1,
+  2024: -2,
+};
+const SICK_SHIFT: Record<number, number> = {
+  2010: -1,
+  2011: -0.8,
+  2012: -0.5,
+  2013: -0.3,
+  2014: -0.1,
+  2015: 0.1,
+  2016: 0.3,
+  2017: 0.2,
+  2018: 0.1,
+  2019: 0,
+  2020: 1.1,
+  2021: 0.9,
+  2022: 1.2,
+  2023: 0.5,
+  2024: 0.3,
+};
 
 /** Unrounded synthetic value per (kpi, kommun, year, gender): the "truth" before gaps and rounding. */
 type Latent = Map<string, number>;
@@ -435,7 +574,7 @@ function monthlyValues(profiles: Map<string, Profile>, latent: Latent): ValueRow
       for (const mo of MONTHS) {
         // winter high, summer low; an extra infection wave in early 2022
         const season = 1.1 * Math.cos((2 * Math.PI * (mo - 1.5)) / 12);
-        const wave = y === 2022 ? ({ 1: 1.8, 2: 0.9, 3: 0.3 } as Record<number, number>)[mo] ?? 0 : 0;
+        const wave = y === 2022 ? (({ 1: 1.8, 2: 0.9, 3: 0.3 } as Record<number, number>)[mo] ?? 0) : 0;
         const t = Math.max(2, annual + season + wave + r.normal(0, 0.2 * p.noise));
         const gap = Math.max(1.2, p.sickGap + r.normal(0, 0.3));
         const period = monthPeriod(y, mo);
@@ -470,7 +609,9 @@ function outcomeValues(latent: Latent): ValueRow[] {
       const rest = total - workOrStudy;
       const agency = Math.round(rest * r.uniform(0.25, 0.4));
       const counts = [work, workOrStudy - work, agency, rest - agency];
-      OUTCOMES.forEach((o, i) => byKpi.get(o.id)!.push({ kpi: o.id, municipality_id: id, period: String(y), gender: 'T', value: counts[i], status: null }));
+      OUTCOMES.forEach((o, i) =>
+        byKpi.get(o.id)!.push({ kpi: o.id, municipality_id: id, period: String(y), gender: 'T', value: counts[i], status: null }),
+      );
     }
   }
   return [...byKpi.values()].flat();
@@ -491,7 +632,11 @@ function liknandeGroups(kommuner: Municipality[], profiles: Map<string, Profile>
       const r = new Rng('group-features', m.id, edition);
       const eb = latent.get(lkey('U31001', m.id, edition - 1, 'T'))!;
       const p = profiles.get(m.id)!;
-      features.set(m.id, [Math.log(eb) / 0.25 + r.normal(0, 0.35), Math.log(p.pop) / 0.6 + r.normal(0, 0.35), skrIndex(m) * 0.35 + r.normal(0, 0.2)]);
+      features.set(m.id, [
+        Math.log(eb) / 0.25 + r.normal(0, 0.35),
+        Math.log(p.pop) / 0.6 + r.normal(0, 0.35),
+        skrIndex(m) * 0.35 + r.normal(0, 0.2),
+      ]);
     }
     const groups = new Map<string, string[]>();
     for (const m of kommuner) {
@@ -514,7 +659,14 @@ function liknandeGroups(kommuner: Municipality[], profiles: Map<string, Profile>
   for (const m of kommuner) {
     for (const edition of EDITIONS) {
       for (const member of membersBy.get(edition)!.get(m.id)!) {
-        rows.push({ group_id: `S${m.id}`, title: `Liknande kommuner ekonomiskt bistånd, ${m.name}, ${edition}`, kind: 'liknande_ekonomiskt_bistand', edition, owner_id: m.id, member_id: member });
+        rows.push({
+          group_id: `S${m.id}`,
+          title: `Liknande kommuner ekonomiskt bistånd, ${m.name}, ${edition}`,
+          kind: 'liknande_ekonomiskt_bistand',
+          edition,
+          owner_id: m.id,
+          member_id: member,
+        });
       }
     }
   }
@@ -530,10 +682,15 @@ function familyGroups(kommuner: Municipality[], profiles: Map<string, Profile>):
   const rows: GroupMemberRow[] = [];
   FAMILY_IDS.filter((f) => f !== 'ekonomiskt_bistand').forEach((family, fi) => {
     const edition = FAMILY_EDITION[family] ?? 2024;
-    const features = new Map(kommuner.map((m) => {
-      const r = new Rng('family-features', family, m.id);
-      return [m.id, [Math.log(profiles.get(m.id)!.pop) / 0.6 + r.normal(0, 0.6), skrIndex(m) * 0.35 + r.normal(0, 0.3), r.normal(0, 0.5 + 0.05 * fi)]];
-    }));
+    const features = new Map(
+      kommuner.map((m) => {
+        const r = new Rng('family-features', family, m.id);
+        return [
+          m.id,
+          [Math.log(profiles.get(m.id)!.pop) / 0.6 + r.normal(0, 0.6), skrIndex(m) * 0.35 + r.normal(0, 0.3), r.normal(0, 0.5 + 0.05 * fi)],
+        ];
+      }),
+    );
     for (const m of kommuner) {
       const f = features.get(m.id)!;
       const members = kommuner
@@ -543,8 +700,12 @@ function familyGroups(kommuner: Municipality[], profiles: Map<string, Profile>):
         .slice(0, 7)
         .map((x) => x.id)
         .sort(byId);
-      const title = family === 'overgripande' ? `Liknande kommuner, övergripande, ${m.name}, ${edition}` : `${familyTitle(family)}, ${m.name}, ${edition}`;
-      for (const member of members) rows.push({ group_id: `S${fi + 1}-${m.id}`, title, kind: familyKind(family), edition, owner_id: m.id, member_id: member });
+      const title =
+        family === 'overgripande'
+          ? `Liknande kommuner, övergripande, ${m.name}, ${edition}`
+          : `${familyTitle(family)}, ${m.name}, ${edition}`;
+      for (const member of members)
+        rows.push({ group_id: `S${fi + 1}-${m.id}`, title, kind: familyKind(family), edition, owner_id: m.id, member_id: member });
     }
   });
   return rows;
@@ -554,7 +715,14 @@ function skrGroups(kommuner: Municipality[]): GroupMemberRow[] {
   const codes = [...new Set(kommuner.map((m) => m.skr_group_code).filter((c): c is string => c !== null))].sort();
   return codes.flatMap((code) => {
     const members = kommuner.filter((m) => m.skr_group_code === code);
-    return members.map((m): GroupMemberRow => ({ group_id: `SKR-${code}`, title: `${members[0].skr_group_name} (SKR 2023)`, kind: 'skr_kommungrupp', edition: 2023, owner_id: null, member_id: m.id }));
+    return members.map((m): GroupMemberRow => ({
+      group_id: `SKR-${code}`,
+      title: `${members[0].skr_group_name} (SKR 2023)`,
+      kind: 'skr_kommungrupp',
+      edition: 2023,
+      owner_id: null,
+      member_id: m.id,
+    }));
   });
 }
 
@@ -564,10 +732,38 @@ function skrGroups(kommuner: Municipality[]): GroupMemberRow[] {
 const TARGETS: Target[] = [
   { municipality_id: '1489', kpi: 'U31462', period: '2024', target: 75, comparison: '>=', source_text: 'Exempel: socialnämndens mål 2024' },
   { municipality_id: '1286', kpi: 'U31462', period: '2024', target: 90, comparison: '>=', source_text: 'Exempel: socialnämndens mål 2024' },
-  { municipality_id: '1286', kpi: 'U40455', period: '2024', target: 40, comparison: '>=', source_text: 'Exempel: arbetsmarknadsnämndens mål 2024' },
-  { municipality_id: '1861', kpi: 'U40455', period: '2024', target: 10, comparison: '>=', source_text: 'Exempel: kommunfullmäktiges mål 2024' },
-  { municipality_id: '0780', kpi: 'N00090', period: '2024', target: 7, comparison: '<=', source_text: 'Exempel: personalpolitiskt mål 2024' },
-  { municipality_id: '1489', kpi: 'N00090', period: '2024', target: 8, comparison: '<=', source_text: 'Exempel: personalpolitiskt mål 2024' },
+  {
+    municipality_id: '1286',
+    kpi: 'U40455',
+    period: '2024',
+    target: 40,
+    comparison: '>=',
+    source_text: 'Exempel: arbetsmarknadsnämndens mål 2024',
+  },
+  {
+    municipality_id: '1861',
+    kpi: 'U40455',
+    period: '2024',
+    target: 10,
+    comparison: '>=',
+    source_text: 'Exempel: kommunfullmäktiges mål 2024',
+  },
+  {
+    municipality_id: '0780',
+    kpi: 'N00090',
+    period: '2024',
+    target: 7,
+    comparison: '<=',
+    source_text: 'Exempel: personalpolitiskt mål 2024',
+  },
+  {
+    municipality_id: '1489',
+    kpi: 'N00090',
+    period: '2024',
+    target: 8,
+    comparison: '<=',
+    source_text: 'Exempel: personalpolitiskt mål 2024',
+  },
   { municipality_id: '2480', kpi: 'U31462', period: '2024', target: 80, comparison: '>=', source_text: 'Exempel: socialnämndens mål 2024' },
 ];
 
@@ -593,12 +789,25 @@ export function generateSampleData(referenceFile = REFERENCE_FILE): ContractData
   aggregateLatent('0000', [...profiles.values()], YEARLY, latent);
   const sick = YEARLY.filter((s) => s.id === 'N00090');
   for (const r of regions) {
-    aggregateLatent(r.id, kommuner.filter((k) => k.county_code === r.county_code).map((k) => profiles.get(k.id)!), sick, latent);
+    aggregateLatent(
+      r.id,
+      kommuner.filter((k) => k.county_code === r.county_code).map((k) => profiles.get(k.id)!),
+      sick,
+      latent,
+    );
   }
 
   const values = [...yearlyValues(units, latent), ...monthlyValues(profiles, latent), ...outcomeValues(latent)];
   const groups = [...liknandeGroups(kommuner, profiles, latent), ...familyGroups(kommuner, profiles), ...skrGroups(kommuner)];
-  return { values, kpis: kpiCatalogue(), municipalities: units, groups, targets: TARGETS, manifest: SAMPLE_MANIFEST, catalogue: sampleCatalogue() };
+  return {
+    values,
+    kpis: kpiCatalogue(),
+    municipalities: units,
+    groups,
+    targets: TARGETS,
+    manifest: SAMPLE_MANIFEST,
+    catalogue: sampleCatalogue(),
+  };
 }
 
 function main(): void {
@@ -606,7 +815,9 @@ function main(): void {
   const data = generateSampleData();
   writeContractDirectory(outDir, data);
   const n = (it: Iterable<unknown>) => [...it].length;
-  console.log(`Wrote ${outDir}: ${n(data.values)} values, ${n(data.kpis)} KPIs, ${n(data.municipalities)} units, ${n(data.groups ?? [])} group rows`);
+  console.log(
+    `Wrote ${outDir}: ${n(data.values)} values, ${n(data.kpis)} KPIs, ${n(data.municipalities)} units, ${n(data.groups ?? [])} group rows`,
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -31,7 +31,8 @@ async function start() {
     if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
     meta = await res.json();
   } catch (e) {
-    if (!target.hasChildNodes()) target.innerHTML = `<main class="fatal"><h1>Jämför kunde inte starta</h1><p>Uppgifterna om nyckeltal och kommuner gick inte att hämta (${String((e as Error).message).replace(/[<>&]/g, '')}). Ladda om sidan för att försöka igen.</p></main>`;
+    if (!target.hasChildNodes())
+      target.innerHTML = `<main class="fatal"><h1>Jämför kunde inte starta</h1><p>Uppgifterna om nyckeltal och kommuner gick inte att hämta (${String((e as Error).message).replace(/[<>&]/g, '')}). Ladda om sidan för att försöka igen.</p></main>`;
     return;
   }
   meta = reactiveMeta(meta);
@@ -50,10 +51,19 @@ async function start() {
   userTargets.attach(meta);
   userTargets.followLink(() => router.view.targets);
   const props = {
-    meta, coordinator, href: router.href, navigate: router.navigate,
-    get route() { return router.route; },
-    get view() { return router.view; },
-    get root() { return router.root; },
+    meta,
+    coordinator,
+    href: router.href,
+    navigate: router.navigate,
+    get route() {
+      return router.route;
+    },
+    get view() {
+      return router.view;
+    },
+    get root() {
+      return router.root;
+    },
   };
   await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;

@@ -6,13 +6,32 @@ import { describe, expect, it } from 'vitest';
  * Imports run one way, from the connectors up to the app shell (README, "How the code is laid out").
  * A room may import its own files and rooms listed before it.
  */
-const LAYERS = ['format', 'engine', 'data', 'kolada-api', 'peers', 'queries', 'import', 'core', 'state', 'ui', 'charts', 'export', 'panels', 'pages', 'app', '(root)'];
+const LAYERS = [
+  'format',
+  'engine',
+  'data',
+  'kolada-api',
+  'peers',
+  'queries',
+  'import',
+  'core',
+  'state',
+  'ui',
+  'charts',
+  'export',
+  'panels',
+  'pages',
+  'app',
+  '(root)',
+];
 /** import/store/ (the browser store of imported sets) and import/flow/ run their writes through the core. */
 const ALLOWED_UPWARD = new Set(['import -> core']);
 
 const SRC = resolve('src');
 const files = (function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|svelte)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
 })(SRC);
 const room = (file: string) => {
   const parts = relative(SRC, file).split(/[\\/]/);
@@ -23,7 +42,12 @@ const TYPE_ONLY = /import\s+type\s[^;]*?from\s*['"](\.{1,2}\/[^'"?]+)/g;
 const targets = (f: string, re: RegExp) => [...readFileSync(f, 'utf8').matchAll(re)].map((m) => resolve(dirname(f), m[1]));
 const imports = new Map(files.map((f) => [f, targets(f, SPEC)]));
 /** imports that remain at run time (`import type` is erased) */
-const runtimeImports = new Map(files.map((f) => [f, targets(f, SPEC).filter((t, _, all) => !targets(f, TYPE_ONLY).includes(t) || all.filter((x) => x === t).length > 1)]));
+const runtimeImports = new Map(
+  files.map((f) => [
+    f,
+    targets(f, SPEC).filter((t, _, all) => !targets(f, TYPE_ONLY).includes(t) || all.filter((x) => x === t).length > 1),
+  ]),
+);
 
 describe('import direction', () => {
   it('knows every room under src/', () => {

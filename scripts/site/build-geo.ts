@@ -17,7 +17,11 @@ const KEEP = 0.3;
 /** Grid of the quantised coordinates (after projection, MAP_EXTENT units). */
 const QUANTIZATION = 4000;
 
-interface RawKommun { id: string; kom_namn: string; lan_code: string }
+interface RawKommun {
+  id: string;
+  kom_namn: string;
+  lan_code: string;
+}
 
 /**
  * Boundaries for the map: kommuner.geojson (290 kommuner) projected to a Swedish transverse Mercator
@@ -29,15 +33,21 @@ export function buildMapTopology(geoDir: string): Topology {
   const kommuner = JSON.parse(readFileSync(join(geoDir, 'kommuner.geojson'), 'utf8')) as FeatureCollection<Geometry, RawKommun>;
   const lan = JSON.parse(readFileSync(join(geoDir, 'lan.geojson'), 'utf8')) as FeatureCollection<Geometry, { name: string; l_id: number }>;
   const lanName = new Map(lan.features.map((f) => [String(f.properties.l_id).padStart(2, '0'), f.properties.name]));
-  const projection = geoTransverseMercator().rotate([-15, 0]).fitExtent([[0, 0], MAP_EXTENT], kommuner as GeoPermissibleObjects);
+  const projection = geoTransverseMercator()
+    .rotate([-15, 0])
+    .fitExtent([[0, 0], MAP_EXTENT], kommuner as GeoPermissibleObjects);
   const project = (p: Position): Position => projection(p as [number, number]) ?? [0, 0];
   const projectRings = (rings: Position[][]) => rings.map((ring) => ring.map(project));
   const features: Feature<Geometry, KommunProperties>[] = kommuner.features.map((f) => {
     const g = f.geometry;
     const geometry: Geometry =
-      g.type === 'Polygon' ? { type: 'Polygon', coordinates: projectRings(g.coordinates) }
-        : g.type === 'MultiPolygon' ? { type: 'MultiPolygon', coordinates: g.coordinates.map(projectRings) }
-          : (() => { throw new Error(`kommun ${f.properties.id}: unexpected ${g.type}`); })();
+      g.type === 'Polygon'
+        ? { type: 'Polygon', coordinates: projectRings(g.coordinates) }
+        : g.type === 'MultiPolygon'
+          ? { type: 'MultiPolygon', coordinates: g.coordinates.map(projectRings) }
+          : (() => {
+              throw new Error(`kommun ${f.properties.id}: unexpected ${g.type}`);
+            })();
     const { id, kom_namn: name, lan_code: lan } = f.properties;
     return { type: 'Feature', id, properties: { name, lan, lanName: lanName.get(lan) ?? '' }, geometry };
   });

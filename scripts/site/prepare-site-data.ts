@@ -53,7 +53,11 @@ export async function openSiteDatabase(site: Pick<SiteData, 'database'>): Promis
  * Build-time data loader: takes DATA_DIR (a contract directory or a Kolada directory), validates it and
  * writes what the site serves (meta.json, the value pieces and their index pieces.json) into a git-ignored cache keyed by the inputs.
  */
-export async function prepareSiteData(dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR, cacheRoot = '.cache', log: (s: string) => void = () => {}): Promise<SiteData> {
+export async function prepareSiteData(
+  dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR,
+  cacheRoot = '.cache',
+  log: (s: string) => void = () => {},
+): Promise<SiteData> {
   const t0 = Date.now();
   const step = (what: string) => log(`  data: ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   const source = resolve(dataDir);
@@ -108,9 +112,10 @@ const CONVERTER_ENTRY = fileURLToPath(new URL('../../src/data/kolada-directory.t
 /** Changes whenever a file in the directory, or the code (the module graph of `entry`) that turns it into output, changes. */
 function fingerprint(dir: string, entry: string): string {
   const h = createHash('sha256').update(dir).update(codeFingerprint(entry));
-  if (existsSync(dir)) for (const f of readdirSync(dir).sort()) {
-    const s = statSync(join(dir, f));
-    if (s.isFile()) h.update(`${f}:${s.size}:${s.mtimeMs}`);
-  }
+  if (existsSync(dir))
+    for (const f of readdirSync(dir).sort()) {
+      const s = statSync(join(dir, f));
+      if (s.isFile()) h.update(`${f}:${s.size}:${s.mtimeMs}`);
+    }
   return h.digest('hex').slice(0, 16);
 }

@@ -13,8 +13,14 @@ import { MAP_FILE } from '../../src/charts/map/map-file.ts';
 export function prerenderRoutes(meta: SiteMeta): Route[] {
   return [
     { page: 'start' },
-    ...kommuner(meta).flatMap((k): Route[] => [{ page: 'kommun', id: k.id }, { page: 'rapport', id: k.id }]),
-    { page: 'rangordning' }, { page: 'egna-data' }, { page: 'om-data' }, { page: 'tillganglighet' },
+    ...kommuner(meta).flatMap((k): Route[] => [
+      { page: 'kommun', id: k.id },
+      { page: 'rapport', id: k.id },
+    ]),
+    { page: 'rangordning' },
+    { page: 'egna-data' },
+    { page: 'om-data' },
+    { page: 'tillganglighet' },
   ];
 }
 
@@ -26,10 +32,18 @@ export function relativeRoot(route: Route): string {
 
 /** JSON that is safe inside <script type="application/json">. */
 export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
-export function fillTemplate(template: string, route: Route, page: { head: string; body: string }, snapshot: Record<string, unknown>): string {
+export function fillTemplate(
+  template: string,
+  route: Route,
+  page: { head: string; body: string },
+  snapshot: Record<string, unknown>,
+): string {
   const root = relativeRoot(route);
   return template
     .replaceAll('"./assets/', `"${root}assets/`)
@@ -44,7 +58,13 @@ export function fillTemplate(template: string, route: Route, page: { head: strin
  * native DuckDB through the same coordinator and query code the browser uses; each page embeds the
  * results it used so the browser hydrates without waiting for DuckDB-wasm.
  */
-export async function prerender(opts: { dist: string; ssrEntry: string; database: string; meta: SiteMeta; log?: (s: string) => void }): Promise<number> {
+export async function prerender(opts: {
+  dist: string;
+  ssrEntry: string;
+  database: string;
+  meta: SiteMeta;
+  log?: (s: string) => void;
+}): Promise<number> {
   const ssr = (await import(pathToFileURL(resolve(opts.ssrEntry)).href)) as typeof ServerEntry;
   await ssr.loadAllPages();
   const mapFile = join(opts.dist, 'data', MAP_FILE);
@@ -73,7 +93,10 @@ export async function prerender(opts: { dist: string; ssrEntry: string; database
       n++;
     }
     const notFound = ssr.renderPage({ meta: opts.meta, coordinator, route: { page: 'saknas', path: '' }, root: '/' });
-    writeFileSync(join(opts.dist, '404.html'), fillTemplate(template, { page: 'start' }, notFound, {}).replace('content="./"', 'content="/"').replaceAll('"./assets/', '"/assets/'));
+    writeFileSync(
+      join(opts.dist, '404.html'),
+      fillTemplate(template, { page: 'start' }, notFound, {}).replace('content="./"', 'content="/"').replaceAll('"./assets/', '"/assets/'),
+    );
   } finally {
     await db.close();
   }

@@ -4,11 +4,21 @@ import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
-const TYPES = new Map(Object.entries({
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8', '.wasm': 'application/wasm', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
-}));
+const TYPES = new Map(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.csv': 'text/csv; charset=utf-8',
+    '.wasm': 'application/wasm',
+    '.woff2': 'font/woff2',
+    '.woff': 'font/woff',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.txt': 'text/plain; charset=utf-8',
+  }),
+);
 const COMPRESSIBLE = /\.(html|js|css|json|csv|svg|wasm|txt)$/;
 
 export interface StaticServer {
@@ -57,7 +67,10 @@ function inside(root: string, path: string): boolean {
  * with their index.html, unknown paths with 404.html, security headers on every answer, optional
  * gzip/brotli, and the site may live under a prefix.
  */
-export async function serveStatic(dir: string, options: { port?: number; prefix?: string; compress?: boolean } = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  options: { port?: number; prefix?: string; compress?: boolean } = {},
+): Promise<StaticServer> {
   const root = realpathSync(resolve(dir));
   const prefix = options.prefix ?? '/';
   const cache = new Map<string, { gz: Buffer; br: Buffer }>();
@@ -67,11 +80,23 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
     const accept = String(req.headers['accept-encoding'] ?? '');
     const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' };
     // A brotli twin written at build time (precompress.ts) is served as is, as a host would.
-    const twin = status === 200 && /\bbr\b/.test(accept) ? resolveInRoot(root, relative(root, path + '.br').split(sep).map(encodeURIComponent).join('/')) : null;
+    const twin =
+      status === 200 && /\bbr\b/.test(accept)
+        ? resolveInRoot(
+            root,
+            relative(root, path + '.br')
+              .split(sep)
+              .map(encodeURIComponent)
+              .join('/'),
+          )
+        : null;
     if (twin?.kind === 'file') {
       res.writeHead(status, { ...headers, 'content-encoding': 'br', 'content-length': twin.size, vary: 'Accept-Encoding' });
       if (req.method === 'HEAD') res.end();
-      else createReadStream(twin.path).on('error', () => res.destroy()).pipe(res);
+      else
+        createReadStream(twin.path)
+          .on('error', () => res.destroy())
+          .pipe(res);
       return;
     }
     if (options.compress && COMPRESSIBLE.test(path) && /gzip|br/.test(accept)) {
@@ -82,13 +107,21 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
         cache.set(path, c);
       }
       const body = accept.includes('br') ? c.br : c.gz;
-      res.writeHead(status, { ...headers, 'content-encoding': accept.includes('br') ? 'br' : 'gzip', 'content-length': body.length, vary: 'Accept-Encoding' });
+      res.writeHead(status, {
+        ...headers,
+        'content-encoding': accept.includes('br') ? 'br' : 'gzip',
+        'content-length': body.length,
+        vary: 'Accept-Encoding',
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
       return;
     }
     res.writeHead(status, { ...headers, 'content-length': size });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(path).on('error', () => res.destroy()).pipe(res);
+    else
+      createReadStream(path)
+        .on('error', () => res.destroy())
+        .pipe(res);
   };
 
   const plain = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
@@ -137,6 +170,10 @@ export async function serveStatic(dir: string, options: { port?: number; prefix?
   return {
     server,
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
   };
 }

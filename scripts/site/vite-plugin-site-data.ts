@@ -6,7 +6,8 @@ import { prepareSiteData, type SiteData } from './prepare-site-data.ts';
 
 /** Describes a data problem for people: every problem with file, line and reason. */
 export function describeDataError(e: unknown, dataDir: string): string {
-  if (e instanceof DataDirectoryError) return `Datakatalogen ${dataDir} kan inte användas:\n` + e.problems.map((p) => '  - ' + formatProblem(p)).join('\n');
+  if (e instanceof DataDirectoryError)
+    return `Datakatalogen ${dataDir} kan inte användas:\n` + e.problems.map((p) => '  - ' + formatProblem(p)).join('\n');
   return `Datakatalogen ${dataDir} kunde inte läsas: ${e instanceof Error ? e.message : String(e)}`;
 }
 
@@ -27,7 +28,9 @@ export function siteData(): Plugin {
         if (failure) {
           res.statusCode = 500;
           res.setHeader('content-type', 'text/html; charset=utf-8');
-          res.end(`<!doctype html><html lang="sv"><meta charset="utf-8"><title>Fel i data</title><main style="font-family:sans-serif;max-width:50rem;margin:2rem auto"><h1>Jämför kan inte visa data</h1><pre style="white-space:pre-wrap">${failure.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</pre></main>`);
+          res.end(
+            `<!doctype html><html lang="sv"><meta charset="utf-8"><title>Fel i data</title><main style="font-family:sans-serif;max-width:50rem;margin:2rem auto"><h1>Jämför kan inte visa data</h1><pre style="white-space:pre-wrap">${failure.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</pre></main>`,
+          );
           return;
         }
         const m = /^\/data\/((?:values\/)?[\w-][\w.-]*)$/.exec(req.url?.split('?')[0] ?? '');

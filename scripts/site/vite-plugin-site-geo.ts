@@ -14,7 +14,10 @@ export function siteGeo(): Plugin {
   const prepare = () => {
     if (file !== undefined) return file;
     file = prepareMapFile(geoDir);
-    if (!file) console.warn(`\nKartan byggs inte: hittar inte kommuner.geojson och lan.geojson i GEO_DIR (${geoDir}). Webbplatsen fungerar utan karta.\n`);
+    if (!file)
+      console.warn(
+        `\nKartan byggs inte: hittar inte kommuner.geojson och lan.geojson i GEO_DIR (${geoDir}). Webbplatsen fungerar utan karta.\n`,
+      );
     return file;
   };
   return {

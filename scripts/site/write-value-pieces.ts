@@ -39,7 +39,9 @@ export async function writeValuePieces(db: Database, outDir: string): Promise<Pi
 
 /** One partition's CSV files as one file with one header (DuckDB may split a partition). */
 function concatCsv(dir: string): Buffer {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
   const parts = files.map((f, i) => {
     const b = readFileSync(join(dir, f));
     return i === 0 ? b : b.subarray(b.indexOf(10) + 1);

@@ -8,7 +8,10 @@ export class Router {
   /** "../../" while matching server-rendered markup, then the absolute root path */
   root = $state('/');
 
-  constructor(root: string, private readonly rootPath: string) {
+  constructor(
+    root: string,
+    private readonly rootPath: string,
+  ) {
     this.root = root;
     this.read();
     addEventListener('popstate', () => this.read());

@@ -55,7 +55,13 @@ export interface FigureLayout {
 }
 
 /** Lays out title, subtitle, legend, plot and source lines top to bottom for a given width. */
-export function figureLayout(spec: ChartSpec, width: number, legend: LegendItem[], plotHeight = FIG.plotHeight, margin = { left: 56, right: 16 }): FigureLayout {
+export function figureLayout(
+  spec: ChartSpec,
+  width: number,
+  legend: LegendItem[],
+  plotHeight = FIG.plotHeight,
+  margin = { left: 56, right: 16 },
+): FigureLayout {
   const inner = width - 2 * FIG.pad;
   const titleLines = wrapText(spec.title, inner, FIG.titleSize);
   const subtitleLines = spec.subtitle ? wrapText(spec.subtitle, inner, FIG.subtitleSize) : [];
@@ -78,7 +84,12 @@ export function figureLayout(spec: ChartSpec, width: number, legend: LegendItem[
   }
   y = legend.length ? ly + FIG.legendRow + 4 : y;
 
-  const plot = { x: FIG.pad + margin.left, y: y + 8, width: Math.max(120, width - 2 * FIG.pad - margin.left - margin.right), height: plotHeight };
+  const plot = {
+    x: FIG.pad + margin.left,
+    y: y + 8,
+    width: Math.max(120, width - 2 * FIG.pad - margin.left - margin.right),
+    height: plotHeight,
+  };
   y = plot.y + plot.height + 34;
   const sourceLines = spec.sources.flatMap((s) => wrapText(s, inner, FIG.sourceSize));
   const sourceY = y + FIG.sourceSize;

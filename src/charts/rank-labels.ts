@@ -25,7 +25,8 @@ export function placeBarLabels(bars: BarDatum[], x: ScaleBand<string>, plotWidth
     const left = Math.min(Math.max(0, cx - w / 2), Math.max(0, plotWidth - w));
     const right = left + w;
     const apart = (p: PlacedLabel) => right + 6 <= p.left || left >= p.right + 6;
-    const clear = (p: PlacedLabel, row: number) => (p.row < row ? cx < p.left - 2 || cx > p.right + 2 : p.cx < left - 2 || p.cx > right + 2);
+    const clear = (p: PlacedLabel, row: number) =>
+      p.row < row ? cx < p.left - 2 || cx > p.right + 2 : p.cx < left - 2 || p.cx > right + 2;
     const fits = (row: number, leaders: boolean) => placed.every((p) => (p.row === row ? apart(p) : !leaders || clear(p, row)));
     const rows = placed.length + 1;
     let row = [...Array(rows).keys()].find((r) => fits(r, true)) ?? -1;

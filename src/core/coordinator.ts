@@ -43,7 +43,10 @@ export class Coordinator {
   /** keys answered by peek() since the last clear (the prerenderer snapshots exactly these) */
   readonly used = new Set<string>();
 
-  constructor(private readonly open: () => Promise<Database>, snapshot: Record<string, unknown> = {}) {
+  constructor(
+    private readonly open: () => Promise<Database>,
+    snapshot: Record<string, unknown> = {},
+  ) {
     for (const [k, v] of Object.entries(snapshot)) this.cache.set(k, v);
   }
 

@@ -55,7 +55,8 @@ export async function ingestUserSet(db: Database, setId: string, csv: Uint8Array
 export async function ingestUserRows(db: Database, setId: string, select: string): Promise<IngestReport> {
   await ensureUserValuesTable(db);
   // Base values of the set's KPIs must be in place first, so the report compares against them.
-  if (db.prepare) await db.prepare({ kpis: (await db.query<{ kpi: string }>(`SELECT DISTINCT kpi FROM (${select})`)).map((r) => String(r.kpi)) });
+  if (db.prepare)
+    await db.prepare({ kpis: (await db.query<{ kpi: string }>(`SELECT DISTINCT kpi FROM (${select})`)).map((r) => String(r.kpi)) });
   await db.exec('BEGIN TRANSACTION');
   try {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${USER_VALUES} WHERE set_id = ?`, [setId]);
@@ -67,7 +68,10 @@ export async function ingestUserRows(db: Database, setId: string, select: string
        LEFT JOIN ${T.values} b ON ${KEY_MATCH}`,
       [setId],
     );
-    await db.query(`INSERT INTO ${T.values} SELECT kpi, municipality_id, period, gender, value, status FROM ${USER_VALUES} WHERE set_id = ? AND applied`, [setId]);
+    await db.query(
+      `INSERT INTO ${T.values} SELECT kpi, municipality_id, period, gender, value, status FROM ${USER_VALUES} WHERE set_id = ? AND applied`,
+      [setId],
+    );
     const [r] = await db.query<{ rows: number; added: number; same: number; conflicts: number }>(
       `SELECT count(*) AS rows, count(*) FILTER (WHERE applied) AS added,
          count(*) FILTER (WHERE NOT applied AND value IS NOT DISTINCT FROM existing) AS same,
@@ -91,7 +95,9 @@ export async function ingestUserRows(db: Database, setId: string, select: string
 /** One set's rows as contract values CSV (for the browser store), when the engine can export. */
 export async function userSetCsv(db: Database, setId: string): Promise<Uint8Array | null> {
   if (!db.exportCsv) return null;
-  return db.exportCsv(`SELECT kpi, municipality_id, period, gender, value, status FROM ${USER_VALUES} WHERE set_id = ${sqlString(setId)} ORDER BY rowid`);
+  return db.exportCsv(
+    `SELECT kpi, municipality_id, period, gender, value, status FROM ${USER_VALUES} WHERE set_id = ${sqlString(setId)} ORDER BY rowid`,
+  );
 }
 
 /** Removes one set: its rows leave kpi_values (only those it added) and user_values. All or nothing. */

@@ -29,7 +29,10 @@ export function requestKpis(request: unknown): string[] {
 }
 
 export class PieceError extends Error {
-  constructor(readonly kpi: string, message: string) {
+  constructor(
+    readonly kpi: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'PieceError';
   }
@@ -47,7 +50,12 @@ export async function fetchPieceIndex(dataUrl: string, fetchImpl: typeof fetch =
  * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
  * request already under way (started beside the engine); a failed one is asked again on the next query.
  */
-export async function withValuePieces(db: Database, dataUrl: string, fetchImpl: typeof fetch = fetch, prefetched?: Promise<PieceIndex>): Promise<PiecewiseDatabase> {
+export async function withValuePieces(
+  db: Database,
+  dataUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  prefetched?: Promise<PieceIndex>,
+): Promise<PiecewiseDatabase> {
   await db.exec(CREATE_EMPTY_VALUES_SQL);
   let indexPromise: Promise<PieceIndex> | null = null;
   const remember = (p: Promise<PieceIndex>) =>
@@ -72,7 +80,8 @@ export async function withValuePieces(db: Database, dataUrl: string, fetchImpl: 
     } catch {
       throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (nätverksfel).`);
     }
-    if (!res.ok) throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
+    if (!res.ok)
+      throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
     const body = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
     if (body.byteLength !== bytes) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${body.byteLength} av ${bytes} byte).`);
     const name = `piece-${++serial}.csv`;
@@ -119,14 +128,17 @@ async function addPiece(db: Database, kpi: string, file: string, rows: number): 
   try {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${piece}`);
     if (Number(n) !== rows) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${n} av ${rows} rader).`);
-    const match = (a: string, b: string) => `${a}.municipality_id = ${b}.municipality_id AND ${a}.period = ${b}.period AND ${a}.gender = ${b}.gender`;
+    const match = (a: string, b: string) =>
+      `${a}.municipality_id = ${b}.municipality_id AND ${a}.period = ${b}.period AND ${a}.gender = ${b}.gender`;
     const [{ imported }] = await db.query<{ imported: number }>(`SELECT count(*) AS imported FROM ${T.values} WHERE kpi = ?`, [kpi]);
     // The usual case: nothing imported for this KPI, one INSERT (atomic on its own).
     if (Number(imported) === 0) return void (await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`));
     await db.exec('BEGIN TRANSACTION');
     try {
       // Every kpi_values row of this KPI so far came from an import: the piece was not loaded.
-      await db.exec(`DELETE FROM ${T.values} b WHERE b.kpi = ${sqlString(kpi)} AND EXISTS (SELECT 1 FROM ${piece} p WHERE ${match('p', 'b')})`);
+      await db.exec(
+        `DELETE FROM ${T.values} b WHERE b.kpi = ${sqlString(kpi)} AND EXISTS (SELECT 1 FROM ${piece} p WHERE ${match('p', 'b')})`,
+      );
       await db.exec(`UPDATE ${USER_VALUES} u SET applied = false, existing = p.value, existing_present = true
         FROM ${piece} p WHERE u.kpi = ${sqlString(kpi)} AND u.applied AND ${match('p', 'u')}`);
       await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`);

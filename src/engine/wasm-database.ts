@@ -40,7 +40,11 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   const race = <T>(p: Promise<T>) => Promise.race([p, died]);
   /** Cleanup that must neither throw nor wait for a dead worker. */
-  const settle = (p: Promise<unknown>) => race(p).then(() => {}, () => {});
+  const settle = (p: Promise<unknown>) =>
+    race(p).then(
+      () => {},
+      () => {},
+    );
   try {
     await Promise.race([
       db.instantiate(new URL(wasmUrl, location.href).href),

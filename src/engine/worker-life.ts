@@ -34,9 +34,11 @@ export function watchWorkerLife(workerUrl: string, onDeath: () => void): WorkerL
       await new Promise((r) => setTimeout(r, 20));
     }
     URL.revokeObjectURL(blobUrl);
-    locks.request(name, { signal: stopped.signal }, () => {
-      if (!stopped.signal.aborted) onDeath();
-    }).catch(() => {});
+    locks
+      .request(name, { signal: stopped.signal }, () => {
+        if (!stopped.signal.aborted) onDeath();
+      })
+      .catch(() => {});
   })();
   return {
     worker,

@@ -8,8 +8,17 @@ import { documentText } from './xml-text.ts';
  * without characters a document format (XML) forbids.
  */
 export function altText(spec: ChartSpec): string {
-  const body = spec.kind === 'line' ? describeLine(spec) : spec.kind === 'rank' ? describeRank(spec) : spec.kind === 'map' ? describeMap(spec) : describeStacked(spec);
-  return documentText([`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.'));
+  const body =
+    spec.kind === 'line'
+      ? describeLine(spec)
+      : spec.kind === 'rank'
+        ? describeRank(spec)
+        : spec.kind === 'map'
+          ? describeMap(spec)
+          : describeStacked(spec);
+  return documentText(
+    [`${spec.title}.`, spec.subtitle, body, spec.sources.join('. ') + '.'].filter(Boolean).join(' ').replace(/\.\./g, '.'),
+  );
 }
 
 function span(xs: string[]): string {
@@ -26,7 +35,9 @@ function describeLine(spec: LineChartSpec): string {
   const group = spec.series.find((s) => s.role === 'group');
   const lines = spec.series.map((s) => s.label);
   const listed = lines.length > 1 ? `${lines.slice(0, -1).join(', ')} och ${lines[lines.length - 1]}` : (lines[0] ?? '');
-  const parts = [`Linjediagram ${span(spec.xs)} (${spec.unit || 'värde'}) med linjer för ${listed}${spec.band ? `, och ett fält för ${lowerFirst(spec.band.label)}` : ''}.`];
+  const parts = [
+    `Linjediagram ${span(spec.xs)} (${spec.unit || 'värde'}) med linjer för ${listed}${spec.band ? `, och ett fält för ${lowerFirst(spec.band.label)}` : ''}.`,
+  ];
   const latest = focus ? [...focus.points].reverse().find((p) => p.y !== null) : undefined;
   if (focus && latest) {
     const g = group?.points.find((p) => p.x === latest.x)?.y ?? null;
@@ -40,27 +51,45 @@ function describeLine(spec: LineChartSpec): string {
 function describeRank(spec: RankChartSpec): string {
   const withValue = spec.bars.filter((b) => b.value !== null);
   const sorted = [...withValue].sort((a, b) => (b.value as number) - (a.value as number));
-  const parts = [`Stapeldiagram med ${withValue.length} kommuner sorterade efter värde (${spec.unit || 'värde'}); kommunen och jämförelsegruppen är markerade.`];
+  const parts = [
+    `Stapeldiagram med ${withValue.length} kommuner sorterade efter värde (${spec.unit || 'värde'}); kommunen och jämförelsegruppen är markerade.`,
+  ];
   const focus = sorted.findIndex((b) => b.role === 'focus');
-  if (focus >= 0) parts.push(`${sorted[focus].label}: ${formatValue(sorted[focus].value, spec.unit)}, plats ${focus + 1} av ${sorted.length} räknat från högsta värdet.`);
+  if (focus >= 0)
+    parts.push(
+      `${sorted[focus].label}: ${formatValue(sorted[focus].value, spec.unit)}, plats ${focus + 1} av ${sorted.length} räknat från högsta värdet.`,
+    );
   const peers = withValue.filter((b) => b.role === 'peer').map((b) => b.value as number);
-  if (peers.length) parts.push(`Jämförelsegruppens medelvärde: ${formatValue(peers.reduce((s, v) => s + v, 0) / peers.length, spec.unit)} (${peers.length} kommuner).`);
-  if (sorted.length) parts.push(`Högst ${sorted[0].label} ${formatValue(sorted[0].value, spec.unit)}, lägst ${sorted[sorted.length - 1].label} ${formatValue(sorted[sorted.length - 1].value, spec.unit)}.`);
-  if (spec.missing) parts.push(`${spec.missing} ${spec.missing === 1 ? "kommun" : "kommuner"} saknar värde.`);
+  if (peers.length)
+    parts.push(
+      `Jämförelsegruppens medelvärde: ${formatValue(peers.reduce((s, v) => s + v, 0) / peers.length, spec.unit)} (${peers.length} kommuner).`,
+    );
+  if (sorted.length)
+    parts.push(
+      `Högst ${sorted[0].label} ${formatValue(sorted[0].value, spec.unit)}, lägst ${sorted[sorted.length - 1].label} ${formatValue(sorted[sorted.length - 1].value, spec.unit)}.`,
+    );
+  if (spec.missing) parts.push(`${spec.missing} ${spec.missing === 1 ? 'kommun' : 'kommuner'} saknar värde.`);
   return parts.join(' ');
 }
 
 function describeMap(spec: MapChartSpec): string {
-  const parts = [`Karta över ${spec.areas.length} kommuner (${spec.unit || 'värde'}) i klasserna ${spec.classes.map((c) => lowerFirst(c.label)).join(', ')}; länsgränser utritade.`];
+  const parts = [
+    `Karta över ${spec.areas.length} kommuner (${spec.unit || 'värde'}) i klasserna ${spec.classes.map((c) => lowerFirst(c.label)).join(', ')}; länsgränser utritade.`,
+  ];
   const focus = spec.areas.find((a) => a.role === 'focus');
-  if (focus) parts.push(`${focus.label}: ${focus.value === null ? 'värde saknas' : formatValue(focus.value, spec.unit)}${focus.cls !== 'missing' ? `, ${lowerFirst(spec.classes.find((c) => c.cls === focus.cls)?.label ?? '')}` : ''}.`);
+  if (focus)
+    parts.push(
+      `${focus.label}: ${focus.value === null ? 'värde saknas' : formatValue(focus.value, spec.unit)}${focus.cls !== 'missing' ? `, ${lowerFirst(spec.classes.find((c) => c.cls === focus.cls)?.label ?? '')}` : ''}.`,
+    );
   const peers = spec.areas.filter((a) => a.role === 'peer');
   if (peers.length) parts.push(`${spec.peerLabel ?? 'Jämförelsegruppen'} (${peers.length} kommuner) är inringad.`);
   return parts.join(' ');
 }
 
 function describeStacked(spec: StackedBarSpec): string {
-  const parts = [`Staplade stapeldiagram ${span(spec.xs)}: fördelning i procent på ${spec.categories.map((c) => c.label.toLowerCase()).join(', ')}.`];
+  const parts = [
+    `Staplade stapeldiagram ${span(spec.xs)}: fördelning i procent på ${spec.categories.map((c) => c.label.toLowerCase()).join(', ')}.`,
+  ];
   for (let i = spec.xs.length - 1; i >= 0; i--) {
     const row = spec.values[i] ?? [];
     const total = row.reduce<number>((s, v) => s + (v ?? 0), 0);

@@ -40,7 +40,11 @@ export function rawNumber(v: number): string {
   const [, sign, lead, frac = '', expText] = m;
   const exp = Number(expText);
   const digits = lead + frac;
-  if (exp >= 0) return sign + (digits.length <= exp + 1 ? digits + '0'.repeat(exp + 1 - digits.length) : `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`);
+  if (exp >= 0)
+    return (
+      sign +
+      (digits.length <= exp + 1 ? digits + '0'.repeat(exp + 1 - digits.length) : `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`)
+    );
   return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
 }
 
@@ -67,7 +71,8 @@ export function csvHeaders(table: ChartTable): string[] {
 /** Header and rows of one table as lines; `decimals` rounds numeric cells (as shown on screen), undefined keeps full precision. */
 function tableLines(table: ChartTable, variant: CsvVariant, decimals?: number): string[] {
   const sep = CSV_FORMAT[variant].separator;
-  const cell = (v: string | number | null) => csvCell(typeof v === 'number' && decimals !== undefined ? roundHalfAway(v, decimals) : v, variant);
+  const cell = (v: string | number | null) =>
+    csvCell(typeof v === 'number' && decimals !== undefined ? roundHalfAway(v, decimals) : v, variant);
   return [csvHeaders(table).map((h) => csvCell(h, variant)), ...table.rows.map((r) => r.map(cell))].map((cells) => cells.join(sep));
 }
 
@@ -88,8 +93,16 @@ export function chartCsv(spec: ChartSpec, variant: CsvVariant, exported: string)
   const decimals = variant === 'excel-sv' ? (spec.meta?.decimals ?? decimalsFor(spec.table.unit)) : undefined;
   const lines: string[] = [];
   if (spec.meta) {
-    for (const [label, value] of metadataRows(spec.meta, exported)) lines.push([csvCell(label, variant), csvCell(value, variant)].join(f.separator));
-    lines.push(csvCell(variant === 'excel-sv' ? `Värden avrundade som på skärmen (${decimals === 0 ? 'heltal' : decimals === 1 ? 'en decimal' : `${decimals} decimaler`}); CSV med komma och decimalpunkt har full precision.` : 'Värden med full precision.', variant));
+    for (const [label, value] of metadataRows(spec.meta, exported))
+      lines.push([csvCell(label, variant), csvCell(value, variant)].join(f.separator));
+    lines.push(
+      csvCell(
+        variant === 'excel-sv'
+          ? `Värden avrundade som på skärmen (${decimals === 0 ? 'heltal' : decimals === 1 ? 'en decimal' : `${decimals} decimaler`}); CSV med komma och decimalpunkt har full precision.`
+          : 'Värden med full precision.',
+        variant,
+      ),
+    );
     lines.push('');
   }
   lines.push(...tableLines(spec.table, variant, decimals));

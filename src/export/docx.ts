@@ -1,4 +1,17 @@
-import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
 import type { ChartSpec, ChartTable } from '../charts/spec.ts';
 import { memberTableOf } from './office-meta.ts';
 import { formatCell } from '../charts/table-cell.ts';
@@ -37,8 +50,10 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 /** Printed width of a chart in the document (A4 text width 16 cm) in Word's 96-dpi pixels. */
 export const IMAGE_WIDTH_PX = Math.round((16 / 2.54) * 96);
 
-const t = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) => new TextRun({ text: xmlText(text), ...opts });
-const para = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}, spacingAfter = 120) => new Paragraph({ children: [t(text, opts)], spacing: { after: spacingAfter } });
+const t = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}) =>
+  new TextRun({ text: xmlText(text), ...opts });
+const para = (text: string, opts: { bold?: boolean; italics?: boolean; size?: number; color?: string } = {}, spacingAfter = 120) =>
+  new Paragraph({ children: [t(text, opts)], spacing: { after: spacingAfter } });
 
 function coverPage(cover: ReportCover): Paragraph[] {
   return [
@@ -54,7 +69,12 @@ function coverPage(cover: ReportCover): Paragraph[] {
 
 function cell(text: string, opts: { header?: boolean; numeric?: boolean; size: number }): TableCell {
   return new TableCell({
-    children: [new Paragraph({ children: [t(text, { bold: opts.header, size: opts.size })], alignment: opts.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT })],
+    children: [
+      new Paragraph({
+        children: [t(text, { bold: opts.header, size: opts.size })],
+        alignment: opts.numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+      }),
+    ],
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
   });
 }
@@ -67,7 +87,13 @@ export function chartTable(table: ChartTable): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: table.columns.map((c, i) => cell(c, { header: true, numeric: numeric[i], size })) }),
-      ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(formatCell(table, v, i), { header: i === 0, numeric: numeric[i], size })) })),
+      ...table.rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((v, i) => cell(formatCell(table, v, i), { header: i === 0, numeric: numeric[i], size })),
+          }),
+      ),
     ],
   });
 }
@@ -81,11 +107,22 @@ function chartSection(chart: DocumentChart, index: number): (Paragraph | Table)[
     ...(spec.subtitle ? [para(spec.subtitle, { italics: true })] : []),
     para(spec.summary),
     new Paragraph({
-      children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width: IMAGE_WIDTH_PX, height }, altText: { name: xmlText(spec.fileStem), title: xmlText(spec.title), description: alt } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width: IMAGE_WIDTH_PX, height },
+          altText: { name: xmlText(spec.fileStem), title: xmlText(spec.title), description: alt },
+        }),
+      ],
       spacing: { after: 120 },
       keepNext: true,
     }),
-    new Paragraph({ children: [t(`Tabell: ${tableCaption(spec)}`, { bold: true, size: 20 })], keepNext: true, spacing: { before: 120, after: 60 } }),
+    new Paragraph({
+      children: [t(`Tabell: ${tableCaption(spec)}`, { bold: true, size: 20 })],
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+    }),
     chartTable(spec.table),
     ...(spec.table.footnotes ?? []).map((n) => para(n, { size: 18 }, 40)),
     ...memberSection(memberTableOf(spec)),
@@ -95,7 +132,14 @@ function chartSection(chart: DocumentChart, index: number): (Paragraph | Table)[
 
 function memberSection(members: ChartTable | null): (Paragraph | Table)[] {
   if (!members) return [];
-  return [new Paragraph({ children: [t(`Tabell: ${members.caption}${members.unit ? ` (${members.unit})` : ''}`, { bold: true, size: 20 })], keepNext: true, spacing: { before: 120, after: 60 } }), chartTable(members)];
+  return [
+    new Paragraph({
+      children: [t(`Tabell: ${members.caption}${members.unit ? ` (${members.unit})` : ''}`, { bold: true, size: 20 })],
+      keepNext: true,
+      spacing: { before: 120, after: 60 },
+    }),
+    chartTable(members),
+  ];
 }
 
 function tableCaption(spec: ChartSpec): string {

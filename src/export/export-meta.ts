@@ -32,7 +32,13 @@ export function exportMetadata(a: ExportMetaArgs): ExportMeta {
     decimals: decimalsFor(a.kpi.unit),
     kommun: a.kommun ? { id: a.kommun.id, name: a.kommun.name } : null,
     group: a.group
-      ? { kind: a.group.kind, label: a.group.label, description: a.group.description, edition: a.group.edition, members: a.group.members.map((id) => ({ id, name: name(id) })) }
+      ? {
+          kind: a.group.kind,
+          label: a.group.label,
+          description: a.group.description,
+          edition: a.group.edition,
+          members: a.group.members.map((id) => ({ id, name: name(id) })),
+        }
       : null,
     periods: first === undefined ? '' : first === last ? first : `${first}–${last}`,
     gender: a.gender,
@@ -91,7 +97,9 @@ export function memberTable(a: {
   const byKey = new Map(a.values.map((v) => [`${v.id}|${v.period}`, v]));
   const members = [...a.group.members].sort((x, y) => name(x).localeCompare(name(y), 'sv'));
   const row = (id: string, role: string) => [
-    name(id), id, role,
+    name(id),
+    id,
+    role,
     ...a.periods.map((p) => {
       const v = byKey.get(`${id}|${p}`);
       return v ? (v.value ?? v.status ?? null) : null;

@@ -15,8 +15,10 @@ const FACES = [
   { weight: 600, latin: latin600, ext: ext600 },
   { weight: 700, latin: latin700, ext: ext700 },
 ];
-const LATIN_RANGE = 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
-const EXT_RANGE = 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF';
+const LATIN_RANGE =
+  'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD';
+const EXT_RANGE =
+  'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C4,U+2113,U+2C60-2C7F,U+A720-A7FF';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -55,7 +57,9 @@ export async function embeddedFontCss(svgText: string): Promise<string> {
     const subsets = [{ url: f.latin, range: LATIN_RANGE }, ...(ext ? [{ url: f.ext, range: EXT_RANGE }] : [])];
     for (const s of subsets) {
       const data = await fetchBase64(s.url);
-      rules.push(`@font-face{font-family:'Source Sans 3';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${s.range};}`);
+      rules.push(
+        `@font-face{font-family:'Source Sans 3';font-style:normal;font-weight:${f.weight};src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${s.range};}`,
+      );
     }
   }
   return rules.join('');

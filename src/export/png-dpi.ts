@@ -30,7 +30,7 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
 /** Dots per inch stored in a PNG's pHYs chunk, or null when there is none. */
 export function pngDpi(png: Uint8Array): number | null {
   const v = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  for (let at = 8; at + 8 <= png.length; ) {
+  for (let at = 8; at + 8 <= png.length;) {
     const len = v.getUint32(at);
     const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
     if (type === 'pHYs') return v.getUint8(at + 16) === 1 ? Math.round(v.getUint32(at + 8) * 0.0254) : null;

@@ -42,7 +42,11 @@ function lineChart(spec: LineChartSpec): NativeChart {
   const labels = spec.xs.map((x, i) => clean(spec.xLabels?.[i] ?? formatPeriod(x, true)));
   return {
     type: 'line',
-    data: spec.series.map((s) => ({ name: clean(s.label), labels, values: spec.xs.map((x) => s.points.find((p) => p.x === x)?.y ?? null) })),
+    data: spec.series.map((s) => ({
+      name: clean(s.label),
+      labels,
+      values: spec.xs.map((x) => s.points.find((p) => p.x === x)?.y ?? null),
+    })),
     options: {
       chartColors: spec.series.map((s) => hex(ROLE_STYLE[s.role].stroke)),
       lineSize: 2,
@@ -106,9 +110,41 @@ export function nativeChart(spec: ChartSpec): NativeChart | null {
 
 function addFrame(slide: Slide, spec: ChartSpec): void {
   // Kolada titles run to two lines: the title box holds two at 20 pt.
-  slide.addText(clean(spec.title), { x: MARGIN, y: 0.15, w: WIDTH, h: 0.75, fontSize: 20, bold: true, fontFace: 'Calibri', color: '1A1A1A', valign: 'top', margin: 0 });
-  if (spec.subtitle) slide.addText(clean(spec.subtitle), { x: MARGIN, y: 0.9, w: WIDTH, h: 0.3, fontSize: 12, fontFace: 'Calibri', color: '555555', valign: 'top', margin: 0 });
-  slide.addText(clean(spec.sources.join('\n')), { x: MARGIN, y: 4.85, w: WIDTH, h: 0.65, fontSize: 9, fontFace: 'Calibri', color: '555555', valign: 'bottom', margin: 0 });
+  slide.addText(clean(spec.title), {
+    x: MARGIN,
+    y: 0.15,
+    w: WIDTH,
+    h: 0.75,
+    fontSize: 20,
+    bold: true,
+    fontFace: 'Calibri',
+    color: '1A1A1A',
+    valign: 'top',
+    margin: 0,
+  });
+  if (spec.subtitle)
+    slide.addText(clean(spec.subtitle), {
+      x: MARGIN,
+      y: 0.9,
+      w: WIDTH,
+      h: 0.3,
+      fontSize: 12,
+      fontFace: 'Calibri',
+      color: '555555',
+      valign: 'top',
+      margin: 0,
+    });
+  slide.addText(clean(spec.sources.join('\n')), {
+    x: MARGIN,
+    y: 4.85,
+    w: WIDTH,
+    h: 0.65,
+    fontSize: 9,
+    fontFace: 'Calibri',
+    color: '555555',
+    valign: 'bottom',
+    margin: 0,
+  });
   slide.addNotes(clean(spec.summary));
 }
 
@@ -136,7 +172,11 @@ export async function buildDeck(specs: ChartSpec[], image: (spec: ChartSpec) => 
     addFrame(slide, spec);
     const chart = nativeChart(spec);
     if (chart) {
-      slide.addChart(chart.type === 'line' ? deck.ChartType.line : deck.ChartType.bar, chart.data as never, { ...BODY, ...chart.options, altText: clean(altText(spec)), lang: 'sv-SE' } as never);
+      slide.addChart(
+        chart.type === 'line' ? deck.ChartType.line : deck.ChartType.bar,
+        chart.data as never,
+        { ...BODY, ...chart.options, altText: clean(altText(spec)), lang: 'sv-SE' } as never,
+      );
     } else {
       const img = await image(spec);
       slide.addImage({ data: `data:image/png;base64,${toBase64(img.png)}`, ...fitted(img.size), altText: clean(altText(spec)) });
@@ -160,13 +200,18 @@ export function dropEmptyPoints(pptx: Uint8Array): Uint8Array {
   const fixSheet = (xml: string) => xml.replace(/<c r="([A-Z]+\d+)"( s="\d+")?><v><\/v><\/c>/g, '<c r="$1"$2/>');
   return rezip(unzipSync(pptx), (name, data) => {
     if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return strToU8(strFromU8(data).replace(/<c:pt idx="\d+"><c:v><\/c:v><\/c:pt>/g, ''));
-    if (/^ppt\/embeddings\/.+\.xlsx$/.test(name)) return rezip(unzipSync(data), (n, d) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(n) ? strToU8(fixSheet(strFromU8(d))) : d));
+    if (/^ppt\/embeddings\/.+\.xlsx$/.test(name))
+      return rezip(unzipSync(data), (n, d) => (/^xl\/worksheets\/sheet\d+\.xml$/.test(n) ? strToU8(fixSheet(strFromU8(d))) : d));
     return data;
   });
 }
 
 /** The .pptx file's bytes. */
-export async function chartsPptx(specs: ChartSpec[], image: (spec: ChartSpec) => Promise<SlideImage>, title = ''): Promise<Uint8Array<ArrayBuffer>> {
+export async function chartsPptx(
+  specs: ChartSpec[],
+  image: (spec: ChartSpec) => Promise<SlideImage>,
+  title = '',
+): Promise<Uint8Array<ArrayBuffer>> {
   const deck = await buildDeck(specs, image, title);
   const out = (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
   return new Uint8Array(dropEmptyPoints(out));

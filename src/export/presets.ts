@@ -20,9 +20,31 @@ export interface ExportPreset {
 const CM_PER_INCH = 2.54;
 
 export const PRESETS: Record<ExportPreset['id'], ExportPreset> = {
-  a4: { id: 'a4', label: 'A4, full textbredd (16 cm, 300 dpi)', layoutWidth: 640, pixelWidth: Math.round((16 / CM_PER_INCH) * 300), widthCm: 16, dpi: 300 },
-  half: { id: 'half', label: 'Halv bredd (8 cm, 300 dpi)', layoutWidth: 360, pixelWidth: Math.round((8 / CM_PER_INCH) * 300), widthCm: 8, dpi: 300 },
-  slide: { id: 'slide', label: 'Bildspel 16:9 (1920 × 1080)', layoutWidth: 960, pixelWidth: 1920, frame: { width: 960, height: 540 }, widthCm: 33.867, dpi: 144 },
+  a4: {
+    id: 'a4',
+    label: 'A4, full textbredd (16 cm, 300 dpi)',
+    layoutWidth: 640,
+    pixelWidth: Math.round((16 / CM_PER_INCH) * 300),
+    widthCm: 16,
+    dpi: 300,
+  },
+  half: {
+    id: 'half',
+    label: 'Halv bredd (8 cm, 300 dpi)',
+    layoutWidth: 360,
+    pixelWidth: Math.round((8 / CM_PER_INCH) * 300),
+    widthCm: 8,
+    dpi: 300,
+  },
+  slide: {
+    id: 'slide',
+    label: 'Bildspel 16:9 (1920 × 1080)',
+    layoutWidth: 960,
+    pixelWidth: 1920,
+    frame: { width: 960, height: 540 },
+    widthCm: 33.867,
+    dpi: 144,
+  },
 };
 
 export const PRESET_IDS = Object.keys(PRESETS) as ExportPreset['id'][];

@@ -68,7 +68,13 @@ export function standaloneSvg(figureMarkup: string, opts: StandaloneOptions = {}
     const k = Math.min(frame.width / inner.width, frame.height / inner.height);
     const dx = (frame.width - inner.width * k) / 2;
     const dy = (frame.height - inner.height * k) / 2;
-    const nested = setRootAttributes(svg, { xmlns: null, x: fmt(dx), y: fmt(dy), width: fmt(inner.width * k), height: fmt(inner.height * k) });
+    const nested = setRootAttributes(svg, {
+      xmlns: null,
+      x: fmt(dx),
+      y: fmt(dy),
+      width: fmt(inner.width * k),
+      height: fmt(inner.height * k),
+    });
     svg =
       `<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${frame.height}" viewBox="0 0 ${frame.width} ${frame.height}">` +
       `<rect width="${frame.width}" height="${frame.height}" fill="#ffffff"/>${nested}</svg>`;

@@ -13,7 +13,13 @@ export function stripXmlForbidden(text: string): string {
   return text.replace(XML_FORBIDDEN, '');
 }
 
-const ALLOWED_CODE_POINT = (cp: number) => cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+const ALLOWED_CODE_POINT = (cp: number) =>
+  cp === 0x9 ||
+  cp === 0xa ||
+  cp === 0xd ||
+  (cp >= 0x20 && cp <= 0xd7ff) ||
+  (cp >= 0xe000 && cp <= 0xfffd) ||
+  (cp >= 0x10000 && cp <= 0x10ffff);
 
 /**
  * Serialised markup made well-formed: forbidden characters and character references to them
@@ -26,7 +32,13 @@ export function xmlSafeMarkup(markup: string): string {
   });
 }
 
-const ENTITIES = new Map([['&', '&amp;'], ['<', '&lt;'], ['>', '&gt;'], ['"', '&quot;'], ["'", '&apos;']]);
+const ENTITIES = new Map([
+  ['&', '&amp;'],
+  ['<', '&lt;'],
+  ['>', '&gt;'],
+  ['"', '&quot;'],
+  ["'", '&apos;'],
+]);
 
 /** Text escaped for an XML element or attribute value, forbidden characters removed. */
 export function escapeXml(text: string): string {
@@ -35,7 +47,9 @@ export function escapeXml(text: string): string {
 
 /** Plain text for one line in a document (alt text, a caption): controls become spaces, runs of space collapse. */
 export function documentText(text: string): string {
-  return stripXmlForbidden(text.replace(/[\u0000-\u001F\u007F]+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  return stripXmlForbidden(text.replace(/[\u0000-\u001F\u007F]+/g, ' '))
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** True when the text holds a character XML 1.0 forbids. */

@@ -11,7 +11,9 @@ export interface ExportFile {
  * entries in a plain object, so the one name it cannot hold, "__proto__", gets a leading underscore.
  */
 export function zipEntryName(name: string): string {
-  const flat = stripXmlForbidden(name).replace(/[\u0000-\u001F\u007F/\\:]+/g, '_').trim();
+  const flat = stripXmlForbidden(name)
+    .replace(/[\u0000-\u001F\u007F/\\:]+/g, '_')
+    .trim();
   if (flat === '__proto__') return `_${flat}`;
   return flat && !/^\.+$/.test(flat) ? flat : 'fil';
 }

@@ -4,18 +4,84 @@
  */
 import type { Kpi } from '../data/contract.ts';
 
-const base = { is_divided_by_gender: false, description: 'Egna data inlästa i webbläsaren.', source: '', higher_is_better: null, parent: null, breakdown: null } as const;
+const base = {
+  is_divided_by_gender: false,
+  description: 'Egna data inlästa i webbläsaren.',
+  source: '',
+  higher_is_better: null,
+  parent: null,
+  breakdown: null,
+} as const;
 
 export const PANEL_KPIS: Kpi[] = [
-  { ...base, id: 'X90001', title: 'Sjukfrånvaro per månad, kommunalt anställda, andel (%)', unit: '%', is_divided_by_gender: true, higher_is_better: false },
-  { ...base, id: 'X90001_29', title: 'Sjukfrånvaro per månad, kommunalt anställda –29 år, andel (%)', unit: '%', parent: 'X90001', breakdown: '–29 år', higher_is_better: false },
-  { ...base, id: 'X90001_30_49', title: 'Sjukfrånvaro per månad, kommunalt anställda 30–49 år, andel (%)', unit: '%', parent: 'X90001', breakdown: '30–49 år', higher_is_better: false },
-  { ...base, id: 'X90001_50', title: 'Sjukfrånvaro per månad, kommunalt anställda 50– år, andel (%)', unit: '%', parent: 'X90001', breakdown: '50– år', higher_is_better: false },
+  {
+    ...base,
+    id: 'X90001',
+    title: 'Sjukfrånvaro per månad, kommunalt anställda, andel (%)',
+    unit: '%',
+    is_divided_by_gender: true,
+    higher_is_better: false,
+  },
+  {
+    ...base,
+    id: 'X90001_29',
+    title: 'Sjukfrånvaro per månad, kommunalt anställda –29 år, andel (%)',
+    unit: '%',
+    parent: 'X90001',
+    breakdown: '–29 år',
+    higher_is_better: false,
+  },
+  {
+    ...base,
+    id: 'X90001_30_49',
+    title: 'Sjukfrånvaro per månad, kommunalt anställda 30–49 år, andel (%)',
+    unit: '%',
+    parent: 'X90001',
+    breakdown: '30–49 år',
+    higher_is_better: false,
+  },
+  {
+    ...base,
+    id: 'X90001_50',
+    title: 'Sjukfrånvaro per månad, kommunalt anställda 50– år, andel (%)',
+    unit: '%',
+    parent: 'X90001',
+    breakdown: '50– år',
+    higher_is_better: false,
+  },
   { ...base, id: 'X40000', title: 'Avslut i kommunens arbetsmarknadsverksamhet, antal', unit: 'antal' },
-  { ...base, id: 'X40001', title: 'Avslut i arbetsmarknadsverksamheten: till arbete, antal', unit: 'antal', parent: 'X40000', breakdown: 'Arbete' },
-  { ...base, id: 'X40002', title: 'Avslut i arbetsmarknadsverksamheten: till studier, antal', unit: 'antal', parent: 'X40000', breakdown: 'Studier' },
-  { ...base, id: 'X40003', title: 'Avslut i arbetsmarknadsverksamheten: till annan myndighet, antal', unit: 'antal', parent: 'X40000', breakdown: 'Annan myndighet' },
-  { ...base, id: 'X40004', title: 'Avslut i arbetsmarknadsverksamheten: övrigt, antal', unit: 'antal', parent: 'X40000', breakdown: 'Övrigt' },
+  {
+    ...base,
+    id: 'X40001',
+    title: 'Avslut i arbetsmarknadsverksamheten: till arbete, antal',
+    unit: 'antal',
+    parent: 'X40000',
+    breakdown: 'Arbete',
+  },
+  {
+    ...base,
+    id: 'X40002',
+    title: 'Avslut i arbetsmarknadsverksamheten: till studier, antal',
+    unit: 'antal',
+    parent: 'X40000',
+    breakdown: 'Studier',
+  },
+  {
+    ...base,
+    id: 'X40003',
+    title: 'Avslut i arbetsmarknadsverksamheten: till annan myndighet, antal',
+    unit: 'antal',
+    parent: 'X40000',
+    breakdown: 'Annan myndighet',
+  },
+  {
+    ...base,
+    id: 'X40004',
+    title: 'Avslut i arbetsmarknadsverksamheten: övrigt, antal',
+    unit: 'antal',
+    parent: 'X40000',
+    breakdown: 'Övrigt',
+  },
 ];
 
 /** The panel parent a KPI needs in the runtime list for its panel to appear (X40001 → X40000). */
@@ -46,7 +112,11 @@ export const DESTINATIONS: Destination[] = [
 
 export const isDestination = (id: string) => DESTINATIONS.some((d) => d.id === id);
 
-const fold = (s: string) => s.toLowerCase().replace(/[\u2012-\u2015\u2212]/g, '-').replace(/\s+/g, '');
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[\u2012-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, '');
 const TOTAL = /^(totalt|total|summa|alla|samtliga|allaåldrar|allaåldersgrupper)$/;
 
 /**
@@ -58,7 +128,8 @@ export function guessDestination(name: string, siblings: readonly string[], hint
   const n = fold(name);
   const age = (s: string) => {
     const f = fold(s);
-    if (/(^|[^\d])(-|under|0-|1[5-9]-|<)?29(år)?($|[^\d-])|^-29|^upptill29|29årochyngre|^under30/.test(f) && !/30/.test(f)) return 'X90001_29';
+    if (/(^|[^\d])(-|under|0-|1[5-9]-|<)?29(år)?($|[^\d-])|^-29|^upptill29|29årochyngre|^under30/.test(f) && !/30/.test(f))
+      return 'X90001_29';
     if (/30-49/.test(f)) return 'X90001_30_49';
     if (/^50(-|år|\+|ochäldre|-år|$)|^över49|^50-/.test(f)) return 'X90001_50';
     return null;

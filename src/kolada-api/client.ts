@@ -92,7 +92,12 @@ export function createClient(options: ClientOptions = {}): KoladaClient {
       try {
         text = await res.text();
       } catch (e) {
-        throw new KoladaHttpError(`HTTP ${res.status}: connection dropped while reading the body: ${describe(e, controller)}`, url, res.status, true);
+        throw new KoladaHttpError(
+          `HTTP ${res.status}: connection dropped while reading the body: ${describe(e, controller)}`,
+          url,
+          res.status,
+          true,
+        );
       }
       if (!res.ok) {
         const retryable = res.status === 429 || res.status === 408 || res.status >= 500;
@@ -103,7 +108,12 @@ export function createClient(options: ClientOptions = {}): KoladaClient {
       try {
         return JSON.parse(text);
       } catch {
-        throw new KoladaHttpError(`HTTP ${res.status}: the body is not valid JSON (${text.length} bytes, starts ${JSON.stringify(text.slice(0, 60))})`, url, res.status, true);
+        throw new KoladaHttpError(
+          `HTTP ${res.status}: the body is not valid JSON (${text.length} bytes, starts ${JSON.stringify(text.slice(0, 60))})`,
+          url,
+          res.status,
+          true,
+        );
       }
     } finally {
       clearTimeout(timer);
@@ -121,7 +131,8 @@ export function createClient(options: ClientOptions = {}): KoladaClient {
         if (n >= maxRetries) {
           throw new KoladaHttpError(`GET ${url} failed after ${n + 1} attempts; last error: ${err.message}`, url, err.status, false);
         }
-        const delayMs = err.retryAfterMs != null ? Math.min(err.retryAfterMs, maxRetryAfterMs) : backoffDelay(n + 1, baseDelayMs, maxDelayMs, random);
+        const delayMs =
+          err.retryAfterMs != null ? Math.min(err.retryAfterMs, maxRetryAfterMs) : backoffDelay(n + 1, baseDelayMs, maxDelayMs, random);
         stats.retries++;
         options.onRetry?.({ url, attempt: n + 1, delayMs, reason: err.message });
         await sleep(delayMs);

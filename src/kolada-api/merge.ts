@@ -6,7 +6,12 @@ import { rowKey, sortGroups, sortValues, valueKey, type RowKey } from './to-cont
  * Kolada changes a `(kpi, municipality, period)` row as a whole: a changed row replaces all its
  * genders, a row flagged `isdeleted` removes them. Rows of KPIs outside `kpis` are dropped.
  */
-export function mergeValues(previous: readonly ValueRow[], changed: readonly ValueRow[], deleted: readonly RowKey[], kpis: readonly string[]): ValueRow[] {
+export function mergeValues(
+  previous: readonly ValueRow[],
+  changed: readonly ValueRow[],
+  deleted: readonly RowKey[],
+  kpis: readonly string[],
+): ValueRow[] {
   const keep = new Set(kpis);
   const replaced = new Set<string>([...changed.map(rowKey), ...deleted.map(rowKey)]);
   const m = new Map<string, ValueRow>();

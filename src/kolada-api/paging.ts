@@ -12,7 +12,10 @@ export interface Page {
 }
 
 export class KoladaFormatError extends Error {
-  constructor(message: string, readonly url: string) {
+  constructor(
+    message: string,
+    readonly url: string,
+  ) {
     super(`${message} (${url})`);
     this.name = 'KoladaFormatError';
   }
@@ -20,7 +23,8 @@ export class KoladaFormatError extends Error {
 
 /** Reads the envelope of one page; throws a clear error when it is not a Kolada page. */
 export function readPage(url: string, body: unknown): Page {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new KoladaFormatError('expected a JSON object with "values"', url);
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new KoladaFormatError('expected a JSON object with "values"', url);
   const b = body as Record<string, unknown>;
   if (!Array.isArray(b.values)) throw new KoladaFormatError('the response has no "values" array', url);
   const next = b.next_url;

@@ -36,7 +36,11 @@ function endpoint(baseUrl: string, path: string): string {
 export function metadataRequests(input: PlanInput): PlannedRequest[] {
   const perPage = input.perPage ?? DEFAULT_PER_PAGE;
   return [
-    ...chunk(input.kpis).map((ids) => ({ kind: 'kpi' as const, url: withPaging(endpoint(input.baseUrl, `/kpi/${ids.join(',')}`), perPage), kpis: ids })),
+    ...chunk(input.kpis).map((ids) => ({
+      kind: 'kpi' as const,
+      url: withPaging(endpoint(input.baseUrl, `/kpi/${ids.join(',')}`), perPage),
+      kpis: ids,
+    })),
     { kind: 'municipality', url: withPaging(endpoint(input.baseUrl, '/municipality'), perPage) },
     { kind: 'municipality_groups', url: withPaging(endpoint(input.baseUrl, '/municipality_groups'), perPage) },
   ];
@@ -73,26 +77,42 @@ export function formatPlan(input: PlanInput, municipalityIds: readonly string[] 
   const lines: string[] = [];
   const { full, incremental } = splitIncremental(input);
   lines.push(`Kolada refresh plan (dry run, no network)`);
-  lines.push(`  API: ${input.baseUrl} (version ${apiVersion(input.baseUrl)}), per_page ${input.perPage ?? DEFAULT_PER_PAGE}, ≤ 25 ids per path segment`);
+  lines.push(
+    `  API: ${input.baseUrl} (version ${apiVersion(input.baseUrl)}), per_page ${input.perPage ?? DEFAULT_PER_PAGE}, ≤ 25 ids per path segment`,
+  );
   for (const e of extra) lines.push(`  ${e}`);
   lines.push(`  KPIs (${input.kpis.length}): ${input.kpis.join(', ')}`);
-  lines.push(`  KPI chunks: ${chunk(input.kpis).map((c) => `[${c.join(',')}]`).join(' ')}`);
+  lines.push(
+    `  KPI chunks: ${chunk(input.kpis)
+      .map((c) => `[${c.join(',')}]`)
+      .join(' ')}`,
+  );
   if (input.since) {
-    lines.push(`  Incremental since ${input.since}: from_date for ${incremental.length ? incremental.join(', ') : '(none)'}; fetched whole (new to the list): ${full.length ? full.join(', ') : '(none)'}`);
+    lines.push(
+      `  Incremental since ${input.since}: from_date for ${incremental.length ? incremental.join(', ') : '(none)'}; fetched whole (new to the list): ${full.length ? full.join(', ') : '(none)'}`,
+    );
   }
   const meta = metadataRequests(input);
   lines.push(``, `Metadata requests (${meta.length}, each followed through next_url):`);
   for (const r of meta) lines.push(`  GET ${r.url}`);
   if (municipalityIds) {
     const data = dataRequests(input, municipalityIds);
-    lines.push(``, `Data requests (${data.length} = ${chunk(full).length + chunk(incremental).length} KPI chunk(s) × ${chunk(municipalityIds).length} municipality chunk(s); ${municipalityIds.length} units from ${idsSource}; each followed through next_url):`);
+    lines.push(
+      ``,
+      `Data requests (${data.length} = ${chunk(full).length + chunk(incremental).length} KPI chunk(s) × ${chunk(municipalityIds).length} municipality chunk(s); ${municipalityIds.length} units from ${idsSource}; each followed through next_url):`,
+    );
     for (const r of data) lines.push(`  GET ${r.url}`);
   } else {
     const kc = chunk(full).length + chunk(incremental).length;
     lines.push(``, `Data requests: ${kc} KPI chunk(s) × ⌈units/25⌉ municipality chunks (312 units today → 13 chunks).`);
     lines.push(`  The unit ids come from GET /municipality, which a dry run does not make (no earlier output or resume state found).`);
-    lines.push(`  Each: GET ${endpoint(input.baseUrl, '/data/kpi/<≤25 KPIs>/municipality/<≤25 ids>')}?page=1&per_page=${input.perPage ?? DEFAULT_PER_PAGE}${input.since ? `&from_date=${input.since}` : ''}`);
+    lines.push(
+      `  Each: GET ${endpoint(input.baseUrl, '/data/kpi/<≤25 KPIs>/municipality/<≤25 ids>')}?page=1&per_page=${input.perPage ?? DEFAULT_PER_PAGE}${input.since ? `&from_date=${input.since}` : ''}`,
+    );
   }
-  lines.push(``, `Rows with isdeleted are dropped${input.since ? ' (and remove the row from the previous output)' : ''}; null values are kept as missing.`);
+  lines.push(
+    ``,
+    `Rows with isdeleted are dropped${input.since ? ' (and remove the row from the previous output)' : ''}; null values are kept as missing.`,
+  );
   return lines.join('\n') + '\n';
 }

@@ -14,7 +14,11 @@ export interface PreviousOutput {
 }
 
 function readCsv(file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+    dynamicTyping: false,
+  });
   if (parsed.errors.length) {
     const e = parsed.errors[0];
     throw new Error(`${file}: line ${(e.row ?? 0) + 2}: ${e.message}`);
@@ -30,23 +34,30 @@ export function readPreviousOutput(dir: string): PreviousOutput {
   const manifestFile = join(dir, CONTRACT_FILES.manifest);
   const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as KoladaManifest) : null;
   const values = readCsv(join(dir, CONTRACT_FILES.values)).map((r, i): ValueRow => {
-    if (!GENDERS.includes(r.gender as Gender)) throw new Error(`${dir}/values.csv: line ${i + 2}: unknown gender ${JSON.stringify(r.gender)}`);
+    if (!GENDERS.includes(r.gender as Gender))
+      throw new Error(`${dir}/values.csv: line ${i + 2}: unknown gender ${JSON.stringify(r.gender)}`);
     const value = r.value === '' || r.value === undefined ? null : Number(r.value);
-    if (value !== null && !Number.isFinite(value)) throw new Error(`${dir}/values.csv: line ${i + 2}: value ${JSON.stringify(r.value)} is not a number`);
-    return { kpi: r.kpi, municipality_id: r.municipality_id, period: r.period, gender: r.gender as Gender, value, status: r.status ? r.status : null };
+    if (value !== null && !Number.isFinite(value))
+      throw new Error(`${dir}/values.csv: line ${i + 2}: value ${JSON.stringify(r.value)} is not a number`);
+    return {
+      kpi: r.kpi,
+      municipality_id: r.municipality_id,
+      period: r.period,
+      gender: r.gender as Gender,
+      value,
+      status: r.status ? r.status : null,
+    };
   });
   const groupsFile = join(dir, CONTRACT_FILES.groups);
   const groups = existsSync(groupsFile)
-    ? readCsv(groupsFile).map(
-        (r): GroupMemberRow => ({
-          group_id: r.group_id,
-          title: r.title,
-          kind: r.kind as GroupKind,
-          edition: r.edition === '' ? null : Number(r.edition),
-          owner_id: r.owner_id === '' ? null : r.owner_id,
-          member_id: r.member_id,
-        }),
-      )
+    ? readCsv(groupsFile).map((r): GroupMemberRow => ({
+        group_id: r.group_id,
+        title: r.title,
+        kind: r.kind as GroupKind,
+        edition: r.edition === '' ? null : Number(r.edition),
+        owner_id: r.owner_id === '' ? null : r.owner_id,
+        member_id: r.member_id,
+      }))
     : [];
   const municipalityIds = readCsv(join(dir, CONTRACT_FILES.municipalities)).map((r) => r.id);
   return { dir, manifest, values, groups, municipalityIds };

@@ -41,7 +41,11 @@ export function validateKpis(kpis: readonly string[]): void {
 }
 
 export function validateSince(since: string): void {
-  if (!DATE.test(since) || Number.isNaN(Date.parse(since + 'T00:00:00Z')) || new Date(since + 'T00:00:00Z').toISOString().slice(0, 10) !== since) {
+  if (
+    !DATE.test(since) ||
+    Number.isNaN(Date.parse(since + 'T00:00:00Z')) ||
+    new Date(since + 'T00:00:00Z').toISOString().slice(0, 10) !== since
+  ) {
     throw new Error(`--since must be a date YYYY-MM-DD, got ${JSON.stringify(since)}`);
   }
 }
@@ -58,7 +62,10 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
 
   let previous: PreviousOutput | null = null;
   if (since) {
-    if (!hasPreviousOutput(o.outDir)) throw new Error(`--since needs an earlier output to merge into, but ${o.outDir} has no values.csv/municipalities.csv; run once without --since first`);
+    if (!hasPreviousOutput(o.outDir))
+      throw new Error(
+        `--since needs an earlier output to merge into, but ${o.outDir} has no values.csv/municipalities.csv; run once without --since first`,
+      );
     previous = readPreviousOutput(o.outDir);
   } else if (hasPreviousOutput(o.outDir)) {
     try {
@@ -72,7 +79,13 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
 
   const state = openState(o.stateDir, { baseUrl: o.baseUrl, kpis: o.kpis, perPage, since, previousKpis });
   if (state.resumed) log(`resuming the run started ${state.run.started} (completed pages are read from ${o.stateDir})`);
-  const client = createClient({ ...o.client, onRetry: (i) => { log(`retry ${i.attempt} in ${i.delayMs} ms: ${i.reason}`); o.client?.onRetry?.(i); } });
+  const client = createClient({
+    ...o.client,
+    onRetry: (i) => {
+      log(`retry ${i.attempt} in ${i.delayMs} ms: ${i.reason}`);
+      o.client?.onRetry?.(i);
+    },
+  });
   const get = state.wrap((url) => client.getJson(url));
   let pages = 0;
   const countingGet = async (url: string) => {
@@ -98,10 +111,14 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
   const groups = previous ? mergeGroups(previous.groups, converted.groups) : converted.groups;
   const warnings = [...converted.warnings];
   if (converted.skrByMember.size === 0) warnings.push('no SKR kommungrupper found in /municipality_groups');
-  if (!converted.groups.some((g) => g.kind === 'liknande_ekonomiskt_bistand')) warnings.push('no "Liknande kommuner ekonomiskt bistånd" groups found in /municipality_groups');
+  if (!converted.groups.some((g) => g.kind === 'liknande_ekonomiskt_bistand'))
+    warnings.push('no "Liknande kommuner ekonomiskt bistånd" groups found in /municipality_groups');
 
   // 2. values
-  const data = dataRequests(input, municipalities.map((m) => m.id));
+  const data = dataRequests(
+    input,
+    municipalities.map((m) => m.id),
+  );
   log(`fetching values: ${data.length} request(s) with concurrency ${concurrency}`);
   let done = 0;
   const dataRows = await mapLimit(data, concurrency, async (r) => {
@@ -137,6 +154,8 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
   writeContractDirectory(o.outDir, { values, kpis, municipalities, groups, manifest });
   state.finish();
   for (const w of warnings) log(`warning: ${w}`);
-  log(`wrote ${o.outDir}: ${values.length} values, ${kpis.length} KPIs, ${municipalities.length} municipalities, ${groups.length} group rows`);
+  log(
+    `wrote ${o.outDir}: ${values.length} values, ${kpis.length} KPIs, ${municipalities.length} municipalities, ${groups.length} group rows`,
+  );
   return { outDir: o.outDir, manifest, resumed: state.resumed, warnings };
 }

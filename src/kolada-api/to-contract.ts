@@ -28,7 +28,8 @@ export interface ConvertedValues {
   deleted: RowKey[];
 }
 
-export const valueKey = (v: { kpi: string; municipality_id: string; period: string; gender?: string }) => `${v.kpi}|${v.municipality_id}|${v.period}|${v.gender ?? ''}`;
+export const valueKey = (v: { kpi: string; municipality_id: string; period: string; gender?: string }) =>
+  `${v.kpi}|${v.municipality_id}|${v.period}|${v.gender ?? ''}`;
 export const rowKey = (v: RowKey) => `${v.kpi}|${v.municipality_id}|${v.period}`;
 
 function idText(v: unknown, what: string): string {
@@ -46,7 +47,11 @@ export function valuesFromApi(rows: readonly unknown[]): ConvertedValues {
   const deleted: RowKey[] = [];
   for (const raw of rows) {
     const r = raw as Partial<ApiDataRow>;
-    const key: RowKey = { kpi: idText(r.kpi, 'kpi'), municipality_id: idText(r.municipality, 'municipality'), period: idText(r.period, 'period') };
+    const key: RowKey = {
+      kpi: idText(r.kpi, 'kpi'),
+      municipality_id: idText(r.municipality, 'municipality'),
+      period: idText(r.period, 'period'),
+    };
     if (isDeleted(r.isdeleted)) {
       deleted.push(key);
       continue;
@@ -54,7 +59,8 @@ export function valuesFromApi(rows: readonly unknown[]): ConvertedValues {
     if (!Array.isArray(r.values)) throw new Error(`data row ${rowKey(key)} has no "values" array`);
     for (const g of r.values) {
       const gender = g?.gender;
-      if (gender !== 'T' && gender !== 'K' && gender !== 'M') throw new Error(`data row ${rowKey(key)} has an unknown gender ${JSON.stringify(gender)}`);
+      if (gender !== 'T' && gender !== 'K' && gender !== 'M')
+        throw new Error(`data row ${rowKey(key)} has an unknown gender ${JSON.stringify(gender)}`);
       const value = g.value;
       if (value !== null && value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
         throw new Error(`data row ${rowKey(key)} ${gender} has a non-numeric value ${JSON.stringify(value)}`);
@@ -77,7 +83,10 @@ const GENDER_ORDER: Record<Gender, number> = { T: 0, K: 1, M: 2 };
 export function sortValues(rows: Iterable<ValueRow>): ValueRow[] {
   return [...rows].sort(
     (a, b) =>
-      cmp(a.kpi, b.kpi) || cmp(a.municipality_id, b.municipality_id) || cmp(a.period, b.period) || GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender],
+      cmp(a.kpi, b.kpi) ||
+      cmp(a.municipality_id, b.municipality_id) ||
+      cmp(a.period, b.period) ||
+      GENDER_ORDER[a.gender] - GENDER_ORDER[b.gender],
   );
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -120,11 +129,26 @@ export function kpisFromApi(rows: readonly unknown[]): Kpi[] {
 
 /** Län (county) names by county code. */
 export const COUNTY_NAMES: Readonly<Record<string, string>> = {
-  '01': 'Stockholms län', '03': 'Uppsala län', '04': 'Södermanlands län', '05': 'Östergötlands län',
-  '06': 'Jönköpings län', '07': 'Kronobergs län', '08': 'Kalmar län', '09': 'Gotlands län',
-  '10': 'Blekinge län', '12': 'Skåne län', '13': 'Hallands län', '14': 'Västra Götalands län',
-  '17': 'Värmlands län', '18': 'Örebro län', '19': 'Västmanlands län', '20': 'Dalarnas län',
-  '21': 'Gävleborgs län', '22': 'Västernorrlands län', '23': 'Jämtlands län', '24': 'Västerbottens län',
+  '01': 'Stockholms län',
+  '03': 'Uppsala län',
+  '04': 'Södermanlands län',
+  '05': 'Östergötlands län',
+  '06': 'Jönköpings län',
+  '07': 'Kronobergs län',
+  '08': 'Kalmar län',
+  '09': 'Gotlands län',
+  '10': 'Blekinge län',
+  '12': 'Skåne län',
+  '13': 'Hallands län',
+  '14': 'Västra Götalands län',
+  '17': 'Värmlands län',
+  '18': 'Örebro län',
+  '19': 'Västmanlands län',
+  '20': 'Dalarnas län',
+  '21': 'Gävleborgs län',
+  '22': 'Västernorrlands län',
+  '23': 'Jämtlands län',
+  '24': 'Västerbottens län',
   '25': 'Norrbottens län',
 };
 
@@ -147,7 +171,10 @@ export function skrGroupFor(id: string, title: string): (typeof SKR_GROUPS)[numb
   return SKR_GROUPS.find((g) => g.groupId === id) ?? SKR_GROUPS.find((g) => g.koladaTitle === stem || g.name === stem) ?? null;
 }
 
-export function municipalitiesFromApi(rows: readonly unknown[], skrByMember: ReadonlyMap<string, { code: string; name: string }> = new Map()): Municipality[] {
+export function municipalitiesFromApi(
+  rows: readonly unknown[],
+  skrByMember: ReadonlyMap<string, { code: string; name: string }> = new Map(),
+): Municipality[] {
   const out = rows.map((raw): Municipality => {
     const m = raw as Record<string, unknown>;
     const id = idText(m.id, 'municipality');
@@ -192,7 +219,10 @@ export interface ConvertedGroups {
  * Keeps the "Liknande kommuner ekonomiskt bistånd, <kommun>, <year>" groups (owner resolved from the
  * kommun name) and the 9 SKR kommungrupper; every other group is ignored.
  */
-export function groupsFromApi(rows: readonly unknown[], municipalities: readonly { id: string; name: string; type: string }[]): ConvertedGroups {
+export function groupsFromApi(
+  rows: readonly unknown[],
+  municipalities: readonly { id: string; name: string; type: string }[],
+): ConvertedGroups {
   const kommunByName = new Map<string, string>();
   for (const m of municipalities) if (m.type === 'K' && unitKind(m.id) === 'kommun') kommunByName.set(m.name, m.id);
   const groups: GroupMemberRow[] = [];
@@ -207,7 +237,8 @@ export function groupsFromApi(rows: readonly unknown[], municipalities: readonly
     if (lk) {
       const owner = kommunByName.get(lk[1]) ?? null;
       if (!owner) warnings.push(`group ${id} "${title}": no kommun named "${lk[1]}"; owner_id left empty`);
-      for (const member_id of unique(members)) groups.push({ group_id: id, title, kind: 'liknande_ekonomiskt_bistand', edition: Number(lk[2]), owner_id: owner, member_id });
+      for (const member_id of unique(members))
+        groups.push({ group_id: id, title, kind: 'liknande_ekonomiskt_bistand', edition: Number(lk[2]), owner_id: owner, member_id });
       continue;
     }
     const skr = skrGroupFor(id, title);
@@ -224,7 +255,9 @@ export function groupsFromApi(rows: readonly unknown[], municipalities: readonly
 }
 
 export function sortGroups(rows: Iterable<GroupMemberRow>): GroupMemberRow[] {
-  return [...rows].sort((a, b) => cmp(a.kind, b.kind) || (a.edition ?? 0) - (b.edition ?? 0) || cmp(a.group_id, b.group_id) || cmp(a.member_id, b.member_id));
+  return [...rows].sort(
+    (a, b) => cmp(a.kind, b.kind) || (a.edition ?? 0) - (b.edition ?? 0) || cmp(a.group_id, b.group_id) || cmp(a.member_id, b.member_id),
+  );
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -37,9 +37,24 @@ function classLegend(kpi: Kpi, cuts: QuartileCuts | null, missing: number): MapC
     const mid = `mellan ${v(cuts.q1)} och ${v(cuts.q3)}`;
     const order: [MapClass, string][] =
       kpi.higher_is_better === null
-        ? [['neutral-high', high], ['neutral-middle', mid], ['neutral-low', low]]
-        : [['best', kpi.higher_is_better ? high : low], ['middle', mid], ['worst', kpi.higher_is_better ? low : high]];
-    for (const [cls, range] of order) classes.push({ cls, label: cuts.q1 === cuts.q3 && cls !== 'middle' && cls !== 'neutral-middle' ? upperFirst(QUARTILE_LABEL[cls]) : `${upperFirst(QUARTILE_LABEL[cls])} (${range})` });
+        ? [
+            ['neutral-high', high],
+            ['neutral-middle', mid],
+            ['neutral-low', low],
+          ]
+        : [
+            ['best', kpi.higher_is_better ? high : low],
+            ['middle', mid],
+            ['worst', kpi.higher_is_better ? low : high],
+          ];
+    for (const [cls, range] of order)
+      classes.push({
+        cls,
+        label:
+          cuts.q1 === cuts.q3 && cls !== 'middle' && cls !== 'neutral-middle'
+            ? upperFirst(QUARTILE_LABEL[cls])
+            : `${upperFirst(QUARTILE_LABEL[cls])} (${range})`,
+      });
   }
   if (missing) classes.push({ cls: 'missing', label: `Värde saknas (${missing})` });
   return classes;
@@ -67,19 +82,37 @@ export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
   const classes = classLegend(kpi, cuts, missing);
   const label = (cls: MapClass) => classes.find((c) => c.cls === cls)?.label.replace(/ \(.*$/, '') ?? QUARTILE_LABEL[cls];
   const genderPart = kpi.is_divided_by_gender ? `, ${GENDER_LABEL[a.gender]}` : '';
-  const direction = kpi.higher_is_better === null ? 'Klasser efter värde (högt är inte självklart bättre)' : `Klasser som i Kolada: bästa fjärdedelen, mittersta hälften och sämsta fjärdedelen (${kpi.higher_is_better ? 'högre' : 'lägre'} är bättre)`;
+  const direction =
+    kpi.higher_is_better === null
+      ? 'Klasser efter värde (högt är inte självklart bättre)'
+      : `Klasser som i Kolada: bästa fjärdedelen, mittersta hälften och sämsta fjärdedelen (${kpi.higher_is_better ? 'högre' : 'lägre'} är bättre)`;
   const focus = focusId ? areas.find((x) => x.id === focusId) : undefined;
-  const groupPart = focus && peers.size ? ` ${focus.label} och ${a.group!.label.charAt(0).toLowerCase()}${a.group!.label.slice(1)} inringade.` : focus ? ` ${focus.label} inringad.` : '';
+  const groupPart =
+    focus && peers.size
+      ? ` ${focus.label} och ${a.group!.label.charAt(0).toLowerCase()}${a.group!.label.slice(1)} inringade.`
+      : focus
+        ? ` ${focus.label} inringad.`
+        : '';
 
   const parts: string[] = [];
-  if (focus) parts.push(focus.value === null ? `${focus.label} saknar värde ${period}.` : `${focus.label} hade ${formatValue(focus.value, kpi.unit)} ${period} och hör till ${label(focus.cls).toLowerCase()} av kommunerna.`);
+  if (focus)
+    parts.push(
+      focus.value === null
+        ? `${focus.label} saknar värde ${period}.`
+        : `${focus.label} hade ${formatValue(focus.value, kpi.unit)} ${period} och hör till ${label(focus.cls).toLowerCase()} av kommunerna.`,
+    );
   if (peers.size) {
     const counts = new Map<MapClass, number>();
     for (const x of areas) if (x.role === 'peer') counts.set(x.cls, (counts.get(x.cls) ?? 0) + 1);
-    const listed = classes.filter((c) => counts.get(c.cls)).map((c) => (c.cls === 'missing' ? `${counts.get(c.cls)} utan värde` : `${counts.get(c.cls)} i ${label(c.cls).toLowerCase()}`));
+    const listed = classes
+      .filter((c) => counts.get(c.cls))
+      .map((c) => (c.cls === 'missing' ? `${counts.get(c.cls)} utan värde` : `${counts.get(c.cls)} i ${label(c.cls).toLowerCase()}`));
     parts.push(`Av jämförelsegruppens ${peers.size} kommuner finns ${listed.join(', ')}.`);
   }
-  if (cuts) parts.push(`Gränserna för fjärdedelarna är ${formatValue(cuts.q1, kpi.unit)} och ${formatValue(cuts.q3, kpi.unit)} (${cuts.n} kommuner med värde).`);
+  if (cuts)
+    parts.push(
+      `Gränserna för fjärdedelarna är ${formatValue(cuts.q1, kpi.unit)} och ${formatValue(cuts.q3, kpi.unit)} (${cuts.n} kommuner med värde).`,
+    );
   else parts.push(`Ingen kommun har värde ${period}.`);
 
   return {
@@ -105,7 +138,13 @@ export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
         .sort((x, y) => name(x.id).localeCompare(name(y.id), 'sv'))
         .map((r) => {
           const area = byId.get(r.id)!;
-          return [name(r.id), a.lanNames?.get(r.id) ?? '', valueCell(r.value, r.status), label(area.cls), area.role === 'focus' ? 'Vald kommun' : area.role === 'peer' ? 'Jämförelsegrupp' : ''];
+          return [
+            name(r.id),
+            a.lanNames?.get(r.id) ?? '',
+            valueCell(r.value, r.status),
+            label(area.cls),
+            area.role === 'focus' ? 'Vald kommun' : area.role === 'peer' ? 'Jämförelsegrupp' : '',
+          ];
         }),
     },
     fileStem: `${kpi.id}_${period}_${a.gender}_karta${focusId ? `_${focusId}` : ''}`,

@@ -37,16 +37,26 @@ export function observedDecimals(values: readonly (number | null)[], unit: strin
  * before, and the breakdown KPIs (those whose `parent` is the series) for the latest year.
  * `rows` are breakdown-query rows for the parent and its children, gender T.
  */
-export function buildMonthlySpecs(args: { kpi: Kpi; children: Kpi[]; kommun: Municipality; rows: BreakdownRow[]; manifest: Manifest }): MonthlySpecs | null {
+export function buildMonthlySpecs(args: {
+  kpi: Kpi;
+  children: Kpi[];
+  kommun: Municipality;
+  rows: BreakdownRow[];
+  manifest: Manifest;
+}): MonthlySpecs | null {
   const { kpi, children, kommun, rows, manifest } = args;
   const monthly = rows.filter((r) => r.gender === 'T' && /^\d{4}-\d{2}$/.test(r.period));
-  const value = (k: string, year: string, month: string) => monthly.find((r) => r.kpi === k && r.period === `${year}-${month}`)?.value ?? null;
+  const value = (k: string, year: string, month: string) =>
+    monthly.find((r) => r.kpi === k && r.period === `${year}-${month}`)?.value ?? null;
   const years = [...new Set(monthly.filter((r) => r.kpi === kpi.id && r.value !== null).map((r) => r.period.slice(0, 4)))].sort();
   const year = years.at(-1);
   if (!year) return null;
   const previousYear = String(Number(year) - 1);
   const sources = [valueSourceLine(kpi, manifest)];
-  const decimals = observedDecimals(monthly.map((r) => r.value), kpi.unit);
+  const decimals = observedDecimals(
+    monthly.map((r) => r.value),
+    kpi.unit,
+  );
   const change = (delta: number) => formatSignedChange(delta, kpi.unit, decimals);
 
   const yearSeries: LineSeries[] = [
@@ -92,9 +102,20 @@ export function buildMonthlySpecs(args: { kpi: Kpi; children: Kpi[]; kommun: Mun
       decimals,
       xs: MONTHS,
       xLabels: MONTH_LABELS,
-      series: present.map((c, i) => ({ id: c.id, label: c.breakdown ?? c.title, role: BREAKDOWN_ROLES[i % BREAKDOWN_ROLES.length], points: MONTHS.map((m) => ({ x: m, y: value(c.id, y, m) })) })),
+      series: present.map((c, i) => ({
+        id: c.id,
+        label: c.breakdown ?? c.title,
+        role: BREAKDOWN_ROLES[i % BREAKDOWN_ROLES.length],
+        points: MONTHS.map((m) => ({ x: m, y: value(c.id, y, m) })),
+      })),
       sources: valueSourceLines(present, manifest),
-      summary: breakdownSummary(kommun.name, kpi.unit, decimals, y, present.map((c) => ({ label: c.breakdown ?? c.title, values: MONTHS.map((m) => value(c.id, y, m)) }))),
+      summary: breakdownSummary(
+        kommun.name,
+        kpi.unit,
+        decimals,
+        y,
+        present.map((c) => ({ label: c.breakdown ?? c.title, values: MONTHS.map((m) => value(c.id, y, m)) })),
+      ),
       table: {
         caption: `${kpi.title}, ${kommun.name} ${y}, efter ${byAge ? 'åldersgrupp' : 'grupp'}`,
         unit: kpi.unit,
@@ -119,22 +140,40 @@ function formatSignedChange(delta: number, unit: string, decimals: number): stri
 }
 
 /** "Senaste månad, mars 2024: 8,1 % (−0,4 procentenheter mot mars 2023). Medel jan–mar: 8,5 % mot 8,9 % året innan." */
-function monthlySummary(kommun: string, unit: string, decimals: number, change: (d: number) => string, year: string, prev: string, at: (y: string, m: string) => number | null): string {
+function monthlySummary(
+  kommun: string,
+  unit: string,
+  decimals: number,
+  change: (d: number) => string,
+  year: string,
+  prev: string,
+  at: (y: string, m: string) => number | null,
+): string {
   const last = [...MONTHS].reverse().find((m) => at(year, m) !== null)!;
   const a = at(year, last)!;
   const b = at(prev, last);
-  const parts = [`${kommun}, senaste månad ${monthName(Number(last))} ${year}: ${formatValue(a, unit, decimals)}${b !== null ? ` (${change(round(a - b))} mot ${monthName(Number(last))} ${prev})` : ''}.`];
+  const parts = [
+    `${kommun}, senaste månad ${monthName(Number(last))} ${year}: ${formatValue(a, unit, decimals)}${b !== null ? ` (${change(round(a - b))} mot ${monthName(Number(last))} ${prev})` : ''}.`,
+  ];
   const both = MONTHS.filter((m) => at(year, m) !== null && at(prev, m) !== null);
   if (both.length > 1) {
     const mean = (y: string) => both.reduce((s, m) => s + (at(y, m) as number), 0) / both.length;
-    parts.push(`Medel för de ${both.length} månader som finns båda åren: ${formatValue(mean(year), unit, decimals)} ${year} mot ${formatValue(mean(prev), unit, decimals)} ${prev}.`);
+    parts.push(
+      `Medel för de ${both.length} månader som finns båda åren: ${formatValue(mean(year), unit, decimals)} ${year} mot ${formatValue(mean(prev), unit, decimals)} ${prev}.`,
+    );
   } else if (both.length === 0) {
     parts.push(`${prev} saknar värden för samma månader.`);
   }
   return parts.join(' ');
 }
 
-function breakdownSummary(kommun: string, unit: string, decimals: number, year: string, groups: { label: string; values: (number | null)[] }[]): string {
+function breakdownSummary(
+  kommun: string,
+  unit: string,
+  decimals: number,
+  year: string,
+  groups: { label: string; values: (number | null)[] }[],
+): string {
   const means = groups
     .map((g) => {
       const v = g.values.filter((x): x is number => x !== null);

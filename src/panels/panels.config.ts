@@ -27,10 +27,11 @@ export interface PanelTexts {
   empty: string;
 }
 
-const ids = (...list: string[]) => list.map((id) => {
-  if (!dashboardKpi(id)) throw new Error(`panels.config: ${id} is not in src/data/dashboard-kpis.ts`);
-  return id;
-});
+const ids = (...list: string[]) =>
+  list.map((id) => {
+    if (!dashboardKpi(id)) throw new Error(`panels.config: ${id} is not in src/data/dashboard-kpis.ts`);
+    return id;
+  });
 
 export const PANELS: PanelConfig[] = [
   {
@@ -74,7 +75,11 @@ export const PANELS: PanelConfig[] = [
     kind: 'stacked',
     kpis: ids('X40000'),
     intro: 'Vart deltagarna gick vid avslut, som andel av alla avslut per år.',
-    texts: { figure: 'Till arbete eller studier', ofTotal: '{count} av {total} avslut', empty: '{kommun} har inga avslut registrerade för {kpi}.' },
+    texts: {
+      figure: 'Till arbete eller studier',
+      ofTotal: '{count} av {total} avslut',
+      empty: '{kommun} har inga avslut registrerade för {kpi}.',
+    },
   },
 ];
 

@@ -36,7 +36,9 @@ export function qualityNotes(a: QualityNoteArgs): string[] {
     const zeros = shown.filter((m) => m.value === 0);
     if (zeros.length) {
       const list = zeros.map((m) => `${name(m.id)} ${m.period}`).join(', ');
-      notes.push(`Kostnaden 0 ${a.kpi.unit} (${list}) är troligen en lucka i redovisningen, inte en verksamhet utan kostnad. Värdet visas som Kolada redovisar det och ingår i gruppmedlet.`);
+      notes.push(
+        `Kostnaden 0 ${a.kpi.unit} (${list}) är troligen en lucka i redovisningen, inte en verksamhet utan kostnad. Värdet visas som Kolada redovisar det och ingår i gruppmedlet.`,
+      );
     }
   }
 
@@ -44,7 +46,9 @@ export function qualityNotes(a: QualityNoteArgs): string[] {
     const edges = a.points.filter((p) => p.value === 0 || p.value === 100);
     if (edges.length) {
       const list = edges.map((p) => `${formatValue(p.value, '%')} ${p.period}`).join(', ');
-      notes.push(`${a.kommunName} har en andel på exakt ${list}. En andel på 0 % eller 100 % bygger ofta på ett fåtal personer; jämför med antalet bakom andelen innan du drar slutsatser.`);
+      notes.push(
+        `${a.kommunName} har en andel på exakt ${list}. En andel på 0 % eller 100 % bygger ofta på ett fåtal personer; jämför med antalet bakom andelen innan du drar slutsatser.`,
+      );
     }
   }
 
@@ -64,7 +68,9 @@ export function qualityNotes(a: QualityNoteArgs): string[] {
   }
 
   if (a.showRiket && a.points.length && a.points.every((p) => p.riket === null)) {
-    notes.push(`Kolada redovisar inget värde för riket för ${a.kpi.id}, så ingen linje för riket visas. Medel för alla kommuner är inte detsamma som rikets värde och används inte i stället.`);
+    notes.push(
+      `Kolada redovisar inget värde för riket för ${a.kpi.id}, så ingen linje för riket visas. Medel för alla kommuner är inte detsamma som rikets värde och används inte i stället.`,
+    );
   }
   return notes;
 }

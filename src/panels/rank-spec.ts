@@ -62,7 +62,8 @@ export function rankQuartiles(rows: RankingRow[], higherIsBetter: boolean | null
 }
 
 /** Legend order of the quartile classes for a KPI's direction. */
-export const quartileOrder = (higherIsBetter: boolean | null) => (higherIsBetter === null ? QUARTILE_ORDER_NEUTRAL : QUARTILE_ORDER_DIRECTED);
+export const quartileOrder = (higherIsBetter: boolean | null) =>
+  higherIsBetter === null ? QUARTILE_ORDER_NEUTRAL : QUARTILE_ORDER_DIRECTED;
 
 export interface RankSpecArgs {
   kpi: Kpi;
@@ -86,8 +87,13 @@ export function buildRankSpec(a: RankSpecArgs): RankChartSpec {
   const quartiles = rankQuartiles(rows, kpi.higher_is_better);
   const quartileOf = (id: string) => quartiles.get(id) ?? 'missing';
   const bars: BarDatum[] = rows.map((r) => ({
-    id: r.id, label: name(r.id), value: r.value, role: role(r.id), ...(r.status ? { note: r.status } : {}),
-    fill: QUARTILE_FILL[quartileOf(r.id)], className: `quartile-${quartileOf(r.id)}`,
+    id: r.id,
+    label: name(r.id),
+    value: r.value,
+    role: role(r.id),
+    ...(r.status ? { note: r.status } : {}),
+    fill: QUARTILE_FILL[quartileOf(r.id)],
+    className: `quartile-${quartileOf(r.id)}`,
   }));
   const s = focusId ? standing(rows, focusId) : standing(rows, '');
   const genderPart = kpi.is_divided_by_gender ? `, ${GENDER_LABEL[a.gender]}` : '';
@@ -99,11 +105,16 @@ export function buildRankSpec(a: RankSpecArgs): RankChartSpec {
   const last = ranked.at(-1);
   const parts: string[] = [];
   if (focusId) {
-    parts.push(s.place === null
-      ? `${name(focusId)} saknar värde ${period}${s.status ? ` (${s.status})` : ''} och har ingen placering bland ${s.of} kommuner med värde.`
-      : `${name(focusId)} hade ${formatValue(s.value, kpi.unit)} ${period}, ${placeText(s)} kommuner med värde (${rankDirection(kpi.higher_is_better)}), ${QUARTILE_LABEL[quartileOf(focusId)]}.`);
+    parts.push(
+      s.place === null
+        ? `${name(focusId)} saknar värde ${period}${s.status ? ` (${s.status})` : ''} och har ingen placering bland ${s.of} kommuner med värde.`
+        : `${name(focusId)} hade ${formatValue(s.value, kpi.unit)} ${period}, ${placeText(s)} kommuner med värde (${rankDirection(kpi.higher_is_better)}), ${QUARTILE_LABEL[quartileOf(focusId)]}.`,
+    );
   }
-  if (first && last) parts.push(`Plats 1: ${name(first.id)} (${formatValue(first.value, kpi.unit)}); sist: ${name(last.id)} (${formatValue(last.value, kpi.unit)}).`);
+  if (first && last)
+    parts.push(
+      `Plats 1: ${name(first.id)} (${formatValue(first.value, kpi.unit)}); sist: ${name(last.id)} (${formatValue(last.value, kpi.unit)}).`,
+    );
   else parts.push(`Ingen kommun har värde ${period}.`);
   if (s.missing) parts.push(missingText(s.missing, period));
 
@@ -114,7 +125,16 @@ export function buildRankSpec(a: RankSpecArgs): RankChartSpec {
     ...(s.missing ? [missingText(s.missing, period)] : []),
   ];
   const focus = focusId ? { id: focusId, name: name(focusId) } : null;
-  const meta = exportMetadata({ kpi, kommun: focus, group: focus && peers.size ? a.group : null, names, periods: [period], gender: kpi.is_divided_by_gender ? GENDER_LABEL[a.gender] : null, sources, manifest });
+  const meta = exportMetadata({
+    kpi,
+    kommun: focus,
+    group: focus && peers.size ? a.group : null,
+    names,
+    periods: [period],
+    gender: kpi.is_divided_by_gender ? GENDER_LABEL[a.gender] : null,
+    sources,
+    manifest,
+  });
   const present = new Set(rows.map((r) => quartileOf(r.id)));
   return {
     kind: 'rank',
@@ -125,17 +145,31 @@ export function buildRankSpec(a: RankSpecArgs): RankChartSpec {
     bars,
     missing: s.missing,
     ...(focusId && peers.size ? { peerLabel: a.group!.label } : {}),
-    quartileLegend: quartileOrder(kpi.higher_is_better).filter((q) => q !== 'missing' && present.has(q)).map((q) => ({ id: q, label: QUARTILE_LABEL[q], fill: QUARTILE_FILL[q] })),
+    quartileLegend: quartileOrder(kpi.higher_is_better)
+      .filter((q) => q !== 'missing' && present.has(q))
+      .map((q) => ({ id: q, label: QUARTILE_LABEL[q], fill: QUARTILE_FILL[q] })),
     sources,
     summary: parts.join(' '),
     table: {
       caption: `${kpi.title}, alla kommuner ${period}${genderPart}`,
       unit: kpi.unit,
       columns: ['Kommun', `Plats (${rankDirection(kpi.higher_is_better)})`, 'Värde', 'Kvartil', 'Markerad'],
-      rows: rows.map((r) => [name(r.id), r.place, valueCell(r.value, r.status), QUARTILE_LABEL[quartileOf(r.id)], r.id === focusId ? 'Vald kommun' : peers.has(r.id) ? 'Jämförelsegrupp' : '']),
+      rows: rows.map((r) => [
+        name(r.id),
+        r.place,
+        valueCell(r.value, r.status),
+        QUARTILE_LABEL[quartileOf(r.id)],
+        r.id === focusId ? 'Vald kommun' : peers.has(r.id) ? 'Jämförelsegrupp' : '',
+      ]),
       ...(footnotes.length ? { footnotes: [...footnotes, 'Kommuner utan värde saknar placering.'] } : {}),
     },
-    fileStem: exportStem({ ...meta, kommun: null, group: null }, [period, a.gender, 'rangordning', ...(focusId ? [name(focusId), focusId] : []), ...(focus && peers.size && a.group ? [a.group.kind, ...(a.group.edition !== null ? [String(a.group.edition)] : [])] : [])]),
+    fileStem: exportStem({ ...meta, kommun: null, group: null }, [
+      period,
+      a.gender,
+      'rangordning',
+      ...(focusId ? [name(focusId), focusId] : []),
+      ...(focus && peers.size && a.group ? [a.group.kind, ...(a.group.edition !== null ? [String(a.group.edition)] : [])] : []),
+    ]),
     meta,
   };
 }

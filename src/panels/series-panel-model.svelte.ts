@@ -22,7 +22,10 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const names = $derived(new Map(app.meta.municipalities.map((m) => [m.id, m.name])));
   const series = new QueryResource(app.coordinator, () => {
     const { ctx, kpiId } = props();
-    return ['panelSeries', { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better }];
+    return [
+      'panelSeries',
+      { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better },
+    ];
   });
   const members = new QueryResource(app.coordinator, () => {
     const { ctx, kpiId } = props();
@@ -31,40 +34,79 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const spread = new QueryResource(app.coordinator, () => ['changeSpread', { kpi: props().kpiId, gender }]);
   const targets = $derived.by(() => {
     const { ctx, kpiId } = props();
-    return app.meta.targets.filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId).sort((a, b) => a.period.localeCompare(b.period));
+    return app.meta.targets
+      .filter((t) => t.municipality_id === ctx.kommun.id && t.kpi === kpiId)
+      .sort((a, b) => a.period.localeCompare(b.period));
   });
   const target = $derived(targets.at(-1) ?? null);
   const spec = $derived.by(() => {
     const { panel, ctx, kpiId } = props();
     if (!series.data) return null;
     return buildSeriesSpec({
-      id: `${panel.id}-${kpiId}`, kpi, kommun: ctx.kommun, group: ctx.group, points: series.data, manifest: app.meta.manifest, target, targets,
+      id: `${panel.id}-${kpiId}`,
+      kpi,
+      kommun: ctx.kommun,
+      group: ctx.group,
+      points: series.data,
+      manifest: app.meta.manifest,
+      target,
+      targets,
       options: { showRiket, showAll, band, genderLabel: GENDER_LABEL[gender] },
-      members: members.data, names,
+      members: members.data,
+      names,
     });
   });
   const figures = $derived(series.data ? keyFigures(series.data, kpi, year) : null);
-  const targetNote = $derived(figures && series.data ? targetFigure(targets, figures.period, series.data.find((p) => p.period === figures.period)?.value ?? null, kpi.unit) : null);
+  const targetNote = $derived(
+    figures && series.data
+      ? targetFigure(targets, figures.period, series.data.find((p) => p.period === figures.period)?.value ?? null, kpi.unit)
+      : null,
+  );
   const notes = $derived.by(() => {
     const { ctx } = props();
     if (!spec || !series.data) return [];
     const shown = new Set(spec.xs);
     return qualityNotes({
-      kpi, kommunName: ctx.kommun.name, points: series.data.filter((p) => shown.has(p.period)), members: members.data ?? [], names,
-      spread: spread.data ?? null, showRiket,
+      kpi,
+      kommunName: ctx.kommun.name,
+      points: series.data.filter((p) => shown.has(p.period)),
+      members: members.data ?? [],
+      names,
+      spread: spread.data ?? null,
+      showRiket,
     });
   });
   /** every query this panel shows has answered (or failed): the report may be printed */
-  const settled = $derived((series.data !== undefined || series.error !== null) && (members.data !== undefined || members.error !== null) && (spread.data !== undefined || spread.error !== null));
+  const settled = $derived(
+    (series.data !== undefined || series.error !== null) &&
+      (members.data !== undefined || members.error !== null) &&
+      (spread.data !== undefined || spread.error !== null),
+  );
 
   return {
-    get kpi() { return kpi; },
-    get gender() { return gender; },
-    get series() { return series; },
-    get spec() { return spec; },
-    get figures() { return figures; },
-    get notes() { return notes; },
-    get settled() { return settled; },
-    get targetNote() { return targetNote; },
+    get kpi() {
+      return kpi;
+    },
+    get gender() {
+      return gender;
+    },
+    get series() {
+      return series;
+    },
+    get spec() {
+      return spec;
+    },
+    get figures() {
+      return figures;
+    },
+    get notes() {
+      return notes;
+    },
+    get settled() {
+      return settled;
+    },
+    get targetNote() {
+      return targetNote;
+    },
   };
 }

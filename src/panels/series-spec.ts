@@ -43,10 +43,24 @@ export function buildSeriesSpec(args: {
   const xs = pts.map((p) => p.period);
   const series: LineSeries[] = [
     { id: 'kommun', label: kommun.name, role: 'focus', points: pts.map((p) => ({ x: p.period, y: p.value, status: p.status })) },
-    { id: 'group', label: `Medel: ${group.label}`, short: 'Gruppmedel', role: 'group', points: pts.map((p) => ({ x: p.period, y: p.groupMean })) },
+    {
+      id: 'group',
+      label: `Medel: ${group.label}`,
+      short: 'Gruppmedel',
+      role: 'group',
+      points: pts.map((p) => ({ x: p.period, y: p.groupMean })),
+    },
   ];
-  if (options.showAll && group.kind !== 'alla') series.push({ id: 'all', label: 'Medel alla kommuner', short: 'Alla kommuner', role: 'all', points: pts.map((p) => ({ x: p.period, y: p.allMean })) });
-  if (options.showRiket && pts.some((p) => p.riket !== null)) series.push({ id: 'riket', label: 'Riket', role: 'riket', points: pts.map((p) => ({ x: p.period, y: p.riket })) });
+  if (options.showAll && group.kind !== 'alla')
+    series.push({
+      id: 'all',
+      label: 'Medel alla kommuner',
+      short: 'Alla kommuner',
+      role: 'all',
+      points: pts.map((p) => ({ x: p.period, y: p.allMean })),
+    });
+  if (options.showRiket && pts.some((p) => p.riket !== null))
+    series.push({ id: 'riket', label: 'Riket', role: 'riket', points: pts.map((p) => ({ x: p.period, y: p.riket })) });
 
   const band =
     options.band === 'none'
@@ -55,15 +69,31 @@ export function buildSeriesSpec(args: {
           label: options.band === 'iqr' ? 'Gruppens mittersta hälft (kvartil 1–3)' : 'Gruppens spridning (min–max)',
           points: pts
             .filter((p) => p.groupN > 0)
-            .map((p) => ({ x: p.period, lo: (options.band === 'iqr' ? p.groupQ1 : p.groupMin) as number, hi: (options.band === 'iqr' ? p.groupQ3 : p.groupMax) as number })),
+            .map((p) => ({
+              x: p.period,
+              lo: (options.band === 'iqr' ? p.groupQ1 : p.groupMin) as number,
+              hi: (options.band === 'iqr' ? p.groupQ3 : p.groupMax) as number,
+            })),
         };
 
   const genderPart = kpi.is_divided_by_gender ? `, ${options.genderLabel}` : '';
   const missingMembers = pts.filter((p) => p.groupN < p.groupSize && p.groupN > 0).map((p) => `${p.period}: ${p.groupN} av ${p.groupSize}`);
   const footnotes = statusFootnotes(pts.map((p) => (p.value === null ? p.status : null)));
   const subtitle = `${kommun.name} jämfört med ${lowerFirst(group.label)}${genderPart}.`;
-  const sources = [...chartSources(kpi, manifest, true), ...(missingMembers.length ? [`Gruppmedel av medlemmar med värde – ${missingMembers.slice(-3).join('; ')}`] : [])];
-  const meta = exportMetadata({ kpi, kommun, group, names, periods: xs, gender: kpi.is_divided_by_gender ? options.genderLabel : null, sources, manifest });
+  const sources = [
+    ...chartSources(kpi, manifest, true),
+    ...(missingMembers.length ? [`Gruppmedel av medlemmar med värde – ${missingMembers.slice(-3).join('; ')}`] : []),
+  ];
+  const meta = exportMetadata({
+    kpi,
+    kommun,
+    group,
+    names,
+    periods: xs,
+    gender: kpi.is_divided_by_gender ? options.genderLabel : null,
+    sources,
+    manifest,
+  });
 
   return {
     kind: 'line',
@@ -74,14 +104,50 @@ export function buildSeriesSpec(args: {
     xs,
     series,
     band: band && band.points.length ? band : undefined,
-    target: target ? { value: target.target, comparison: target.comparison, label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${targetSpan(targets, target)})` } : undefined,
+    target: target
+      ? {
+          value: target.target,
+          comparison: target.comparison,
+          label: `Mål ${target.comparison === '>=' ? '≥' : '≤'} ${formatValue(target.target, kpi.unit)} (${targetSpan(targets, target)})`,
+        }
+      : undefined,
     sources,
-    summary: seriesSummary({ kommun: kommun.name, groupLabel: group.label, points: pts, unit: kpi.unit, higherIsBetter: kpi.higher_is_better, target, targets }),
+    summary: seriesSummary({
+      kommun: kommun.name,
+      groupLabel: group.label,
+      points: pts,
+      unit: kpi.unit,
+      higherIsBetter: kpi.higher_is_better,
+      target,
+      targets,
+    }),
     table: {
       caption: `${kpi.title}: ${kommun.name}, ${group.label}${options.showRiket ? ' och riket' : ''}`,
       unit: kpi.unit,
-      columns: ['År', kommun.name, `Medel ${group.label}`, 'Antal med värde', 'Median', 'Min', 'Max', 'Medel alla kommuner', 'Riket', `Plats bland alla (${rankDirection(kpi.higher_is_better)})`],
-      rows: pts.map((p) => [p.period, valueCell(p.value, p.status), p.groupMean, p.groupN, p.groupMedian, p.groupMin, p.groupMax, p.allMean, p.riket, p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`]),
+      columns: [
+        'År',
+        kommun.name,
+        `Medel ${group.label}`,
+        'Antal med värde',
+        'Median',
+        'Min',
+        'Max',
+        'Medel alla kommuner',
+        'Riket',
+        `Plats bland alla (${rankDirection(kpi.higher_is_better)})`,
+      ],
+      rows: pts.map((p) => [
+        p.period,
+        valueCell(p.value, p.status),
+        p.groupMean,
+        p.groupN,
+        p.groupMedian,
+        p.groupMin,
+        p.groupMax,
+        p.allMean,
+        p.riket,
+        p.rankAll === null ? null : `${p.rankAll} av ${p.allN}`,
+      ]),
       ...(footnotes.length ? { footnotes } : {}),
     },
     fileStem: exportStem(meta),
@@ -102,7 +168,10 @@ function trimEmpty(points: PanelPoint[]): PanelPoint[] {
 
 /** "2022–2024" when the latest target's value holds for consecutive years, else its own year. */
 function targetSpan(targets: readonly Target[], t: Target): string {
-  const same = targets.filter((x) => x.target === t.target && x.comparison === t.comparison).map((x) => Number(x.period)).sort((a, b) => a - b);
+  const same = targets
+    .filter((x) => x.target === t.target && x.comparison === t.comparison)
+    .map((x) => Number(x.period))
+    .sort((a, b) => a - b);
   let from = Number(t.period);
   while (same.includes(from - 1)) from--;
   return from === Number(t.period) ? t.period : `${from}–${t.period}`;

@@ -14,9 +14,17 @@ export function rawSourceLine(kpi: Pick<Kpi, 'id' | 'source'>, manifest: Manifes
 export function chartSources(kpi: Pick<Kpi, 'id' | 'source'>, manifest: Manifest, computed: boolean): string[] {
   // Imported series ("egna data, <fil>, inläst <datum>"): never Kolada's name or retrieval date.
   if (kpi.source.toLowerCase().startsWith('egna data')) {
-    return [`Källa: ${kpi.source} (${kpi.id})`, ...(computed ? ['Gruppvärden och placeringar: egen bearbetning av egna data och jämförelsedata'] : [])];
+    return [
+      `Källa: ${kpi.source} (${kpi.id})`,
+      ...(computed ? ['Gruppvärden och placeringar: egen bearbetning av egna data och jämförelsedata'] : []),
+    ];
   }
   const lines = [rawSourceLine(kpi, manifest)];
-  if (computed) lines.push(manifest.sample ? 'Gruppvärden och placeringar: egen bearbetning av exempeldata' : `${OWN_PROCESSING} (gruppmedel, median, spridning, placeringar)`);
+  if (computed)
+    lines.push(
+      manifest.sample
+        ? 'Gruppvärden och placeringar: egen bearbetning av exempeldata'
+        : `${OWN_PROCESSING} (gruppmedel, median, spridning, placeringar)`,
+    );
   return lines;
 }

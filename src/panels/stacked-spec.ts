@@ -23,7 +23,13 @@ export function isWorkOrStudies(kpi: Pick<Kpi, 'breakdown' | 'title'>): boolean 
  * Counts per category (the children of a parent KPI) per year as a 100 % stacked bar, plus the
  * share that went to work or studies. `rows` are breakdown-query rows for the children, gender T.
  */
-export function buildStackedSpec(args: { kpi: Kpi; children: Kpi[]; kommun: Municipality; rows: BreakdownRow[]; manifest: Manifest }): StackedResult | null {
+export function buildStackedSpec(args: {
+  kpi: Kpi;
+  children: Kpi[];
+  kommun: Municipality;
+  rows: BreakdownRow[];
+  manifest: Manifest;
+}): StackedResult | null {
   const { kpi, children, kommun, rows, manifest } = args;
   const yearly = rows.filter((r) => r.gender === 'T' && /^\d{4}$/.test(r.period));
   const present = children.filter((c) => yearly.some((r) => r.kpi === c.id && r.value !== null));
@@ -46,13 +52,25 @@ export function buildStackedSpec(args: { kpi: Kpi; children: Kpi[]; kommun: Muni
     xs,
     categories: present.map((c) => ({ id: c.id, label: c.breakdown ?? c.title })),
     values,
-    sources: [...valueSourceLines(present, manifest), manifest.sample && !present.some(isOwnData) ? 'Andelar: egen bearbetning av exempeldata' : present.some(isOwnData) ? `Andelar: ${OWN_DATA_PROCESSING}` : 'Andelar: egen bearbetning av antalen'],
+    sources: [
+      ...valueSourceLines(present, manifest),
+      manifest.sample && !present.some(isOwnData)
+        ? 'Andelar: egen bearbetning av exempeldata'
+        : present.some(isOwnData)
+          ? `Andelar: ${OWN_DATA_PROCESSING}`
+          : 'Andelar: egen bearbetning av antalen',
+    ],
     summary: exitText,
     table: {
       caption: `${kpi.title.replace(/,\s*antal$/i, '')}, ${kommun.name}, antal avslut per år`,
       unit: 'antal',
       columns: ['År', ...present.map((c) => c.breakdown ?? c.id), 'Totalt', 'Till arbete eller studier'],
-      rows: xs.map((p, i) => [p, ...values[i], exitShare[i].total, exitShare[i].share === null ? null : `${formatNumber(exitShare[i].share, 1)} %`]),
+      rows: xs.map((p, i) => [
+        p,
+        ...values[i],
+        exitShare[i].total,
+        exitShare[i].share === null ? null : `${formatNumber(exitShare[i].share, 1)} %`,
+      ]),
     },
     fileStem: `${kpi.id}_${kommun.id}_avslut`,
   };

@@ -56,7 +56,11 @@ export function keyFigures(points: PanelPoint[], kpi: Pick<Kpi, 'unit' | 'higher
   const p: PanelPoint = period ? (points.find((x) => x.period === period) ?? emptyPoint(period, points[0]?.groupSize ?? 0)) : latest;
   const idx = points.indexOf(p);
   const prev = idx > 0 ? points[idx - 1] : undefined;
-  const quartile = quartileClass(p.value, p.allQ1 !== null && p.allQ3 !== null ? { q1: p.allQ1, q3: p.allQ3, n: p.allN } : null, kpi.higher_is_better);
+  const quartile = quartileClass(
+    p.value,
+    p.allQ1 !== null && p.allQ3 !== null ? { q1: p.allQ1, q3: p.allQ3, n: p.allN } : null,
+    kpi.higher_is_better,
+  );
   return {
     period: p.period,
     value: p.value === null ? `inget värde ${p.period}` : formatValue(p.value, unit),
@@ -66,7 +70,8 @@ export function keyFigures(points: PanelPoint[], kpi: Pick<Kpi, 'unit' | 'higher
     // a computed mean keeps its decimal so it compares cleanly with the kommun's value ("8,0 %", not "8 %")
     groupMean: formatValue(p.groupMean, unit, decimalsFor(unit), decimalsFor(unit)),
     groupN: `${p.groupN} av ${p.groupSize} kommuner med värde`,
-    rankGroup: p.groupSize === 0 ? 'ingen placering (gruppen har inga medlemmar)' : formatPlace(p.rankGroup, p.groupN + (p.value === null ? 0 : 1)),
+    rankGroup:
+      p.groupSize === 0 ? 'ingen placering (gruppen har inga medlemmar)' : formatPlace(p.rankGroup, p.groupN + (p.value === null ? 0 : 1)),
     rankAll: formatPlace(p.rankAll, p.allN),
     direction: rankDirection(kpi.higher_is_better),
     quartile,
@@ -77,7 +82,23 @@ export function keyFigures(points: PanelPoint[], kpi: Pick<Kpi, 'unit' | 'higher
 
 function emptyPoint(period: string, groupSize: number): PanelPoint {
   return {
-    period, value: null, status: null, riket: null, allMean: null, allN: 0, allQ1: null, allQ3: null, groupMean: null, groupMedian: null,
-    groupMin: null, groupMax: null, groupQ1: null, groupQ3: null, groupN: 0, groupSize, rankAll: null, rankGroup: null,
+    period,
+    value: null,
+    status: null,
+    riket: null,
+    allMean: null,
+    allN: 0,
+    allQ1: null,
+    allQ3: null,
+    groupMean: null,
+    groupMedian: null,
+    groupMin: null,
+    groupMax: null,
+    groupQ1: null,
+    groupQ3: null,
+    groupN: 0,
+    groupSize,
+    rankAll: null,
+    rankGroup: null,
   };
 }

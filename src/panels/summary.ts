@@ -5,7 +5,15 @@ import { lowerFirst } from '../format/text.ts';
 import { targetYearsStatement } from './target-status.ts';
 
 /** "Ystad låg över liknande kommuner 2019–2021. Senast (2022): 73 % mot gruppens 80,1 %." */
-export function seriesSummary(a: { kommun: string; groupLabel: string; points: PanelPoint[]; unit: string; higherIsBetter: boolean | null; target: Target | null; targets?: Target[] }): string {
+export function seriesSummary(a: {
+  kommun: string;
+  groupLabel: string;
+  points: PanelPoint[];
+  unit: string;
+  higherIsBetter: boolean | null;
+  target: Target | null;
+  targets?: Target[];
+}): string {
   const both = a.points.filter((p) => p.value !== null && p.groupMean !== null);
   const group = lowerFirst(a.groupLabel);
   const parts: string[] = [];
@@ -14,7 +22,12 @@ export function seriesSummary(a: { kommun: string; groupLabel: string; points: P
     const last = both[both.length - 1];
     const r = rel(last);
     let start = both.length - 1;
-    while (start > 0 && rel(both[start - 1]) === r && Number(both[start].period.slice(0, 4)) - Number(both[start - 1].period.slice(0, 4)) <= 1) start--;
+    while (
+      start > 0 &&
+      rel(both[start - 1]) === r &&
+      Number(both[start].period.slice(0, 4)) - Number(both[start - 1].period.slice(0, 4)) <= 1
+    )
+      start--;
     const span = start === both.length - 1 ? last.period : `${both[start].period}–${last.period}`;
     const word = r > 0 ? 'över' : r < 0 ? 'under' : 'i nivå med';
     parts.push(`${a.kommun} låg ${word} medelvärdet för ${group} ${span}.`);
@@ -24,7 +37,8 @@ export function seriesSummary(a: { kommun: string; groupLabel: string; points: P
   const latest = [...a.points].reverse().find((p) => p.value !== null);
   if (latest) {
     const prev = a.points.find((p) => p.period === String(Number(latest.period) - 1));
-    const change = prev && prev.value !== null ? ` (${formatChange((latest.value as number) - prev.value, a.unit)} från ${prev.period})` : '';
+    const change =
+      prev && prev.value !== null ? ` (${formatChange((latest.value as number) - prev.value, a.unit)} från ${prev.period})` : '';
     parts.push(`Senaste värde ${latest.period}: ${formatValue(latest.value, a.unit)}${change}.`);
   }
   if (a.targets && a.targets.length > 1) parts.push(targetYearsStatement(a.targets, a.points, a.unit));

@@ -13,7 +13,8 @@ export interface TargetYear {
   met: boolean | null;
 }
 
-export const isMet = (t: Pick<Target, 'target' | 'comparison'>, value: number) => (t.comparison === '>=' ? value >= t.target : value <= t.target);
+export const isMet = (t: Pick<Target, 'target' | 'comparison'>, value: number) =>
+  t.comparison === '>=' ? value >= t.target : value <= t.target;
 
 /** One entry per target year, oldest first; the latest target wins when several give the same year. */
 export function targetYears(targets: readonly Target[], points: readonly { period: string; value: number | null }[]): TargetYear[] {
@@ -34,7 +35,11 @@ const list = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1)
  * "Målet ≥ 90 % (Socialnämndens plan 2024): nåddes 2021 (92 %); nåddes inte 2019 (82 %) och 2020 (88 %); utfall saknas för 2022."
  * Targets with different values are described one value at a time.
  */
-export function targetYearsStatement(targets: readonly Target[], points: readonly { period: string; value: number | null }[], unit: string): string {
+export function targetYearsStatement(
+  targets: readonly Target[],
+  points: readonly { period: string; value: number | null }[],
+  unit: string,
+): string {
   const years = targetYears(targets, points);
   if (!years.length) return '';
   const groups = new Map<string, TargetYear[]>();
@@ -49,7 +54,11 @@ export function targetYearsStatement(targets: readonly Target[], points: readonl
       const met = ys.filter((y) => y.met === true).map((y) => `${y.period} (${formatValue(y.value, unit)})`);
       const notMet = ys.filter((y) => y.met === false).map((y) => `${y.period} (${formatValue(y.value, unit)})`);
       const open = ys.filter((y) => y.met === null).map((y) => y.period);
-      const parts = [met.length ? `nåddes ${list(met)}` : '', notMet.length ? `nåddes inte ${list(notMet)}` : '', open.length ? `utfall saknas för ${list(open)}` : ''].filter(Boolean);
+      const parts = [
+        met.length ? `nåddes ${list(met)}` : '',
+        notMet.length ? `nåddes inte ${list(notMet)}` : '',
+        open.length ? `utfall saknas för ${list(open)}` : '',
+      ].filter(Boolean);
       return `${head}: ${parts.join('; ')}.`;
     })
     .join(' ');

@@ -63,42 +63,78 @@ export function resolvePeerGroup(meta: SiteMeta, kommun: Municipality, choice: P
       const pending = meta.lazyGroups?.includes(kommun.id) ?? false;
       const own = meta.groups.filter((g) => g.kind === familyKind(family) && g.owner === kommun.id);
       const editions = [...new Set(own.map((g) => g.edition ?? 0))].sort((a, b) => a - b);
-      const edition = choice.edition && editions.includes(choice.edition) ? choice.edition : editions.at(-1) ?? null;
+      const edition = choice.edition && editions.includes(choice.edition) ? choice.edition : (editions.at(-1) ?? null);
       const g = own.find((x) => (x.edition ?? 0) === edition);
       const area = kpiId ? kpiFacts(meta, kpiId).area : '';
       const basis = chosen ? 'vald av dig' : `vald efter nyckeltalets verksamhetsområde${area ? ` (${area})` : ''}`;
       return {
-        kind: 'liknande', edition, editions, family, familyBasis: chosen ? 'chosen' : 'auto', pending,
+        kind: 'liknande',
+        edition,
+        editions,
+        family,
+        familyBasis: chosen ? 'chosen' : 'auto',
+        pending,
         label: `${familyTitle(family)}${edition ? ` (utgåva ${edition})` : ''}`,
         description: g
           ? `${g.title} – Koladas grupp, utgåva ${edition}; ${basis}`
-          : pending ? `Hämtar liknande kommuner för ${kommun.name} …` : `Ingen grupp "liknande kommuner ${FAMILY_NAME[family]}" för ${kommun.name} i data`,
+          : pending
+            ? `Hämtar liknande kommuner för ${kommun.name} …`
+            : `Ingen grupp "liknande kommuner ${FAMILY_NAME[family]}" för ${kommun.name} i data`,
         members: without(g?.members ?? []),
       };
     }
     case 'skr': {
       const code = kommun.skr_group_code;
       const listed = meta.groups.find((g) => g.kind === 'skr_kommungrupp' && g.members.includes(kommun.id));
-      const members = listed ? listed.members : kommuner(meta).filter((m) => code && m.skr_group_code === code).map((m) => m.id);
+      const members = listed
+        ? listed.members
+        : kommuner(meta)
+            .filter((m) => code && m.skr_group_code === code)
+            .map((m) => m.id);
       const name = kommun.skr_group_name ?? listed?.title ?? 'okänd';
       return {
-        kind: 'skr', edition: listed?.edition ?? null, editions: [],
+        kind: 'skr',
+        edition: listed?.edition ?? null,
+        editions: [],
         label: `SKR-grupp: ${name}`,
         description: `SKR:s kommungruppsindelning${listed?.edition ? ` (${listed.edition})` : ''}: ${code ?? ''} ${name}`.trim(),
         members: without(members),
       };
     }
     case 'lan': {
-      const members = kommuner(meta).filter((m) => m.county_code && m.county_code === kommun.county_code).map((m) => m.id);
+      const members = kommuner(meta)
+        .filter((m) => m.county_code && m.county_code === kommun.county_code)
+        .map((m) => m.id);
       const name = kommun.county_name ?? `län ${kommun.county_code ?? ''}`;
-      return { kind: 'lan', edition: null, editions: [], label: `Övriga i ${name}`, description: `Övriga kommuner i ${name}`, members: without(members) };
+      return {
+        kind: 'lan',
+        edition: null,
+        editions: [],
+        label: `Övriga i ${name}`,
+        description: `Övriga kommuner i ${name}`,
+        members: without(members),
+      };
     }
     case 'alla':
-      return { kind: 'alla', edition: null, editions: [], label: 'Alla kommuner', description: 'Alla kommuner (ovägt medel)', members: without(kommuner(meta).map((m) => m.id)) };
+      return {
+        kind: 'alla',
+        edition: null,
+        editions: [],
+        label: 'Alla kommuner',
+        description: 'Alla kommuner (ovägt medel)',
+        members: without(kommuner(meta).map((m) => m.id)),
+      };
     case 'egen': {
       const known = new Set(kommuner(meta).map((m) => m.id));
       const members = without([...new Set(choice.members)].filter((id) => known.has(id))).slice(0, MAX_CUSTOM_MEMBERS);
-      return { kind: 'egen', edition: null, editions: [], label: `Egen grupp (${members.length} kommuner)`, description: 'Egen grupp vald i Jämför', members };
+      return {
+        kind: 'egen',
+        edition: null,
+        editions: [],
+        label: `Egen grupp (${members.length} kommuner)`,
+        description: 'Egen grupp vald i Jämför',
+        members,
+      };
     }
   }
 }

@@ -29,5 +29,11 @@ export async function queryBreakdown(db: Database, r: BreakdownRequest): Promise
      ORDER BY kpi, gender, period`,
     [r.municipalityId, ...k.params, ...g.params],
   );
-  return rows.map((x) => ({ kpi: String(x.kpi), gender: x.gender as Gender, period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null }));
+  return rows.map((x) => ({
+    kpi: String(x.kpi),
+    gender: x.gender as Gender,
+    period: String(x.period),
+    value: num(x.value),
+    status: (x.status as string | null) ?? null,
+  }));
 }

@@ -28,5 +28,10 @@ export async function queryMemberValues(db: Database, r: MemberValuesRequest): P
      ORDER BY municipality_id, period`,
     [r.kpi, r.gender, ...ids.params],
   );
-  return rows.map((x) => ({ id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null }));
+  return rows.map((x) => ({
+    id: String(x.id),
+    period: String(x.period),
+    value: num(x.value),
+    status: (x.status as string | null) ?? null,
+  }));
 }

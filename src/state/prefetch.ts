@@ -17,11 +17,23 @@ const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: '
  * peer families, then the next `ahead` kommuner in the list with the current choice. The requests are
  * built exactly as the panels build theirs (resolvePeerGroup), so a prefetched answer is a cache hit.
  */
-export function neighbourBatches(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, asks: readonly SeriesAsk[], ahead = 2): PanelSeriesRequest[][] {
+export function neighbourBatches(
+  meta: SiteMeta,
+  kommun: Municipality,
+  choice: PeerChoice,
+  asks: readonly SeriesAsk[],
+  ahead = 2,
+): PanelSeriesRequest[][] {
   if (asks.length === 0) return [];
   // The group is resolved per KPI, as PanelSlot does (a liknande choice follows each KPI's area).
   const batch = (k: Municipality, c: PeerChoice) =>
-    asks.map((a) => ({ kpi: a.kpi, municipalityId: k.id, members: resolvePeerGroup(meta, k, c, a.kpi).members, gender: a.gender, higherIsBetter: a.higherIsBetter }));
+    asks.map((a) => ({
+      kpi: a.kpi,
+      municipalityId: k.id,
+      members: resolvePeerGroup(meta, k, c, a.kpi).members,
+      gender: a.gender,
+      higherIsBetter: a.higherIsBetter,
+    }));
   // kommuner whose groups are fetched later (lazyGroups) cannot be resolved yet: skipped
   const pending = new Set(meta.lazyGroups ?? []);
   const out: PanelSeriesRequest[][] = [];
@@ -61,7 +73,10 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
     handle = undefined;
     if (cancelled) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
-    coordinator.prefetch(queue.shift()!).catch(() => {}).finally(schedule);
+    coordinator
+      .prefetch(queue.shift()!)
+      .catch(() => {})
+      .finally(schedule);
   };
   schedule();
   return () => {

@@ -33,17 +33,23 @@ export function parseRoute(path: string): Route {
     if (parts.length === 2) return { page: 'kommun', id: parts[1] };
     if (parts.length === 3 && parts[2] === 'rapport') return { page: 'rapport', id: parts[1] };
   }
-  if (parts.length === 1 && ['rangordning', 'egna-data', 'om-data', 'tillganglighet'].includes(parts[0])) return { page: parts[0] } as Route;
+  if (parts.length === 1 && ['rangordning', 'egna-data', 'om-data', 'tillganglighet'].includes(parts[0]))
+    return { page: parts[0] } as Route;
   return { page: 'saknas', path };
 }
 
 /** Path of a route relative to the root, always ending in '/' so static hosts find index.html. */
 export function routePath(r: Route): string {
   switch (r.page) {
-    case 'start': return '';
-    case 'kommun': return `kommun/${r.id}/`;
-    case 'rapport': return `kommun/${r.id}/rapport/`;
-    case 'saknas': return r.path;
-    default: return `${r.page}/`;
+    case 'start':
+      return '';
+    case 'kommun':
+      return `kommun/${r.id}/`;
+    case 'rapport':
+      return `kommun/${r.id}/rapport/`;
+    case 'saknas':
+      return r.path;
+    default:
+      return `${r.page}/`;
   }
 }

@@ -28,8 +28,20 @@ export interface ViewState {
 }
 
 export const DEFAULT_VIEW: ViewState = {
-  peer: 'liknande', edition: null, family: null, members: [], gender: 'T', year: null,
-  showRiket: true, showAll: false, band: 'minmax', panelKpi: Object.freeze(Object.create(null)) as Record<string, string>, extra: [], kpi: null, kommun: null, targets: [],
+  peer: 'liknande',
+  edition: null,
+  family: null,
+  members: [],
+  gender: 'T',
+  year: null,
+  showRiket: true,
+  showAll: false,
+  band: 'minmax',
+  panelKpi: Object.freeze(Object.create(null)) as Record<string, string>,
+  extra: [],
+  kpi: null,
+  kommun: null,
+  targets: [],
 };
 
 const PANEL_PREFIX = 'p.';
@@ -92,8 +104,11 @@ export function serializeView(v: ViewState): string {
 
 export function peerChoice(v: ViewState): PeerChoice {
   switch (v.peer) {
-    case 'liknande': return { kind: 'liknande', edition: v.edition ?? undefined, family: v.family ?? undefined };
-    case 'egen': return { kind: 'egen', members: v.members };
-    default: return { kind: v.peer };
+    case 'liknande':
+      return { kind: 'liknande', edition: v.edition ?? undefined, family: v.family ?? undefined };
+    case 'egen':
+      return { kind: 'egen', members: v.members };
+    default:
+      return { kind: v.peer };
   }
 }

@@ -12,9 +12,18 @@ export const texts = {
   mainMenu: 'Huvudmeny',
   nav: { start: 'Kommuner', rangordning: 'Rangordning', 'egna-data': 'Egna data', 'om-data': 'Om data' },
   loadingPage: 'Laddar sidan …',
-  titles: { start: 'Jämför – nyckeltal för kommuner', rangordning: 'Rangordning', 'egna-data': 'Egna data', 'om-data': 'Om data', tillganglighet: 'Tillgänglighetsredogörelse', saknas: 'Sidan finns inte', rapport: 'Rapport' },
+  titles: {
+    start: 'Jämför – nyckeltal för kommuner',
+    rangordning: 'Rangordning',
+    'egna-data': 'Egna data',
+    'om-data': 'Om data',
+    tillganglighet: 'Tillgänglighetsredogörelse',
+    saknas: 'Sidan finns inte',
+    rapport: 'Rapport',
+  },
   footerOwn: 'Gruppvärden och placeringar är egen bearbetning.',
-  footerSource: (source: string, licence: string, retrieved: string) => `Källa: ${source}, licens ${licence}${retrieved ? `, hämtad ${retrieved}` : ''}.`,
+  footerSource: (source: string, licence: string, retrieved: string) =>
+    `Källa: ${source}, licens ${licence}${retrieved ? `, hämtad ${retrieved}` : ''}.`,
   accessibility: 'Tillgänglighetsredogörelse',
   start: {
     h1: 'Jämför kommunens nyckeltal med liknande kommuner',
@@ -40,7 +49,11 @@ export const texts = {
     form: 'Jämförelse',
     compareWith: 'Jämför med',
     peer: {
-      liknande: 'Liknande kommuner, ekonomiskt bistånd', skr: 'SKR:s kommungrupp', lan: 'Länet', alla: 'Alla kommuner', egen: 'Egen grupp',
+      liknande: 'Liknande kommuner, ekonomiskt bistånd',
+      skr: 'SKR:s kommungrupp',
+      lan: 'Länet',
+      alla: 'Alla kommuner',
+      egen: 'Egen grupp',
     } as Record<PeerKind, string>,
     edition: 'Utgåva',
     customHelp: (max: number, n: number) => `Välj upp till ${max} kommuner (${n} valda).`,

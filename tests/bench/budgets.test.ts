@@ -18,7 +18,8 @@ describe('budget comparison', () => {
   });
 
   it('a missing measurement is a MISS, never a PASS', () => {
-    for (const m of [null, undefined, Number.NaN, Infinity]) expect(compareBudget(maxMs, m)).toMatchObject({ pass: false, measured: null, over: null });
+    for (const m of [null, undefined, Number.NaN, Infinity])
+      expect(compareBudget(maxMs, m)).toMatchObject({ pass: false, measured: null, over: null });
   });
 
   it('compares every budget of issue 8 by id', () => {

@@ -31,7 +31,14 @@ describe('bench report formatting', () => {
 
 describe('bench inputs', () => {
   it('every scripted step changes something: next kommun, KPI, peer group and year each round', () => {
-    const seq = changeSequence({ rounds: 30, kommuner: ['a', 'b', 'c'], panel: 'p', kpis: ['K1', 'K2'], peers: ['liknande', 'skr', 'lan', 'alla'], years: ['2022', '2021'] });
+    const seq = changeSequence({
+      rounds: 30,
+      kommuner: ['a', 'b', 'c'],
+      panel: 'p',
+      kpis: ['K1', 'K2'],
+      peers: ['liknande', 'skr', 'lan', 'alla'],
+      years: ['2022', '2021'],
+    });
     expect(seq).toHaveLength(150);
     for (const type of ['kommun', 'kpi', 'peer', 'year', 'gender'] as const) {
       const values = seq.filter((c) => c.type === type).map((c) => ('id' in c ? c.id : c.value));
@@ -40,7 +47,9 @@ describe('bench inputs', () => {
   });
 
   it('synthetic CSV rows are contract rows with a unique key', () => {
-    const lines = syntheticLines(0, ROWS_PER_KPI + 10).trimEnd().split('\n');
+    const lines = syntheticLines(0, ROWS_PER_KPI + 10)
+      .trimEnd()
+      .split('\n');
     const keys = new Set(lines.map((l) => l.split(',').slice(0, 4).join(',')));
     expect(keys.size).toBe(lines.length);
     for (const l of lines) {
@@ -55,7 +64,8 @@ describe('bench inputs', () => {
   });
 
   it('the baseline page keeps scripts but loses the prerendered body and the boot snapshot', () => {
-    const html = '<head><script type="module" src="./a.js"></script></head><body><div id="app"><h1>X</h1><svg data-chart-id="c"></svg></div>\n<noscript></noscript><script type="application/json" id="jamfor-boot">{"snapshot":{}}</script></body>';
+    const html =
+      '<head><script type="module" src="./a.js"></script></head><body><div id="app"><h1>X</h1><svg data-chart-id="c"></svg></div>\n<noscript></noscript><script type="application/json" id="jamfor-boot">{"snapshot":{}}</script></body>';
     const out = stripPrerender(html);
     expect(out).toContain('<div id="app"></div>');
     expect(out).toContain('src="./a.js"');
@@ -75,6 +85,8 @@ describe('interaction split table', () => {
       queriesByType: { kommun: 4 },
     } as never);
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toBe('| kommun | 3 | 50.0 ms / 60.0 ms / 60.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 1.0 / 4.0 |');
+    expect(lines[2]).toBe(
+      '| kommun | 3 | 50.0 ms / 60.0 ms / 60.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 1.0 / 4.0 |',
+    );
   });
 });

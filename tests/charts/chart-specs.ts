@@ -4,7 +4,10 @@ import { topology } from 'topojson-server';
 import type { LineChartSpec, MapChartSpec, RankChartSpec, StackedBarSpec } from '../../src/charts/spec.ts';
 
 /** Fixed, synthetic chart specs (no real Kolada values) for golden files and export tests. */
-const SOURCES = ['Källa: Kolada (RKA), U99999, hämtad 2024-05-01', 'Egen bearbetning av data från Kolada (gruppmedel, median, spridning, placeringar)'];
+const SOURCES = [
+  'Källa: Kolada (RKA), U99999, hämtad 2024-05-01',
+  'Egen bearbetning av data från Kolada (gruppmedel, median, spridning, placeringar)',
+];
 
 export const lineSpec: LineChartSpec = {
   kind: 'line',
@@ -14,11 +17,58 @@ export const lineSpec: LineChartSpec = {
   unit: '%',
   xs: ['2017', '2018', '2019', '2020', '2021', '2022'],
   series: [
-    { id: 'kommun', label: 'Åby', role: 'focus', points: [{ x: '2017', y: 71.3 }, { x: '2018', y: 74.8 }, { x: '2019', y: null, status: 'sekretess' }, { x: '2020', y: 80.15 }, { x: '2021', y: 77.777 }, { x: '2022', y: 82 }] },
-    { id: 'group', label: 'Medel: Liknande kommuner', short: 'Gruppmedel', role: 'group', points: [{ x: '2017', y: 73.2 }, { x: '2018', y: 73.9 }, { x: '2019', y: 75.05 }, { x: '2020', y: 76.6 }, { x: '2021', y: 78.1 }, { x: '2022', y: 79.333 }] },
-    { id: 'riket', label: 'Riket', role: 'riket', points: [{ x: '2017', y: 75 }, { x: '2018', y: 75.5 }, { x: '2019', y: 76 }, { x: '2020', y: 77.25 }, { x: '2021', y: 78 }, { x: '2022', y: 78.5 }] },
+    {
+      id: 'kommun',
+      label: 'Åby',
+      role: 'focus',
+      points: [
+        { x: '2017', y: 71.3 },
+        { x: '2018', y: 74.8 },
+        { x: '2019', y: null, status: 'sekretess' },
+        { x: '2020', y: 80.15 },
+        { x: '2021', y: 77.777 },
+        { x: '2022', y: 82 },
+      ],
+    },
+    {
+      id: 'group',
+      label: 'Medel: Liknande kommuner',
+      short: 'Gruppmedel',
+      role: 'group',
+      points: [
+        { x: '2017', y: 73.2 },
+        { x: '2018', y: 73.9 },
+        { x: '2019', y: 75.05 },
+        { x: '2020', y: 76.6 },
+        { x: '2021', y: 78.1 },
+        { x: '2022', y: 79.333 },
+      ],
+    },
+    {
+      id: 'riket',
+      label: 'Riket',
+      role: 'riket',
+      points: [
+        { x: '2017', y: 75 },
+        { x: '2018', y: 75.5 },
+        { x: '2019', y: 76 },
+        { x: '2020', y: 77.25 },
+        { x: '2021', y: 78 },
+        { x: '2022', y: 78.5 },
+      ],
+    },
   ],
-  band: { label: 'Gruppens spridning (min–max)', points: [{ x: '2017', lo: 60.1, hi: 85.2 }, { x: '2018', lo: 61, hi: 86 }, { x: '2019', lo: 62.5, hi: 88.75 }, { x: '2020', lo: 64, hi: 88 }, { x: '2021', lo: 63.3, hi: 90.1 }, { x: '2022', lo: 66, hi: 91 }] },
+  band: {
+    label: 'Gruppens spridning (min–max)',
+    points: [
+      { x: '2017', lo: 60.1, hi: 85.2 },
+      { x: '2018', lo: 61, hi: 86 },
+      { x: '2019', lo: 62.5, hi: 88.75 },
+      { x: '2020', lo: 64, hi: 88 },
+      { x: '2021', lo: 63.3, hi: 90.1 },
+      { x: '2022', lo: 66, hi: 91 },
+    ],
+  },
   target: { value: 80, comparison: '>=', label: 'Mål ≥ 80 % (2022)' },
   sources: SOURCES,
   summary: 'Åby låg över medelvärdet för liknande kommuner 2022. Senaste värde 2022: 82 %.',
@@ -38,7 +88,24 @@ export const lineSpec: LineChartSpec = {
   fileStem: 'U99999_9999_liknande',
 };
 
-const NAMES = ['Åby', 'Bergsjö', 'Dalby', 'Ekeby', 'Forsa', 'Gnesta', 'Hova', 'Ivösjö', 'Järna', 'Kivik', 'Lomma', 'Malå', 'Nora', 'Orsa', 'Piteå', 'Rö'];
+const NAMES = [
+  'Åby',
+  'Bergsjö',
+  'Dalby',
+  'Ekeby',
+  'Forsa',
+  'Gnesta',
+  'Hova',
+  'Ivösjö',
+  'Järna',
+  'Kivik',
+  'Lomma',
+  'Malå',
+  'Nora',
+  'Orsa',
+  'Piteå',
+  'Rö',
+];
 
 export const rankSpec: RankChartSpec = {
   kind: 'rank',
@@ -46,11 +113,21 @@ export const rankSpec: RankChartSpec = {
   title: 'Kostnad för ekonomiskt bistånd, kr/inv',
   subtitle: 'Alla kommuner 2022, sorterade efter värde. Åby och liknande kommuner markerade.',
   unit: 'kr/inv',
-  bars: NAMES.map((label, i) => ({ id: String(1000 + i), label, value: i === 15 ? null : 1900 - i * 97.5 - (i % 3) * 11.11, role: i === 4 ? 'focus' : i % 5 === 1 ? 'peer' : 'other' })),
+  bars: NAMES.map((label, i) => ({
+    id: String(1000 + i),
+    label,
+    value: i === 15 ? null : 1900 - i * 97.5 - (i % 3) * 11.11,
+    role: i === 4 ? 'focus' : i % 5 === 1 ? 'peer' : 'other',
+  })),
   missing: 1,
   sources: SOURCES,
   summary: 'Forsa har plats 5 av 15.',
-  table: { caption: 'Kostnad per invånare 2022', unit: 'kr/inv', columns: ['Kommun', 'Värde', 'Plats'], rows: NAMES.map((n, i) => [n, i === 15 ? null : 1900 - i * 97.5 - (i % 3) * 11.11, i === 15 ? null : i + 1]) },
+  table: {
+    caption: 'Kostnad per invånare 2022',
+    unit: 'kr/inv',
+    columns: ['Kommun', 'Värde', 'Plats'],
+    rows: NAMES.map((n, i) => [n, i === 15 ? null : 1900 - i * 97.5 - (i % 3) * 11.11, i === 15 ? null : i + 1]),
+  },
   fileStem: 'N31001_2022_rank',
 };
 
@@ -61,11 +138,31 @@ export const stackedSpec: StackedBarSpec = {
   subtitle: 'Åby, andel av alla avslut per år.',
   unit: '%',
   xs: ['2019', '2020', '2021', '2022'],
-  categories: [{ id: 'arbete', label: 'Arbete' }, { id: 'studier', label: 'Studier' }, { id: 'annat', label: 'Annan orsak' }, { id: 'okand', label: 'Okänd' }],
-  values: [[40, 12, 30, 8], [35, 15, 33, 10], [null, null, null, null], [52, 18, 21, 9]],
+  categories: [
+    { id: 'arbete', label: 'Arbete' },
+    { id: 'studier', label: 'Studier' },
+    { id: 'annat', label: 'Annan orsak' },
+    { id: 'okand', label: 'Okänd' },
+  ],
+  values: [
+    [40, 12, 30, 8],
+    [35, 15, 33, 10],
+    [null, null, null, null],
+    [52, 18, 21, 9],
+  ],
   sources: ['Exempeldata – inte officiell statistik (X40000)'],
   summary: 'Andelen till arbete ökade.',
-  table: { caption: 'Avslut per orsak', unit: 'antal', columns: ['År', 'Arbete', 'Studier', 'Annan orsak', 'Okänd'], rows: [['2019', 40, 12, 30, 8], ['2020', 35, 15, 33, 10], ['2021', null, null, null, null], ['2022', 52, 18, 21, 9]] },
+  table: {
+    caption: 'Avslut per orsak',
+    unit: 'antal',
+    columns: ['År', 'Arbete', 'Studier', 'Annan orsak', 'Okänd'],
+    rows: [
+      ['2019', 40, 12, 30, 8],
+      ['2020', 35, 15, 33, 10],
+      ['2021', null, null, null, null],
+      ['2022', 52, 18, 21, 9],
+    ],
+  },
   fileStem: 'X40000_9999',
 };
 
@@ -82,8 +179,23 @@ export function syntheticMapTopology(): Topology {
       features.push({
         type: 'Feature',
         id: String(1000 + i),
-        properties: { name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ' 2' : ''), lan: col < 2 ? '01' : '02', lanName: col < 2 ? 'Västra' : 'Östra' },
-        geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 100, y], [x + 100, y + 100], [x, y + 100], [x, y]]] },
+        properties: {
+          name: NAMES[i % NAMES.length] + (i >= NAMES.length ? ' 2' : ''),
+          lan: col < 2 ? '01' : '02',
+          lanName: col < 2 ? 'Västra' : 'Östra',
+        },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [x, y],
+              [x + 100, y],
+              [x + 100, y + 100],
+              [x, y + 100],
+              [x, y],
+            ],
+          ],
+        },
       });
     }
   }
@@ -114,6 +226,11 @@ export const mapSpec: MapChartSpec = {
   peerLabel: 'Liknande kommuner',
   sources: [...SOURCES, 'Kommungränser: Valmyndigheten via okfse/sweden-geojson'],
   summary: 'Forsa hör till mittersta hälften.',
-  table: { caption: 'Andel utan återaktualisering 2022, klass på kartan', unit: '%', columns: ['Kommun', 'Län', 'Värde', 'Klass', 'Markerad'], rows: [['Forsa', 'Västra', 64, 'Mittersta hälften', 'Vald kommun']] },
+  table: {
+    caption: 'Andel utan återaktualisering 2022, klass på kartan',
+    unit: '%',
+    columns: ['Kommun', 'Län', 'Värde', 'Klass', 'Markerad'],
+    rows: [['Forsa', 'Västra', 64, 'Mittersta hälften', 'Vald kommun']],
+  },
   fileStem: 'U99999_2022_T_karta',
 };

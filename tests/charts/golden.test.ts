@@ -19,7 +19,15 @@ let Chart: Component<{ spec: ChartSpec; fixedWidth?: number }>;
 let render: typeof import('svelte/server').render;
 
 beforeAll(async () => {
-  vite = await createServer({ configFile: false, root: resolve('.'), plugins: [svelte({ compilerOptions: { hmr: false } })], server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error', optimizeDeps: { noDiscovery: true, include: [] } });
+  vite = await createServer({
+    configFile: false,
+    root: resolve('.'),
+    plugins: [svelte({ compilerOptions: { hmr: false } })],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    appType: 'custom',
+    logLevel: 'error',
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
   // Component and renderer through the same module graph, so they share one Svelte runtime.
   Chart = (await vite.ssrLoadModule('/src/charts/Chart.svelte')).default;
   render = (await vite.ssrLoadModule('svelte/server')).render;
@@ -45,7 +53,12 @@ function compareGolden(name: string, svg: string) {
 }
 
 describe('golden SVG per chart kind', () => {
-  for (const [name, spec] of [['line', lineSpec], ['rank', rankSpec], ['stacked', stackedSpec], ['map', mapSpec]] as const) {
+  for (const [name, spec] of [
+    ['line', lineSpec],
+    ['rank', rankSpec],
+    ['stacked', stackedSpec],
+    ['map', mapSpec],
+  ] as const) {
     for (const width of [640, 360]) {
       it(`${name} at ${width} px matches ${name}-${width}.svg`, () => {
         const svg = chartSvg(spec, width);
@@ -58,7 +71,12 @@ describe('golden SVG per chart kind', () => {
   }
 
   it('fails on a visual change: a different value moves a mark', () => {
-    const changed = { ...lineSpec, series: lineSpec.series.map((s) => (s.role === 'focus' ? { ...s, points: s.points.map((p) => (p.x === '2022' ? { ...p, y: 60 } : p)) } : s)) };
+    const changed = {
+      ...lineSpec,
+      series: lineSpec.series.map((s) =>
+        s.role === 'focus' ? { ...s, points: s.points.map((p) => (p.x === '2022' ? { ...p, y: 60 } : p)) } : s,
+      ),
+    };
     expect(chartSvg(changed, 640)).not.toBe(readFileSync(resolve(DIR, 'line-640.svg'), 'utf8'));
   });
 

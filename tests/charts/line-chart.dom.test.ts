@@ -9,10 +9,21 @@ afterEach(cleanup);
 function spec(): LineChartSpec {
   const xs = ['2019', '2020', '2021', '2022', '2023', '2024'];
   return {
-    kind: 'line', id: 'test-line', title: 'Påhittat nyckeltal', subtitle: 'Aby jämfört med liknande kommuner.', unit: '%', xs,
+    kind: 'line',
+    id: 'test-line',
+    title: 'Påhittat nyckeltal',
+    subtitle: 'Aby jämfört med liknande kommuner.',
+    unit: '%',
+    xs,
     series: [
       { id: 'kommun', label: 'Aby', role: 'focus', points: [60, 62, null, null, 70, null].map((y, i) => ({ x: xs[i], y })) },
-      { id: 'group', label: 'Medel: Liknande kommuner (utgåva 2022)', short: 'Gruppmedel', role: 'group', points: [55, 56, 57, 58, 59, 61].map((y, i) => ({ x: xs[i], y })) },
+      {
+        id: 'group',
+        label: 'Medel: Liknande kommuner (utgåva 2022)',
+        short: 'Gruppmedel',
+        role: 'group',
+        points: [55, 56, 57, 58, 59, 61].map((y, i) => ({ x: xs[i], y })),
+      },
     ],
     band: { label: 'Gruppens spridning (min–max)', points: xs.map((x) => ({ x, lo: 40, hi: 80 })) },
     sources: ['Källa: Kolada (RKA), U99999', 'Egen bearbetning av data från Kolada'],
@@ -33,7 +44,12 @@ describe('LineChart', () => {
     const ys = [...d.matchAll(/[ML]([\d.-]+),([\d.-]+)/g)].map((m) => Number(m[2]));
     const zeroY = Math.max(...ys);
     // no vertex of the kommun's line sits on the plot floor, where a 0 % would be
-    const floor = Number(container.querySelector('.axis-x')!.getAttribute('transform')!.match(/,([\d.]+)\)/)![1]);
+    const floor = Number(
+      container
+        .querySelector('.axis-x')!
+        .getAttribute('transform')!
+        .match(/,([\d.]+)\)/)![1],
+    );
     expect(zeroY).toBeLessThan(floor);
     expect(subpaths(container.querySelector('[data-series="group"] path')!.getAttribute('d'))).toBe(1);
   });

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { AXIS, BAND_STROKE, BAR_FILL, CATEGORY_FILLS, CATEGORY_TEXT, MUTED_TEXT, ROLE_STYLE, TARGET_STROKE, TEXT } from '../../src/charts/palette.ts';
+import {
+  AXIS,
+  BAND_STROKE,
+  BAR_FILL,
+  CATEGORY_FILLS,
+  CATEGORY_TEXT,
+  MUTED_TEXT,
+  ROLE_STYLE,
+  TARGET_STROKE,
+  TEXT,
+} from '../../src/charts/palette.ts';
 
 /** WCAG 2 relative luminance and contrast ratio. */
 function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 export function contrast(a: string, b: string): number {
@@ -37,7 +49,8 @@ describe('palette contrast (WCAG 2.1 1.4.11 / 1.4.3)', () => {
   });
 
   it('neighbouring categories differ in lightness, so stacks separate in greyscale', () => {
-    for (let i = 1; i < CATEGORY_FILLS.length; i++) expect(contrast(CATEGORY_FILLS[i], CATEGORY_FILLS[i - 1]), `${i - 1}/${i}`).toBeGreaterThanOrEqual(1.4);
+    for (let i = 1; i < CATEGORY_FILLS.length; i++)
+      expect(contrast(CATEGORY_FILLS[i], CATEGORY_FILLS[i - 1]), `${i - 1}/${i}`).toBeGreaterThanOrEqual(1.4);
   });
 });
 
@@ -51,9 +64,10 @@ describe('greyscale: roles differ by line style and marker, not by colour alone'
   });
   it('the kommun is the only solid line and the heaviest', () => {
     expect(ROLE_STYLE.focus.dash).toBeNull();
-    for (const [role, s] of Object.entries(ROLE_STYLE)) if (role !== 'focus') {
-      expect(s.dash).not.toBeNull();
-      expect(s.width).toBeLessThan(ROLE_STYLE.focus.width);
-    }
+    for (const [role, s] of Object.entries(ROLE_STYLE))
+      if (role !== 'focus') {
+        expect(s.dash).not.toBeNull();
+        expect(s.width).toBeLessThan(ROLE_STYLE.focus.width);
+      }
   });
 });

@@ -9,7 +9,17 @@ import type { PeerGroup } from '../../src/peers/peer-group.ts';
 
 afterEach(cleanup);
 
-const kpi: Kpi = { id: 'U99999', title: 'Påhittat nyckeltal', unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better: true, parent: null, breakdown: null };
+const kpi: Kpi = {
+  id: 'U99999',
+  title: 'Påhittat nyckeltal',
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada (RKA)',
+  higher_is_better: true,
+  parent: null,
+  breakdown: null,
+};
 const manifest: Manifest = { name: 'T', sample: false, retrieved: null, source: 'Kolada (RKA)', licence: '' };
 const ids = Array.from({ length: 60 }, (_, i) => String(1000 + i));
 const names = new Map(ids.map((id, i) => [id, `Kommun${String.fromCharCode(65 + (i % 26))}${i}`]));
@@ -19,9 +29,19 @@ const rows: RankingRow[] = ids.map((id, i) => {
   const value = 100 - Math.floor(i * 1.5);
   return { id, value, status: null, place: 0 };
 });
-rows.forEach((r, i) => { if (r.value !== null) r.place = rows.findIndex((x) => x.value === r.value) + 1; void i; });
+rows.forEach((r, i) => {
+  if (r.value !== null) r.place = rows.findIndex((x) => x.value === r.value) + 1;
+  void i;
+});
 // peers packed next to each other so their names compete for room
-const group: PeerGroup = { kind: 'liknande', label: 'Liknande kommuner (utgåva 2022)', description: '', members: ['1010', '1011', '1012', '1013', '1040', '1058'], edition: 2022, editions: [2022] };
+const group: PeerGroup = {
+  kind: 'liknande',
+  label: 'Liknande kommuner (utgåva 2022)',
+  description: '',
+  members: ['1010', '1011', '1012', '1013', '1040', '1058'],
+  edition: 2022,
+  editions: [2022],
+};
 const spec = () => buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '1012', group, manifest });
 
 describe('RankChart', () => {
@@ -32,13 +52,21 @@ describe('RankChart', () => {
       expect(container.querySelector('rect[data-role="focus"]')?.getAttribute('stroke')).toBe('#1a1a1a');
       const labels = [...container.querySelectorAll('.bar-label')].map((g) => [g.getAttribute('data-role'), g.textContent?.trim()]);
       expect(labels).toEqual([
-        ['peer', names.get('1010')], ['peer', names.get('1011')], ['focus', `${names.get('1012')} 82\u00a0%`], ['peer', names.get('1013')], ['peer', names.get('1040')],
+        ['peer', names.get('1010')],
+        ['peer', names.get('1011')],
+        ['focus', `${names.get('1012')} 82\u00a0%`],
+        ['peer', names.get('1013')],
+        ['peer', names.get('1040')],
       ]);
     });
 
     it(`keeps names on the same row apart (${width} px)`, () => {
       const { container } = render(RankChart, { spec: spec(), width });
-      const boxes = [...container.querySelectorAll('.bar-label text')].map((t) => ({ y: t.getAttribute('y'), x: Number(t.getAttribute('x')), w: (t.textContent ?? '').length * 11.5 * 0.52 }));
+      const boxes = [...container.querySelectorAll('.bar-label text')].map((t) => ({
+        y: t.getAttribute('y'),
+        x: Number(t.getAttribute('x')),
+        w: (t.textContent ?? '').length * 11.5 * 0.52,
+      }));
       for (const a of boxes) for (const b of boxes) if (a !== b && a.y === b.y) expect(a.x + a.w <= b.x || b.x + b.w <= a.x).toBe(true);
     });
   }

@@ -22,7 +22,10 @@ describe('Coordinator.write', () => {
     c.onDataChange((g) => generations.push(g));
     expect(await values(c)).toEqual([1]);
 
-    const report = await c.write('ingest', { setId: 's1', csv: valuesCsvBytes([{ kpi: 'X1', municipality_id: '0180', period: '2024', gender: 'T', value: 2 }]) });
+    const report = await c.write('ingest', {
+      setId: 's1',
+      csv: valuesCsvBytes([{ kpi: 'X1', municipality_id: '0180', period: '2024', gender: 'T', value: 2 }]),
+    });
     expect(report).toMatchObject({ rows: 1, added: 1 });
     expect(generations).toEqual([1]);
     expect(c.peek('breakdown', request)).toBeUndefined();
@@ -43,7 +46,10 @@ describe('Coordinator.write', () => {
 
   it('clears nothing when a write fails', async () => {
     const c = new Coordinator(async () => db);
-    await c.write('ingest', { setId: 'dup', csv: valuesCsvBytes([{ kpi: 'X1', municipality_id: '0180', period: '2025', gender: 'T', value: 3 }]) });
+    await c.write('ingest', {
+      setId: 'dup',
+      csv: valuesCsvBytes([{ kpi: 'X1', municipality_id: '0180', period: '2025', gender: 'T', value: 3 }]),
+    });
     const before = c.generation;
     await values(c);
     await expect(c.write('ingest', { setId: 'dup', csv: valuesCsvBytes([]) })).rejects.toThrow(/finns redan/);

@@ -57,7 +57,9 @@ describe('value pieces', () => {
     const series = { kpi: 'U31462', municipalityId: '1286', members, gender: 'T' as const, higherIsBetter: true };
     expect(await lazy.run('panelSeries', series)).toEqual(await eager.run('panelSeries', series));
     expect([...db.loaded]).toEqual(['U31462']);
-    const [period] = (await full.query<{ p: string }>(`SELECT max(period) AS p FROM kpi_values WHERE kpi = 'N00090' AND length(period) = 4`)).map((r) => r.p);
+    const [period] = (
+      await full.query<{ p: string }>(`SELECT max(period) AS p FROM kpi_values WHERE kpi = 'N00090' AND length(period) = 4`)
+    ).map((r) => r.p);
     const ranking = { kpi: 'N00090', period, gender: 'T' as const, higherIsBetter: false };
     expect(await lazy.run('ranking', ranking as never)).toEqual(await eager.run('ranking', ranking as never));
     const kids = (await full.query<{ kpi: string }>(`SELECT DISTINCT kpi FROM kpi_values ORDER BY kpi LIMIT 3`)).map((r) => r.kpi);
@@ -102,7 +104,9 @@ describe('value pieces', () => {
 
   it('keeps imported values beside base values, and base values win when their piece comes later', async () => {
     const db = await piecewise();
-    const [base] = await full.query<{ period: string; value: number }>(`SELECT period, value FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND gender = 'T' AND value IS NOT NULL ORDER BY period LIMIT 1`);
+    const [base] = await full.query<{ period: string; value: number }>(
+      `SELECT period, value FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND gender = 'T' AND value IS NOT NULL ORDER BY period LIMIT 1`,
+    );
     const rows = [
       { kpi: 'U31462', municipality_id: '1286', period: base.period, gender: 'T' as const, value: base.value + 1 },
       { kpi: 'X1', municipality_id: '1286', period: '2024', gender: 'T' as const, value: 3 },
@@ -111,20 +115,32 @@ describe('value pieces', () => {
     const report = await ingestUserSet(db, 's1', valuesCsvBytes(rows));
     expect(report).toMatchObject({ rows: 2, added: 1, conflicts: 1 });
     expect(db.loaded.has('U31462')).toBe(true);
-    const values = await db.query(`SELECT kpi, value FROM kpi_values WHERE municipality_id = '1286' AND gender = 'T' AND ((kpi = 'U31462' AND period = ?) OR kpi = 'X1') ORDER BY kpi`, [base.period]);
-    expect(values).toEqual([{ kpi: 'U31462', value: base.value }, { kpi: 'X1', value: 3 }]);
+    const values = await db.query(
+      `SELECT kpi, value FROM kpi_values WHERE municipality_id = '1286' AND gender = 'T' AND ((kpi = 'U31462' AND period = ?) OR kpi = 'X1') ORDER BY kpi`,
+      [base.period],
+    );
+    expect(values).toEqual([
+      { kpi: 'U31462', value: base.value },
+      { kpi: 'X1', value: 3 },
+    ]);
     await db.close();
 
     // An import restored before a piece arrives (e.g. a stored set while pieces were unreachable).
     const later = await openNodeDatabase();
-    await later.exec(`CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`);
+    await later.exec(
+      `CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`,
+    );
     await ingestUserSet(later, 's1', valuesCsvBytes(rows));
     const wrapped = await withValuePieces(later, new URL('data/', server.url).href);
     await wrapped.prepare({ kpi: 'U31462' });
     const [{ value, n }] = await wrapped.query<{ value: number; n: number }>(
-      `SELECT any_value(value) AS value, count(*) AS n FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND period = ? AND gender = 'T'`, [base.period]);
+      `SELECT any_value(value) AS value, count(*) AS n FROM kpi_values WHERE kpi = 'U31462' AND municipality_id = '1286' AND period = ? AND gender = 'T'`,
+      [base.period],
+    );
     expect({ value, n }).toEqual({ value: base.value, n: 1 });
-    expect(await wrapped.query(`SELECT applied, existing FROM user_values WHERE kpi = 'U31462'`)).toEqual([{ applied: false, existing: base.value }]);
+    expect(await wrapped.query(`SELECT applied, existing FROM user_values WHERE kpi = 'U31462'`)).toEqual([
+      { applied: false, existing: base.value },
+    ]);
     await wrapped.close();
   });
 });

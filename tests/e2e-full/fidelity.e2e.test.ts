@@ -26,7 +26,9 @@ beforeAll(async () => {
   src = await openNodeDatabase({ searchPath: [full] });
   await src.exec(`CREATE TABLE src AS SELECT * FROM read_csv('values_long.csv.gz', header = true, auto_detect = false,
     columns = {'kpi': 'VARCHAR', 'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE'})`);
-  await src.exec(`CREATE TABLE kommuner AS SELECT municipality_id AS id, county_code FROM read_csv('municipalities.csv', all_varchar = true) WHERE type = 'K' AND NOT starts_with(municipality_id, '00')`);
+  await src.exec(
+    `CREATE TABLE kommuner AS SELECT municipality_id AS id, county_code FROM read_csv('municipalities.csv', all_varchar = true) WHERE type = 'K' AND NOT starts_with(municipality_id, '00')`,
+  );
   meta = JSON.parse(readFileSync(join(dist, 'data/meta.json'), 'utf8')) as SiteMeta;
   browser = await launchChromium();
   ({ page } = await openPage(browser));
@@ -42,13 +44,26 @@ type Point = { period: string; value: number | null; groupMean: number | null; g
 /** panelSeries in the page's own DuckDB-wasm, through the coordinator (fetching the KPI's piece). */
 function pagePanelSeries(kpi: string, municipalityId: string, gender: string, members: string[]): Promise<Point[]> {
   return page.evaluate(
-    (r) => (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, q: unknown): Promise<Point[]> } } }).__jamfor.coordinator.run('panelSeries', r),
+    (r) =>
+      (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, q: unknown): Promise<Point[]> } } }).__jamfor.coordinator.run(
+        'panelSeries',
+        r,
+      ),
     { kpi, municipalityId, members, gender, higherIsBetter: null },
   );
 }
 
-const parseSv = (t: string): number | null => (t.trim() === '–' ? null : Number(t.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-').replace('%', '')));
-const decimals = (t: string) => (/,(\d+)/.exec(t)?.[1].length ?? 0);
+const parseSv = (t: string): number | null =>
+  t.trim() === '–'
+    ? null
+    : Number(
+        t
+          .replace(/[\s\u00a0\u202f]/g, '')
+          .replace(',', '.')
+          .replace('\u2212', '-')
+          .replace('%', ''),
+      );
+const decimals = (t: string) => /,(\d+)/.exec(t)?.[1].length ?? 0;
 
 describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', () => {
   it('has every KPI of the source file and nothing else, each piece with its row count', async () => {
@@ -61,7 +76,8 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
 
   it('50 random cells (kpi, kommun, year, gender) come out of the page engine exactly as in the source', async () => {
     const cells = await src.query<{ kpi: string; municipality_id: string; period: string; gender: string; value: number | null }>(
-      `SELECT * FROM (SELECT * FROM src WHERE municipality_id IN (SELECT id FROM kommuner)) USING SAMPLE reservoir(50 ROWS) REPEATABLE (12)`);
+      `SELECT * FROM (SELECT * FROM src WHERE municipality_id IN (SELECT id FROM kommuner)) USING SAMPLE reservoir(50 ROWS) REPEATABLE (12)`,
+    );
     expect(cells).toHaveLength(50);
     for (const c of cells) {
       const series = await pagePanelSeries(c.kpi, c.municipality_id, c.gender, []);
@@ -72,14 +88,19 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
 
   it('cells shown in a KPI panel (picked by URL) match the source, as rounded on the page', async () => {
     const cells = await src.query<{ kpi: string; municipality_id: string; period: string; value: number }>(
-      `SELECT * FROM (SELECT * FROM src WHERE gender = 'T' AND value IS NOT NULL AND municipality_id IN (SELECT id FROM kommuner)) USING SAMPLE reservoir(8 ROWS) REPEATABLE (7)`);
+      `SELECT * FROM (SELECT * FROM src WHERE gender = 'T' AND value IS NOT NULL AND municipality_id IN (SELECT id FROM kommuner)) USING SAMPLE reservoir(8 ROWS) REPEATABLE (7)`,
+    );
     expect(cells).toHaveLength(8);
     for (const c of cells) {
       const { page: p, context, errors } = await openPage(browser);
       await p.goto(`${site}kommun/${c.municipality_id}/?extra=${c.kpi}`);
       const rows = `#panel-extra-${c.kpi} details.chart-table table tbody tr`;
       await p.waitForSelector(rows, { timeout: 120_000, state: 'attached' });
-      const cellsByPeriod = Object.fromEntries(await p.$$eval(rows, (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''])));
+      const cellsByPeriod = Object.fromEntries(
+        await p.$$eval(rows, (trs) =>
+          trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']),
+        ),
+      );
       const shown = cellsByPeriod[c.period];
       expect(shown, `${c.kpi} ${c.municipality_id} ${c.period}`).toBeDefined();
       expect(parseSv(shown)).toBe(Number(c.value.toFixed(decimals(shown))));
@@ -89,14 +110,19 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
   });
 
   it('group mean, median and n for 10 random KPIs × peer families match our own SQL', async () => {
-    const kpis = await src.query<{ kpi: string }>(`SELECT kpi FROM (SELECT DISTINCT kpi FROM src WHERE gender = 'T' AND value IS NOT NULL) USING SAMPLE reservoir(10 ROWS) REPEATABLE (3)`);
+    const kpis = await src.query<{ kpi: string }>(
+      `SELECT kpi FROM (SELECT DISTINCT kpi FROM src WHERE gender = 'T' AND value IS NOT NULL) USING SAMPLE reservoir(10 ROWS) REPEATABLE (3)`,
+    );
     expect(kpis).toHaveLength(10);
     const liknande = meta.groups.filter((g) => g.kind === 'liknande_ekonomiskt_bistand');
     const skr = meta.groups.filter((g) => g.kind === 'skr_kommungrupp');
     const kommuner = await src.query<{ id: string; county_code: string }>(`SELECT id, county_code FROM kommuner ORDER BY id`);
     let compared = 0;
     for (const [i, { kpi }] of kpis.entries()) {
-      const [{ period }] = await src.query<{ period: string }>(`SELECT max(period) AS period FROM src WHERE kpi = ? AND gender = 'T' AND value IS NOT NULL`, [kpi]);
+      const [{ period }] = await src.query<{ period: string }>(
+        `SELECT max(period) AS period FROM src WHERE kpi = ? AND gender = 'T' AND value IS NOT NULL`,
+        [kpi],
+      );
       const kommun = kommuner[(i * 37) % kommuner.length];
       const ownLiknande = liknande.filter((g) => g.owner === kommun.id).sort((a, b) => (b.edition ?? 0) - (a.edition ?? 0))[0];
       const families: Record<string, string[]> = {
@@ -113,7 +139,9 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
         const got = rows.find((p) => p.period === period);
         const [want] = await src.query<{ mean: number | null; median: number | null; n: number }>(
           `SELECT avg(value) AS mean, median(value) AS median, count(value) AS n FROM src
-           WHERE kpi = ? AND gender = 'T' AND period = ? AND municipality_id IN (SELECT unnest(?::VARCHAR[]))`, [kpi, period, `[${others.join(',')}]`]);
+           WHERE kpi = ? AND gender = 'T' AND period = ? AND municipality_id IN (SELECT unnest(?::VARCHAR[]))`,
+          [kpi, period, `[${others.join(',')}]`],
+        );
         const label = `${kpi} ${kommun.id} ${family} ${period}`;
         expect(got?.groupN ?? 0, label).toBe(Number(want.n));
         if (want.mean === null) expect(got?.groupMean ?? null, label).toBeNull();
@@ -130,15 +158,22 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
   it('the site has every liknande-kommuner edition and SKR group of the source files, member for member', async () => {
     const lk = await src.query<{ key: string; members: string[] }>(
       `SELECT focal_municipality_id || '/' || edition_year AS key, list(member_id ORDER BY member_id) AS members
-       FROM read_csv('liknande_kommuner_ekonomiskt_bistand.csv', all_varchar = true) GROUP BY ALL ORDER BY key`);
-    const site = new Map(meta.groups.filter((g) => g.kind === 'liknande_ekonomiskt_bistand').map((g) => [`${g.owner}/${g.edition}`, [...g.members].sort()]));
+       FROM read_csv('liknande_kommuner_ekonomiskt_bistand.csv', all_varchar = true) GROUP BY ALL ORDER BY key`,
+    );
+    const site = new Map(
+      meta.groups.filter((g) => g.kind === 'liknande_ekonomiskt_bistand').map((g) => [`${g.owner}/${g.edition}`, [...g.members].sort()]),
+    );
     expect(site.size).toBe(lk.length);
     for (const g of lk) expect(site.get(g.key), g.key).toEqual([...g.members]);
   });
 
   it('shows the seed figures on the kommun pages', async () => {
     const table = async (p: Page, panel: string) =>
-      Object.fromEntries(await p.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')])));
+      Object.fromEntries(
+        await p.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (trs) =>
+          trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
+        ),
+      );
     const { page: p, context } = await openPage(browser);
     await p.goto(`${site}kommun/1286/`);
     const ystad = await table(p, 'ateraktualisering');
@@ -153,7 +188,11 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
     const vaxjo = await table(p, 'extra-U40455');
     expect(parseSv(vaxjo['2022'][0])).toBeCloseTo(44.3, 1);
     await p.goto(`${site}kommun/1489/?utgava=2022&ar=2022`);
-    await p.waitForFunction(() => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'), null, { timeout: 120_000 });
+    await p.waitForFunction(
+      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'),
+      null,
+      { timeout: 120_000 },
+    );
     const alingsas = (await table(p, 'ateraktualisering'))['2022'];
     expect(parseSv(alingsas[0])).toBe(81);
     expect(parseSv(alingsas[1])).toBe(85.5);

@@ -21,7 +21,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const full = koladaFullDir();
   if (!full) {
-    console.warn('\n[e2e-full] SKIPPED: ../shared/data/kolada-full (or KOLADA_FULL_DIR) is absent; the full-data fidelity tests did not run.\n');
+    console.warn(
+      '\n[e2e-full] SKIPPED: ../shared/data/kolada-full (or KOLADA_FULL_DIR) is absent; the full-data fidelity tests did not run.\n',
+    );
     project.provide('fullSiteUrl', '');
     project.provide('fullDistDir', '');
     project.provide('koladaFullDir', '');
@@ -29,7 +31,10 @@ export default async function setup(project: TestProject) {
   }
   const dist = resolve('.cache/e2e-full/dist');
   if (!(process.env.E2E_REUSE_BUILD && existsSync(resolve(dist, 'index.html')))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: full }, stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+      env: { ...process.env, DATA_DIR: full },
+      stdio: 'inherit',
+    });
   }
   const server: StaticServer = await serveStatic(dist, { compress: true });
   project.provide('fullSiteUrl', server.url);

@@ -39,7 +39,9 @@ describe('an unknown KPI id in the address', () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/?extra=X99999,U31462`);
     const notice = page.locator('.missing-kpi');
-    await page.waitForFunction(() => document.querySelector('.missing-kpi')?.textContent?.includes('finns inte i katalogen'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('.missing-kpi')?.textContent?.includes('finns inte i katalogen'), null, {
+      timeout: 60_000,
+    });
     await expect(notice.textContent()).resolves.toContain('Det finns inga värden för X99999 i de här uppgifterna');
     await page.waitForSelector('#panel-extra-U31462 svg[data-chart-id]', { timeout: 60_000 });
     expect(await chartIn(page, 'ateraktualisering').count()).toBe(1);
@@ -73,9 +75,18 @@ describe('a value piece that does not arrive', () => {
     await expect(missing.textContent()).resolves.toContain('Värdena för U31462 kunde inte hämtas (404');
     await expect(truncated.textContent()).resolves.toContain('Värdena för U31001 kom ofullständiga');
     // The other panels are drawn for the län group.
-    await page.waitForFunction(() => document.querySelector('#panel-arbete-studier .figures')?.textContent?.includes('Övriga i'), null, { timeout: 90_000 });
-    const panels = await page.locator('section.panel[id^="panel-"]').evaluateAll((els) => els.map((e) => ({ id: e.id, error: !!e.querySelector('.panel-error'), chart: !!e.querySelector('svg[data-chart-id]') })));
-    const failed = panels.filter((p) => p.error).map((p) => p.id).sort();
+    await page.waitForFunction(() => document.querySelector('#panel-arbete-studier .figures')?.textContent?.includes('Övriga i'), null, {
+      timeout: 90_000,
+    });
+    const panels = await page
+      .locator('section.panel[id^="panel-"]')
+      .evaluateAll((els) =>
+        els.map((e) => ({ id: e.id, error: !!e.querySelector('.panel-error'), chart: !!e.querySelector('svg[data-chart-id]') })),
+      );
+    const failed = panels
+      .filter((p) => p.error)
+      .map((p) => p.id)
+      .sort();
     expect(failed).toEqual(['panel-ateraktualisering', 'panel-kostnader']);
     expect(panels.filter((p) => !p.error && p.chart).length).toBeGreaterThan(0);
     await page.screenshot({ path: '.cache/e2e/piece-missing.png', fullPage: true });

@@ -35,7 +35,11 @@ describe('KPI catalogue search on the real data', () => {
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
     const box = (await page.locator('.kpi-search').boundingBox())!;
     await page.locator('.kpi-search h2').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/catalogue-search.png`, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) } });
+    await page.screenshot({
+      path: `${SHOTS}/catalogue-search.png`,
+      fullPage: true,
+      clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 900) },
+    });
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -52,7 +56,11 @@ describe('KPI catalogue search on the real data', () => {
     expect(text).toContain('npm run data:kolada -- --kpis N31825');
     expect(text).not.toMatch(/hittades inte|inga nyckeltal matchar/i);
     const box = (await page.locator('.kpi-search').boundingBox())!;
-    await page.screenshot({ path: `${SHOTS}/catalogue-n31825.png`, fullPage: true, clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 500) } });
+    await page.screenshot({
+      path: `${SHOTS}/catalogue-n31825.png`,
+      fullPage: true,
+      clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 500) },
+    });
     await page.goto(`${site}kommun/1489/?extra=N31002`);
     const missing = page.locator('.missing-kpi');
     await expect.poll(() => missing.textContent(), { timeout: 30_000 }).toContain('finns i Kolada men ingår inte i de här uppgifterna');
@@ -68,7 +76,9 @@ describe('KPI catalogue search on the real data', () => {
     await expect.poll(() => page.locator('.kpi-search select option').count(), { timeout: 30_000 }).toBeGreaterThan(10);
     await page.locator('.kpi-search select').selectOption('Äldre och funktionshinder');
     const n = readKoladaCsv('kpi_metadata_2026-03.csv').filter((r) => r.operating_area === 'Äldre och funktionshinder').length;
-    await expect.poll(() => page.locator('.kpi-search .hit-count').textContent()).toContain(`${n.toLocaleString('sv-SE')} nyckeltal matchar`);
+    await expect
+      .poll(() => page.locator('.kpi-search .hit-count').textContent())
+      .toContain(`${n.toLocaleString('sv-SE')} nyckeltal matchar`);
     await context.close();
   }, 120_000);
 });
@@ -78,7 +88,9 @@ describe('definitions and liknande families on the real data', () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/?extra=N18621`);
     const panel = page.locator('#panel-extra-N18621');
-    await expect.poll(() => panel.locator('.figures').textContent(), { timeout: 60_000 }).toContain('Liknande kommuner gymnasieskola (utgåva 2024)');
+    await expect
+      .poll(() => panel.locator('.figures').textContent(), { timeout: 60_000 })
+      .toContain('Liknande kommuner gymnasieskola (utgåva 2024)');
     await panel.locator('details.definition summary').click();
     const def = (await panel.locator('details.definition').textContent())!;
     expect(def).toContain('Gymnasieskola åk 1-3');
@@ -98,7 +110,10 @@ describe('definitions and liknande families on the real data', () => {
     await expect.poll(() => page.url()).toContain('familj=aldreomsorg');
     const figures = page.locator('#panel-ateraktualisering .figures');
     await expect.poll(() => figures.textContent(), { timeout: 60_000 }).toContain('Liknande kommuner äldreomsorg (utgåva 2024)');
-    const members = readKoladaCsv('municipality_groups_2026-03.csv').filter((r) => r.group_title === 'Liknande kommuner äldreomsorg, Alingsås, 2024').map((r) => r.member_title).sort();
+    const members = readKoladaCsv('municipality_groups_2026-03.csv')
+      .filter((r) => r.group_title === 'Liknande kommuner äldreomsorg, Alingsås, 2024')
+      .map((r) => r.member_title)
+      .sort();
     const shown = (await page.locator('#panel-ateraktualisering details.members li').allTextContents()).sort();
     expect(shown).toEqual(members);
     await page.locator('form.controls').screenshot({ path: `${SHOTS}/family-picker.png` });

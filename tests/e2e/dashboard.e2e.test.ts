@@ -19,17 +19,30 @@ type Raw = Record<string, string>;
 const csv = (file: string): Raw[] => Papa.parse<Raw>(readFileSync(join(kolada, file), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const values = csv('values_long.csv');
 const u31462 = values.filter((r) => r.kpi === 'U31462' && r.gender === 'T');
-const kommunIds = csv('municipalities.csv').filter((r) => r.type === 'K').map((r) => r.municipality_id);
+const kommunIds = csv('municipalities.csv')
+  .filter((r) => r.type === 'K')
+  .map((r) => r.municipality_id);
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** sv-SE text ("80,4", "1 234", "−3") to a number; "–" to null. */
-const parseSv = (t: string): number | null => (t.trim() === '–' ? null : Number(t.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-').replace('%', '')));
+const parseSv = (t: string): number | null =>
+  t.trim() === '–'
+    ? null
+    : Number(
+        t
+          .replace(/[\s\u00a0\u202f]/g, '')
+          .replace(',', '.')
+          .replace('\u2212', '-')
+          .replace('%', ''),
+      );
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The panel's table alternative as {period: cells}. */
 async function panelTable(page: Page, panel: string): Promise<Record<string, string[]>> {
   return page.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (rows) =>
-    Object.fromEntries(rows.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')])),
+    Object.fromEntries(
+      rows.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
+    ),
   );
 }
 
@@ -45,7 +58,11 @@ describe('group means on the kommun page', () => {
 
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/?utgava=2022&ar=2022`);
-    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'),
+      null,
+      { timeout: 60_000 },
+    );
     const row = (await panelTable(page, 'ateraktualisering'))['2022'];
     expect(parseSv(row[1])).toBe(round1(expected));
     expect(parseSv(row[2])).toBe(withValue.length);
@@ -53,7 +70,10 @@ describe('group means on the kommun page', () => {
     expect(figures).toContain('Liknande kommuner ekonomiskt bistånd (utgåva 2022)');
     expect(figures).toContain(`${withValue.length} av 7 kommuner med värde`);
     const note = page.locator('#panel-ateraktualisering .group-note');
-    if (withValue.length < 7) await expect(note.textContent()).resolves.toBe(`Gruppmedel 2022 bygger på ${withValue.length} av 7 kommuner; ${7 - withValue.length === 1 ? 'en saknar' : `${7 - withValue.length} saknar`} värde.`);
+    if (withValue.length < 7)
+      await expect(note.textContent()).resolves.toBe(
+        `Gruppmedel 2022 bygger på ${withValue.length} av 7 kommuner; ${7 - withValue.length === 1 ? 'en saknar' : `${7 - withValue.length} saknar`} värde.`,
+      );
     else expect(await note.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
@@ -61,13 +81,21 @@ describe('group means on the kommun page', () => {
 
   it('takes a custom group from the URL: lists its members and shows their mean', async () => {
     const members = ['0180', '1280', '1480', '0580'];
-    const latest = [...new Set(u31462.filter((r) => members.includes(r.municipality_id) && r.value !== '').map((r) => r.period))].sort().at(-1)!;
-    const expected = mean(u31462.filter((r) => r.period === latest && members.includes(r.municipality_id) && r.value !== '').map((r) => Number(r.value)));
+    const latest = [...new Set(u31462.filter((r) => members.includes(r.municipality_id) && r.value !== '').map((r) => r.period))]
+      .sort()
+      .at(-1)!;
+    const expected = mean(
+      u31462.filter((r) => r.period === latest && members.includes(r.municipality_id) && r.value !== '').map((r) => Number(r.value)),
+    );
     const names = new Map(csv('municipalities.csv').map((r) => [r.municipality_id, r.name]));
 
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/?grupp=egen&medlemmar=${members.join(',')}`);
-    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('Egen grupp (4 kommuner)'), null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('Egen grupp (4 kommuner)'),
+      null,
+      { timeout: 60_000 },
+    );
     expect(parseSv((await panelTable(page, 'ateraktualisering'))[latest][1])).toBe(round1(expected));
     await page.locator('#panel-ateraktualisering details.members summary').click();
     const listed = await page.locator('#panel-ateraktualisering details.members li').allTextContents();
@@ -89,7 +117,12 @@ describe('missing values', () => {
     }
     const found = [...byKommun].flatMap(([id, m]) => {
       const periods = [...m.keys()].sort();
-      return periods.filter((p, i) => m.get(p) === '' && periods.slice(0, i).some((q) => m.get(q) !== '') && periods.slice(i + 1).some((q) => m.get(q) !== '')).map((p) => ({ id, period: p, m }));
+      return periods
+        .filter(
+          (p, i) =>
+            m.get(p) === '' && periods.slice(0, i).some((q) => m.get(q) !== '') && periods.slice(i + 1).some((q) => m.get(q) !== ''),
+        )
+        .map((p) => ({ id, period: p, m }));
     })[0];
     expect(found, 'a kommun with an empty U31462 value between two values').toBeDefined();
 
@@ -126,7 +159,9 @@ describe('ranking page', () => {
     await page.goto(`${site}rangordning/?kommun=1489&ar=2022&utgava=2022`);
     await page.waitForFunction(() => document.querySelector('.rank-place')?.textContent?.startsWith('plats'), null, { timeout: 60_000 });
     await expect(page.locator('.rank-place').textContent()).resolves.toBe(`plats ${e.place} av ${e.of}, högst värde = plats 1`);
-    await expect(page.locator('.rank-missing').textContent()).resolves.toBe(`${e.missing} kommuner saknar värde 2022 och ingår inte i rangordningen.`);
+    await expect(page.locator('.rank-missing').textContent()).resolves.toBe(
+      `${e.missing} kommuner saknar värde 2022 och ingår inte i rangordningen.`,
+    );
     const svg = page.locator('.ranking-page svg[data-chart-id^="rank-"]');
     expect(await svg.locator('rect[data-role]').count()).toBe(e.of);
     const named = await svg.locator('.bar-label').allTextContents();
@@ -146,7 +181,9 @@ describe('ranking page', () => {
     expect(page.url()).toContain('kommun=1489');
     expect(page.url()).toContain('kpi=U31462');
     await page.waitForFunction(() => document.querySelector('.rank-place')?.textContent?.startsWith('plats'), null, { timeout: 60_000 });
-    const rows = await page.$$eval('.rank-table tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]));
+    const rows = await page.$$eval('.rank-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
+    );
     expect(rows).toHaveLength(kommunIds.length);
     const lidkoping = rows.find((r) => r[0] === 'Lidköping')!;
     expect(Number(lidkoping[1])).toBe(expectedRank('2022', '1494').place);

@@ -29,7 +29,8 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
   return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
 }
 
-const offOrigin = (requests: string[]) => requests.filter((u) => !u.startsWith(new URL(site).origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+const offOrigin = (requests: string[]) =>
+  requests.filter((u) => !u.startsWith(new URL(site).origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 describe('chart export on the built site', () => {
   it('PNG per preset has the preset pixel size and 300 dpi; SVG is standalone with the font embedded', async () => {
@@ -109,15 +110,26 @@ describe('chart export on the built site', () => {
     expect(svText).toContain('Kommun;Hallsberg (1861)');
     expect(a[0][0]).toBe('År');
     expect(a.length).toBe(b.length);
-    const shown = await page.$$eval(`${panel} > details.chart-table tbody tr`, (rows) => rows.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]));
+    const shown = await page.$$eval(`${panel} > details.chart-table tbody tr`, (rows) =>
+      rows.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
+    );
     for (let r = 1; r < a.length; r++) {
       for (let c = 1; c < a[r].length; c++) {
         // Excel variant rounded to the KPI's display decimals (kr/inv: whole kronor), plain variant full precision
-        if (/^-?\d/.test(b[r][c]) && !b[r][c].includes(' av ')) expect(Number(a[r][c].replace(',', '.')), `${r}/${c}`).toBe(Math.sign(Number(b[r][c])) * Math.round(Math.abs(Number(b[r][c]))));
+        if (/^-?\d/.test(b[r][c]) && !b[r][c].includes(' av '))
+          expect(Number(a[r][c].replace(',', '.')), `${r}/${c}`).toBe(Math.sign(Number(b[r][c])) * Math.round(Math.abs(Number(b[r][c]))));
       }
       const onPage = shown.find(([p]) => p === a[r][0]);
       const value = a[r][1] === '' ? null : Number(a[r][1].replace(',', '.'));
-      const pageValue = onPage![1] === '–' ? null : Number(onPage![1]!.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-'));
+      const pageValue =
+        onPage![1] === '–'
+          ? null
+          : Number(
+              onPage![1]!
+                .replace(/[\s\u00a0\u202f]/g, '')
+                .replace(',', '.')
+                .replace('\u2212', '-'),
+            );
       if (value === null) expect(pageValue).toBeNull();
       else expect(Math.round(value)).toBe(pageValue);
     }
@@ -152,7 +164,11 @@ describe('report view', () => {
 
     const { page, context, errors, requests } = await openPage(browser);
     await page.goto(`${site}kommun/1286/rapport/`);
-    await page.waitForFunction(() => document.querySelector('button[data-print-ready]')?.getAttribute('data-print-ready') === 'true', null, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => document.querySelector('button[data-print-ready]')?.getAttribute('data-print-ready') === 'true',
+      null,
+      { timeout: 90_000 },
+    );
     const panels = await page.locator('.report-panels > *').count();
     expect(panels).toBeGreaterThanOrEqual(3);
     await page.emulateMedia({ media: 'print' });
@@ -169,7 +185,8 @@ describe('report view', () => {
     const files = unzipSync(new Uint8Array(zip.bytes));
     const names = Object.keys(files);
     const series = await page.locator('.report-panel svg[data-chart-id]').count();
-    for (const ext of ['.svg', '.png', '.csv', '_komma.csv', '_alt.txt']) expect(names.filter((n) => n.endsWith(ext)).length, ext).toBeGreaterThanOrEqual(series);
+    for (const ext of ['.svg', '.png', '.csv', '_komma.csv', '_alt.txt'])
+      expect(names.filter((n) => n.endsWith(ext)).length, ext).toBeGreaterThanOrEqual(series);
     const png = names.find((n) => n.endsWith('.png'))!;
     expect(pngSize(files[png]).width).toBe(1890);
     expect(strFromU8(files[names.find((n) => n.endsWith('_alt.txt'))!])).toContain('Senaste värde');

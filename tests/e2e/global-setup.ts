@@ -22,9 +22,15 @@ export default async function setup(project: TestProject) {
   const dist = resolve('.cache/e2e/dist-kolada');
   const kolada = koladaDir();
   if (!(process.env.E2E_REUSE_BUILD && existsSync(resolve(dist, 'index.html')))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: kolada }, stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+      env: { ...process.env, DATA_DIR: kolada },
+      stdio: 'inherit',
+    });
   }
-  const servers: StaticServer[] = [await serveStatic(dist, { compress: true }), await serveStatic(dist, { prefix: '/nyckeltal/', compress: true })];
+  const servers: StaticServer[] = [
+    await serveStatic(dist, { compress: true }),
+    await serveStatic(dist, { prefix: '/nyckeltal/', compress: true }),
+  ];
   project.provide('siteUrl', servers[0].url);
   project.provide('subpathUrl', servers[1].url);
   project.provide('distDir', dist);

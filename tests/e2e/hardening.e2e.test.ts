@@ -40,38 +40,52 @@ async function pageWithWorkerHandle() {
 }
 
 /** Terminates every worker the page started: no error event, no message – the silent death. */
-const terminateWorkers = (page: Page) => page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
-
+const terminateWorkers = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __workers: Worker[] }).__workers.forEach((w) => w.terminate()));
 
 /** Starts a long parameterised query, kills the worker after 300 ms and reports how the query ended (or 'hung'). */
 function queryThroughDeath(page: Page, how: 'silent' | 'kill'): Promise<string> {
   return page.evaluate(async (how) => {
-    const g = globalThis as unknown as { __workers: Worker[]; __jamfor: { coordinator: { database(): Promise<{ query(s: string, p: unknown[]): Promise<unknown>; kill(): void }> } } };
+    const g = globalThis as unknown as {
+      __workers: Worker[];
+      __jamfor: { coordinator: { database(): Promise<{ query(s: string, p: unknown[]): Promise<unknown>; kill(): void }> } };
+    };
     const db = await g.__jamfor.coordinator.database();
-    const q = db.query('SELECT sum(i) AS s FROM range(?::BIGINT) t(i)', [40_000_000_000]).then(() => 'finished', (e: Error) => `rejected: ${e.message}`);
+    const q = db.query('SELECT sum(i) AS s FROM range(?::BIGINT) t(i)', [40_000_000_000]).then(
+      () => 'finished',
+      (e: Error) => `rejected: ${e.message}`,
+    );
     setTimeout(() => (how === 'kill' ? db.kill() : g.__workers.forEach((w) => w.terminate())), 300);
     return Promise.race([q, new Promise<string>((r) => setTimeout(() => r('hung'), 90_000))]);
   }, how);
 }
 
 describe('a dying DuckDB worker', () => {
-  it.each(['silent', 'kill'] as const)('settles a parameterised query mid-run (%s death) and a retry works', async (how) => {
-    const { page, context, errors } = await pageWithWorkerHandle();
-    await page.goto(`${site}kommun/1286/`);
-    await waitForEngine(page, 240_000);
-    const outcome = await queryThroughDeath(page, how);
-    expect(outcome).toBe('rejected: DuckDB-arbetaren avslutades oväntat');
-    const alert = page.locator('.engine-status [role="alert"]');
-    await alert.waitFor({ timeout: 120_000 });
-    expect(await alert.textContent()).toContain('Databasen i webbläsaren fungerar inte just nu');
-    await page.screenshot({ path: `.cache/e2e/worker-death-${how}.png` });
-    await alert.getByRole('button', { name: 'Försök igen' }).click();
-    await waitForEngine(page, 240_000);
-    await page.getByLabel('Länet').check();
-    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'), null, { timeout: 60_000 });
-    expect(errors.filter((e) => !/DuckDB-arbetaren/.test(e))).toEqual([]);
-    await context.close();
-  }, 900_000);
+  it.each(['silent', 'kill'] as const)(
+    'settles a parameterised query mid-run (%s death) and a retry works',
+    async (how) => {
+      const { page, context, errors } = await pageWithWorkerHandle();
+      await page.goto(`${site}kommun/1286/`);
+      await waitForEngine(page, 240_000);
+      const outcome = await queryThroughDeath(page, how);
+      expect(outcome).toBe('rejected: DuckDB-arbetaren avslutades oväntat');
+      const alert = page.locator('.engine-status [role="alert"]');
+      await alert.waitFor({ timeout: 120_000 });
+      expect(await alert.textContent()).toContain('Databasen i webbläsaren fungerar inte just nu');
+      await page.screenshot({ path: `.cache/e2e/worker-death-${how}.png` });
+      await alert.getByRole('button', { name: 'Försök igen' }).click();
+      await waitForEngine(page, 240_000);
+      await page.getByLabel('Länet').check();
+      await page.waitForFunction(
+        () => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'),
+        null,
+        { timeout: 60_000 },
+      );
+      expect(errors.filter((e) => !/DuckDB-arbetaren/.test(e))).toEqual([]);
+      await context.close();
+    },
+    900_000,
+  );
 
   it('notices a worker that ends without an error event while panels are loading: no panel stays busy', async () => {
     const { page, context } = await pageWithWorkerHandle();
@@ -86,7 +100,9 @@ describe('a dying DuckDB worker', () => {
     await page.getByLabel('Länet').check();
     await terminateWorkers(page);
     // The death is noticed (status 'failed'); queries still waiting may start a fresh engine at once.
-    await page.waitForFunction(() => (globalThis as unknown as { __statuses: string[] }).__statuses.includes('failed'), null, { timeout: 120_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { __statuses: string[] }).__statuses.includes('failed'), null, {
+      timeout: 120_000,
+    });
     await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
     const alert = page.locator('.engine-status [role="alert"]');
     if (await alert.count()) {
@@ -94,7 +110,9 @@ describe('a dying DuckDB worker', () => {
       await alert.getByRole('button', { name: 'Försök igen' }).click();
     }
     await waitForEngine(page, 240_000);
-    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'), null, { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'), null, {
+      timeout: 60_000,
+    });
     await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: 60_000 });
     await context.close();
   }, 900_000);
@@ -106,7 +124,10 @@ describe('a dying DuckDB worker', () => {
     const meta = await page.evaluate(async () => (await fetch(new URL('../data/meta.json', location.href))).json());
     const ids = (meta.municipalities as { id: string; type: string }[]).filter((m) => m.type === 'K').map((m) => m.id);
     const lines = ['nyckeltal;kommun;period;kön;värde'];
-    for (let i = 0; i < 400_200; i++) lines.push(`EGEN_DOD;${ids[i % ids.length]};${1900 + Math.floor(i / ids.length / 12)}-${String((Math.floor(i / ids.length) % 12) + 1).padStart(2, '0')};T;${i % 1000},5`);
+    for (let i = 0; i < 400_200; i++)
+      lines.push(
+        `EGEN_DOD;${ids[i % ids.length]};${1900 + Math.floor(i / ids.length / 12)}-${String((Math.floor(i / ids.length) % 12) + 1).padStart(2, '0')};T;${i % 1000},5`,
+      );
     const path = join(dir, 'dor-under-import.csv');
     writeFileSync(path, lines.join('\n') + '\n');
 
@@ -116,7 +137,11 @@ describe('a dying DuckDB worker', () => {
     await page.waitForTimeout(300);
     await terminateWorkers(page);
     // The page settles: no "Lägger till …" left, a Swedish message, the file field usable again.
-    await page.waitForFunction(() => !document.querySelector('.egna-data progress') && !/Lägger till/.test(document.querySelector('.egna-data')?.textContent ?? ''), null, { timeout: 180_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('.egna-data progress') && !/Lägger till/.test(document.querySelector('.egna-data')?.textContent ?? ''),
+      null,
+      { timeout: 180_000 },
+    );
     const said = await page.locator('.egna-data [role=alert], .engine-status [role=alert]').allTextContents();
     expect(said.join(' ')).toMatch(/[åäö]/);
     expect(said.join(' ')).not.toMatch(/Error|undefined/);
@@ -164,15 +189,18 @@ describe('malformed escapes and unknown pages', () => {
     await context.close();
   });
 
-  it.each([['kommun/9999/'], ['kommun/0000/'], ['kommun/0000/rapport/'], ['finns/inte/']])('%s is titled "Sidan finns inte – Jämför"', async (path) => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${site}${path}`);
-    await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined);
-    await page.waitForSelector('main h1');
-    expect(await page.textContent('main h1')).toBe('Sidan finns inte');
-    expect(await page.title()).toBe('Sidan finns inte – Jämför');
-    await context.close();
-  });
+  it.each([['kommun/9999/'], ['kommun/0000/'], ['kommun/0000/rapport/'], ['finns/inte/']])(
+    '%s is titled "Sidan finns inte – Jämför"',
+    async (path) => {
+      const { page, context } = await openPage(browser);
+      await page.goto(`${site}${path}`);
+      await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined);
+      await page.waitForSelector('main h1');
+      expect(await page.textContent('main h1')).toBe('Sidan finns inte');
+      expect(await page.title()).toBe('Sidan finns inte – Jämför');
+      await context.close();
+    },
+  );
 
   it('ranks with a plain Swedish note for ?kpi=constructor (and other built-in names)', async () => {
     const { page, context, errors } = await openPage(browser);

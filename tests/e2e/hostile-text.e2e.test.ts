@@ -15,7 +15,10 @@ beforeAll(async () => {
   const hostile = writeHostileDirectory();
   kommunIds = hostile.kommunIds;
   const dist = resolve('.cache/e2e/dist-hostile');
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: hostile.dir }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+    env: { ...process.env, DATA_DIR: hostile.dir },
+    stdio: 'inherit',
+  });
   server = await serveStatic(dist);
   browser = await launchChromium();
 });
@@ -33,20 +36,32 @@ describe(`hostile names and titles (${DATA_PAYLOADS.length} payloads) show as te
       void d.dismiss();
     });
     const origin = new URL(server.url).origin;
-    const paths = ['', 'om-data/', 'rangordning/', ...kommunIds.slice(0, 12).map((id) => `kommun/${id}/`), `kommun/${kommunIds[0]}/?grupp=egen&medlemmar=${kommunIds.slice(1, 6).join(',')}`];
+    const paths = [
+      '',
+      'om-data/',
+      'rangordning/',
+      ...kommunIds.slice(0, 12).map((id) => `kommun/${id}/`),
+      `kommun/${kommunIds[0]}/?grupp=egen&medlemmar=${kommunIds.slice(1, 6).join(',')}`,
+    ];
     for (const path of paths) {
       await page.goto(server.url + path);
       await page.waitForLoadState('load');
       await page.waitForTimeout(150);
       expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned ?? 0), path).toBe(0);
-      expect(await page.locator('iframe, object, embed, marquee, base, form[action*="evil"], img[src*="evil"], img[src="x"]').count(), path).toBe(0);
+      expect(
+        await page.locator('iframe, object, embed, marquee, base, form[action*="evil"], img[src*="evil"], img[src="x"]').count(),
+        path,
+      ).toBe(0);
     }
     await page.goto(server.url);
     const text = await page.evaluate(() => document.body.innerText);
     const shown = DATA_PAYLOADS.filter((p) => text.includes(p.trim().replace(/\s+/g, ' ')));
     expect(shown.length).toBeGreaterThan(DATA_PAYLOADS.length * 0.8);
     await page.goto(`${server.url}kommun/${kommunIds[1]}/`);
-    const svgText = await page.locator('svg[data-chart-id]').first().evaluate((svg) => svg.querySelector('title')?.textContent ?? '');
+    const svgText = await page
+      .locator('svg[data-chart-id]')
+      .first()
+      .evaluate((svg) => svg.querySelector('title')?.textContent ?? '');
     expect(svgText).toContain('(U31462)');
     expect(await page.locator('svg[data-chart-id] script, svg[data-chart-id] foreignObject').count()).toBe(0);
     expect(dialogs).toBe(0);

@@ -74,11 +74,12 @@ async function watchFrames() {
     requestAnimationFrame(tick);
   });
 }
-const stopFrames = () => page.evaluate(() => {
-  const w = window as unknown as { __maxGap: number; __frames: number; __watch: boolean };
-  w.__watch = false;
-  return { maxGap: w.__maxGap, frames: w.__frames };
-});
+const stopFrames = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { __maxGap: number; __frames: number; __watch: boolean };
+    w.__watch = false;
+    return { maxGap: w.__maxGap, frames: w.__frames };
+  });
 
 const facts = async () => ({
   accepted: Number((await page.textContent('.facts div:nth-child(5) dd'))!.replace(/\D/g, '')),
@@ -88,12 +89,16 @@ const facts = async () => ({
 
 describe('big imports on the Egna data page', () => {
   it('imports a 1,000,000-row Swedish long CSV through DuckDB while the page keeps painting', async () => {
-    const path = writeCsv('stor-fil.csv', 'nyckeltal;kommun;period;kön;värde', (function* () {
-      for (let i = 0; i < ROWS; i++) {
-        const r = bigRow(i);
-        yield `EGEN_BIG;${r.m};${r.p};${r.g};${String(r.v).replace('.', ',')}`;
-      }
-    })());
+    const path = writeCsv(
+      'stor-fil.csv',
+      'nyckeltal;kommun;period;kön;värde',
+      (function* () {
+        for (let i = 0; i < ROWS; i++) {
+          const r = bigRow(i);
+          yield `EGEN_BIG;${r.m};${r.p};${r.g};${String(r.v).replace('.', ',')}`;
+        }
+      })(),
+    );
     await watchFrames();
     const started = Date.now();
     await page.setInputFiles('.egna-data input[type=file]', path);
@@ -110,7 +115,9 @@ describe('big imports on the Egna data page', () => {
     const frames = await stopFrames();
     const text = await page.textContent('.egna-data .ok-note, .egna-data [role=alert]');
     expect(text).toMatch(/1\s000\s000 rader lades till/);
-    console.log(`1M rows: preview after ${((staged - started) / 1000).toFixed(1)} s, added after ${((done - started) / 1000).toFixed(1)} s; ${frames.frames} frames, longest gap ${frames.maxGap.toFixed(0)} ms`);
+    console.log(
+      `1M rows: preview after ${((staged - started) / 1000).toFixed(1)} s, added after ${((done - started) / 1000).toFixed(1)} s; ${frames.frames} frames, longest gap ${frames.maxGap.toFixed(0)} ms`,
+    );
     expect(frames.frames).toBeGreaterThan(10);
     expect(frames.maxGap).toBeLessThan(500);
 
@@ -118,7 +125,9 @@ describe('big imports on the Egna data page', () => {
     expect(Number(n)).toBe(ROWS);
     for (const i of [0, 1, 289, 123_457, 500_000, 777_777, ROWS - 1]) {
       const r = bigRow(i);
-      const got = await sql(`SELECT value FROM kpi_values WHERE kpi = 'EGEN_BIG' AND municipality_id = '${r.m}' AND period = '${r.p}' AND gender = '${r.g}'`);
+      const got = await sql(
+        `SELECT value FROM kpi_values WHERE kpi = 'EGEN_BIG' AND municipality_id = '${r.m}' AND period = '${r.p}' AND gender = '${r.g}'`,
+      );
       expect(got, String(i)).toEqual([{ value: r.v }]);
     }
     // kept for reloads: the stored CSV has every row
@@ -150,19 +159,25 @@ describe('big imports on the Egna data page', () => {
     await page.setInputFiles('.egna-data input[type=file]', path);
     await page.waitForSelector('.import-preview table.rejected', { timeout: 300_000 });
     expect(await facts()).toEqual({ accepted: 100_000 - 4 - 2, rejected: 6, fast: true });
-    const shown = await page.$$eval('table.rejected tbody tr', (trs) => trs.map((t) => [Number(t.querySelector('th')!.textContent), t.querySelector('td')!.textContent!]));
+    const shown = await page.$$eval('table.rejected tbody tr', (trs) =>
+      trs.map((t) => [Number(t.querySelector('th')!.textContent), t.querySelector('td')!.textContent!]),
+    );
     expect(shown.map(([l]) => l)).toEqual([12, 1_001, 20_002, 50_003, 70_004, 90_000]);
     for (const [line, reason] of shown) {
       if (bad.has(line as number)) expect(reason).toMatch(bad.get(line as number)![1]);
     }
-    expect(shown[0][1]).toBe(`Dubblett: EGEN_FEL / ${dupOf.m} / ${dupOf.p} / ${dupOf.g} förekommer med olika värden (rad 12, 90000); ingen av raderna används.`);
+    expect(shown[0][1]).toBe(
+      `Dubblett: EGEN_FEL / ${dupOf.m} / ${dupOf.p} / ${dupOf.g} förekommer med olika värden (rad 12, 90000); ingen av raderna används.`,
+    );
     await page.click('.import-preview .actions button:nth-child(2)');
     expect(await page.textContent('.egna-data .ok-note')).toContain('Inget har lagts till');
     expect(await sql(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'import_%'`)).toEqual([{ n: 0 }]);
   }, 600_000);
 
   it('reports running out of memory in Swedish and keeps the earlier data', async () => {
-    const before = await sql(`SELECT set_id, count(*) AS n, sum(round(value * 100))::BIGINT AS s FROM user_values GROUP BY set_id ORDER BY set_id`);
+    const before = await sql(
+      `SELECT set_id, count(*) AS n, sum(round(value * 100))::BIGINT AS s FROM user_values GROUP BY set_id ORDER BY set_id`,
+    );
     expect(before.length).toBe(1);
     // A memory limit the staging tables cannot fit in (DuckDB-wasm cannot spill to disk).
     const [{ usage }] = await sql(`SELECT memory_usage AS usage FROM pragma_database_size()`);
@@ -170,18 +185,24 @@ describe('big imports on the Egna data page', () => {
     const usedMb = Number(amount) * ({ KiB: 1 / 1024, MiB: 1, GiB: 1024, bytes: 1 / 1024 / 1024 } as Record<string, number>)[unit];
     expect(usedMb).toBeGreaterThan(10);
     await sql(`SET memory_limit = '${Math.ceil(usedMb) + 20}MiB'`);
-    const path = writeCsv('for-stor.csv', 'nyckeltal;kommun;period;kön;värde', (function* () {
-      for (let i = 0; i < 600_000; i++) {
-        const r = bigRow(i);
-        yield `EGEN_MINNE;${r.m};${r.p};${r.g};${String(r.v).replace('.', ',')}`;
-      }
-    })());
+    const path = writeCsv(
+      'for-stor.csv',
+      'nyckeltal;kommun;period;kön;värde',
+      (function* () {
+        for (let i = 0; i < 600_000; i++) {
+          const r = bigRow(i);
+          yield `EGEN_MINNE;${r.m};${r.p};${r.g};${String(r.v).replace('.', ',')}`;
+        }
+      })(),
+    );
     await page.setInputFiles('.egna-data input[type=file]', path);
     await page.waitForSelector('.egna-data > [role=alert], .import-preview', { timeout: 300_000 });
     const alert = await page.textContent('.egna-data > [role=alert]');
     expect(alert).toMatch(/^Filen är för stor för webbläsarens minne\. Inget har lagts till och tidigare inlästa data finns kvar\./);
     // the engine was dropped; the next query starts a new one (default memory limit) and restores the earlier set
-    expect(await sql(`SELECT set_id, count(*) AS n, sum(round(value * 100))::BIGINT AS s FROM user_values GROUP BY set_id ORDER BY set_id`)).toEqual(before);
+    expect(
+      await sql(`SELECT set_id, count(*) AS n, sum(round(value * 100))::BIGINT AS s FROM user_values GROUP BY set_id ORDER BY set_id`),
+    ).toEqual(before);
     expect(Number((await sql(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'EGEN_BIG'`))[0].n)).toBe(ROWS);
     expect(Number((await sql(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'EGEN_MINNE'`))[0].n)).toBe(0);
   }, 900_000);

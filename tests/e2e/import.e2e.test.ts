@@ -50,7 +50,8 @@ async function importFile(file: string | { name: string; mimeType: string; buffe
   return { accepted, rejected, message: (await page.textContent('.egna-data .ok-note, .egna-data [role=alert]'))! };
 }
 
-const perKpi = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.kpi), { n: Number(r.n), nv: Number(r.nv), sum: Number(r.s) }]));
+const perKpi = (rows: Row[]) =>
+  Object.fromEntries(rows.map((r) => [String(r.kpi), { n: Number(r.n), nv: Number(r.nv), sum: Number(r.s) }]));
 
 describe('importing files on the Egna data page', () => {
   it('imports the real values_long.csv with values identical to native DuckDB', async () => {
@@ -60,7 +61,7 @@ describe('importing files on the Egna data page', () => {
     expect(r.accepted + r.rejected).toBe(Number(nativeRows));
     expect(r.rejected).toBe(0);
     const agg = `SELECT kpi, count(*) AS n, count(value) AS nv, sum(value) AS s FROM %T GROUP BY kpi ORDER BY kpi`;
-    const browserAgg = perKpi(await sql(agg.replace('%T', "user_values WHERE set_id IS NOT NULL")));
+    const browserAgg = perKpi(await sql(agg.replace('%T', 'user_values WHERE set_id IS NOT NULL')));
     const nativeAgg = perKpi(await native.query(agg.replace('%T', 'v')));
     expect(Object.keys(browserAgg)).toEqual(Object.keys(nativeAgg));
     for (const [k, v] of Object.entries(nativeAgg)) {
@@ -71,7 +72,9 @@ describe('importing files on the Egna data page', () => {
     // a sample of keys, value for value (exact doubles)
     const sample = await native.query(`SELECT kpi, municipality_id, period, gender, value FROM v USING SAMPLE 300 ROWS (reservoir, 42)`);
     const where = sample.map((s) => `('${s.kpi}','${s.municipality_id}','${s.period}','${s.gender}')`).join(',');
-    const got = await sql(`SELECT kpi, municipality_id, period, gender, value FROM user_values WHERE (kpi, municipality_id, period, gender) IN (${where})`);
+    const got = await sql(
+      `SELECT kpi, municipality_id, period, gender, value FROM user_values WHERE (kpi, municipality_id, period, gender) IN (${where})`,
+    );
     const key = (x: Row) => `${x.kpi}|${x.municipality_id}|${x.period}|${x.gender}`;
     const gotMap = new Map(got.map((g) => [key(g), g.value]));
     for (const s of sample) expect(gotMap.get(key(s)), key(s)).toBe(s.value);
@@ -81,31 +84,48 @@ describe('importing files on the Egna data page', () => {
   });
 
   it('imports a wide table built from the file as a new KPI with the same values', async () => {
-    const rows = await native.query(`SELECT municipality_id AS m, period AS p, value FROM v WHERE kpi = 'N00090' AND gender = 'T' AND length(period) = 4 AND NOT starts_with(municipality_id, '00') ORDER BY m, p`);
+    const rows = await native.query(
+      `SELECT municipality_id AS m, period AS p, value FROM v WHERE kpi = 'N00090' AND gender = 'T' AND length(period) = 4 AND NOT starts_with(municipality_id, '00') ORDER BY m, p`,
+    );
     const years = [...new Set(rows.map((r) => String(r.p)))].sort();
     const byMuni = new Map<string, Map<string, number | null>>();
     for (const r of rows) {
       if (!byMuni.has(String(r.m))) byMuni.set(String(r.m), new Map());
       byMuni.get(String(r.m))!.set(String(r.p), r.value as number | null);
     }
-    const text = ['Kommun;' + years.join(';'), ...[...byMuni].map(([m, vals]) => [m, ...years.map((y) => (vals.get(y) ?? '') === '' ? '' : String(vals.get(y)).replace('.', ','))].join(';'))].join('\r\n');
+    const text = [
+      'Kommun;' + years.join(';'),
+      ...[...byMuni].map(([m, vals]) =>
+        [m, ...years.map((y) => ((vals.get(y) ?? '') === '' ? '' : String(vals.get(y)).replace('.', ',')))].join(';'),
+      ),
+    ].join('\r\n');
     const r = await importFile({ name: 'sjukfranvaro-bred.csv', mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') }, 'EGEN_N00090');
     expect(r.rejected).toBe(0);
     expect(r.message).toContain('rader lades till');
-    const got = await sql(`SELECT municipality_id AS m, period AS p, value FROM kpi_values WHERE kpi = 'EGEN_N00090' AND value IS NOT NULL ORDER BY m, p`);
+    const got = await sql(
+      `SELECT municipality_id AS m, period AS p, value FROM kpi_values WHERE kpi = 'EGEN_N00090' AND value IS NOT NULL ORDER BY m, p`,
+    );
     expect(got).toEqual(rows.filter((x) => x.value !== null));
   });
 
   it('leaves earlier data untouched when a broken file is refused or cancelled', async () => {
     const before = await sql(`SELECT (SELECT count(*) FROM kpi_values) AS kv, (SELECT count(*) FROM user_values) AS uv`);
-    await page.setInputFiles('.egna-data input[type=file]', { name: 'trasig.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+    await page.setInputFiles('.egna-data input[type=file]', {
+      name: 'trasig.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]),
+    });
     await page.waitForSelector('.import-preview [role=alert]');
     expect(await page.textContent('.import-preview [role=alert]')).toMatch(/Excel/);
     await page.click('.import-preview button');
     const bad = 'kpi;kommun;period;varde\nEGEN_X;Ingenstans;2023;1\nEGEN_X;0180;tjugohundra;2\nEGEN_X;0180;2024;abc\n';
     await page.setInputFiles('.egna-data input[type=file]', { name: 'trasig.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.waitForSelector('.import-preview table.rejected');
-    expect(await page.$$eval('table.rejected tbody tr', (trs) => trs.map((t) => t.querySelector('th')!.textContent))).toEqual(['2', '3', '4']);
+    expect(await page.$$eval('table.rejected tbody tr', (trs) => trs.map((t) => t.querySelector('th')!.textContent))).toEqual([
+      '2',
+      '3',
+      '4',
+    ]);
     expect(await page.isDisabled('.import-preview .actions button:first-child')).toBe(true);
     await page.click('.import-preview .actions button:nth-child(2)');
     expect(await page.textContent('.egna-data .ok-note')).toContain('Inget har lagts till');
@@ -117,7 +137,10 @@ describe('importing files on the Egna data page', () => {
     await page.reload();
     await waitForEngine(page, 120_000);
     await page.waitForFunction(() => document.querySelectorAll('.imported-sets tbody tr').length === 2);
-    expect(await page.$$eval('.imported-sets tbody th', (ths) => ths.map((t) => t.textContent))).toEqual(['values_long.csv', 'sjukfranvaro-bred.csv']);
+    expect(await page.$$eval('.imported-sets tbody th', (ths) => ths.map((t) => t.textContent))).toEqual([
+      'values_long.csv',
+      'sjukfranvaro-bred.csv',
+    ]);
     expect(await sql(`SELECT set_id, count(*) AS n FROM user_values GROUP BY set_id ORDER BY set_id`)).toEqual(before);
     expect(Number((await sql(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'EGEN_N00090'`))[0].n)).toBeGreaterThan(0);
     await page.click('.imported-sets tbody tr:nth-child(2) button');

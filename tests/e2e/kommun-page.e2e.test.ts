@@ -13,7 +13,15 @@ async function tableValues(page: Page, panel: string): Promise<Record<string, nu
     Object.fromEntries(
       rows.map((tr) => {
         const text = tr.querySelector('td')?.textContent ?? '';
-        const n = text === '–' ? null : Number(text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.').replace('\u2212', '-'));
+        const n =
+          text === '–'
+            ? null
+            : Number(
+                text
+                  .replace(/[\s\u00a0\u202f]/g, '')
+                  .replace(',', '.')
+                  .replace('\u2212', '-'),
+              );
         return [tr.querySelector('th')?.textContent ?? '', n];
       }),
     ),
@@ -66,10 +74,33 @@ describe('kommun page on the real Kolada data', () => {
     await page.goto(`${site}kommun/0180/`);
     await waitForEngine(page);
     const result = await page.evaluate(async () => {
-      const { coordinator } = (globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<{ period: string; value: number | null }[]>; database(): Promise<{ query(s: string): Promise<{ id: string }[]> }> } } }).__jamfor;
-      const ystad = await coordinator.run('panelSeries', { kpi: 'U31462', municipalityId: '1286', members: ['0180'], gender: 'T', higherIsBetter: true });
-      const hallsberg = await coordinator.run('panelSeries', { kpi: 'U31001', municipalityId: '1861', members: ['0180'], gender: 'T', higherIsBetter: null });
-      const ids = await (await coordinator.database()).query(`SELECT DISTINCT municipality_id AS id FROM kpi_values WHERE municipality_id LIKE '018%' ORDER BY id`);
+      const { coordinator } = (
+        globalThis as unknown as {
+          __jamfor: {
+            coordinator: {
+              run(n: string, r: unknown): Promise<{ period: string; value: number | null }[]>;
+              database(): Promise<{ query(s: string): Promise<{ id: string }[]> }>;
+            };
+          };
+        }
+      ).__jamfor;
+      const ystad = await coordinator.run('panelSeries', {
+        kpi: 'U31462',
+        municipalityId: '1286',
+        members: ['0180'],
+        gender: 'T',
+        higherIsBetter: true,
+      });
+      const hallsberg = await coordinator.run('panelSeries', {
+        kpi: 'U31001',
+        municipalityId: '1861',
+        members: ['0180'],
+        gender: 'T',
+        higherIsBetter: null,
+      });
+      const ids = await (
+        await coordinator.database()
+      ).query(`SELECT DISTINCT municipality_id AS id FROM kpi_values WHERE municipality_id LIKE '018%' ORDER BY id`);
       return { ystad, hallsberg, ids: ids.map((r) => r.id) };
     });
     const at = (s: { period: string; value: number | null }[], p: string) => s.find((x) => x.period === p)?.value;

@@ -22,18 +22,32 @@ const OUT = resolve('.cache/export-artifacts');
 /** Waits until the boundaries have loaded in the browser (the active outline and tooltip need them). */
 async function mapReady(page: Page) {
   await page.waitForFunction(() => document.querySelectorAll('.ranking-map path[data-id]').length === 290);
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/kommuner.topo.json') && (e as PerformanceResourceTiming).responseEnd > 0));
+  await page.waitForFunction(() =>
+    performance
+      .getEntriesByType('resource')
+      .some((e) => e.name.endsWith('/data/kommuner.topo.json') && (e as PerformanceResourceTiming).responseEnd > 0),
+  );
   await page.waitForTimeout(300);
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    (
+      globalThis as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }),
   );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }
 
 describe('map of all kommuner (ranking page and kommun panels)', () => {
@@ -127,39 +141,43 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
     }
   });
 
-  it('exports like other charts: standalone SVG and PNG with the source lines, CSV with class per kommun', { timeout: 180_000 }, async () => {
-    const { page, context, errors } = await openPage(browser);
-    try {
-      await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-      await mapReady(page);
-      await page.click('.ranking-map .export-toggle');
-      const save = async (sel: string) => {
-        const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`.ranking-map ${sel}`)]);
-        mkdirSync(OUT, { recursive: true });
-        const path = join(OUT, dl.suggestedFilename());
-        await dl.saveAs(path);
-        return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
-      };
-      const svg = await save('[data-export="svg-a4"]');
-      expect(svg.name).toMatch(/_karta_1286\.svg$/);
-      const text = svg.bytes.toString('utf8');
-      expect(text.match(/data-id="\d{4}"/g)).toHaveLength(290);
-      expect(text).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
-      expect(text).toMatch(/Källa: Kolada \(RKA\), [A-Z]\d{5}, hämtad/);
-      expect(text).not.toMatch(/(href|src)="(https?:)?\/\//);
-      expect(text).toContain('width="16cm"');
-      const png = await save('[data-export="png-a4"]');
-      expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
-      expect(png.bytes.readUInt32BE(16)).toBe(1890);
-      const csv = (await save('[data-export="csv-sv"]')).bytes.toString('utf8').split('\r\n').filter(Boolean);
-      expect(csv[0]).toMatch(/^\ufeffKommun;Län;Värde( \(.+\))?;Klass;Markerad$/);
-      expect(csv).toHaveLength(291);
-      expect(csv.find((l) => l.startsWith('Ystad;'))).toMatch(/^Ystad;Skåne län;[\d,]*;[^;]+;Vald kommun$/);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+  it(
+    'exports like other charts: standalone SVG and PNG with the source lines, CSV with class per kommun',
+    { timeout: 180_000 },
+    async () => {
+      const { page, context, errors } = await openPage(browser);
+      try {
+        await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+        await mapReady(page);
+        await page.click('.ranking-map .export-toggle');
+        const save = async (sel: string) => {
+          const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`.ranking-map ${sel}`)]);
+          mkdirSync(OUT, { recursive: true });
+          const path = join(OUT, dl.suggestedFilename());
+          await dl.saveAs(path);
+          return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
+        };
+        const svg = await save('[data-export="svg-a4"]');
+        expect(svg.name).toMatch(/_karta_1286\.svg$/);
+        const text = svg.bytes.toString('utf8');
+        expect(text.match(/data-id="\d{4}"/g)).toHaveLength(290);
+        expect(text).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
+        expect(text).toMatch(/Källa: Kolada \(RKA\), [A-Z]\d{5}, hämtad/);
+        expect(text).not.toMatch(/(href|src)="(https?:)?\/\//);
+        expect(text).toContain('width="16cm"');
+        const png = await save('[data-export="png-a4"]');
+        expect(png.bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+        expect(png.bytes.readUInt32BE(16)).toBe(1890);
+        const csv = (await save('[data-export="csv-sv"]')).bytes.toString('utf8').split('\r\n').filter(Boolean);
+        expect(csv[0]).toMatch(/^\ufeffKommun;Län;Värde( \(.+\))?;Klass;Markerad$/);
+        expect(csv).toHaveLength(291);
+        expect(csv.find((l) => l.startsWith('Ystad;'))).toMatch(/^Ystad;Skåne län;[\d,]*;[^;]+;Vald kommun$/);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('axe finds nothing on the ranking page with the map', async () => {
     const { page, context } = await openPage(browser);
@@ -180,7 +198,9 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
       const small = page.locator('.panel-map svg').first();
       await page.locator('.panel-map').first().scrollIntoViewIfNeeded();
       await small.waitFor({ timeout: 200_000 });
-      await page.waitForFunction(() => document.querySelector('.panel-map')?.querySelectorAll('path[data-id]').length === 290, null, { timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('.panel-map')?.querySelectorAll('path[data-id]').length === 290, null, {
+        timeout: 60_000,
+      });
       expect(await page.locator('.panel-map').first().locator('path[data-id]').count()).toBe(290);
       // the kommun and its group are outlined on the small map
       expect(await page.locator('.panel-map').first().locator('.map-focus path').count()).toBe(2);

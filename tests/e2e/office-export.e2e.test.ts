@@ -27,7 +27,8 @@ async function download(page: Page, selector: string, timeout = 120_000): Promis
   return { name: dl.suggestedFilename(), bytes: new Uint8Array(readFileSync(path)) };
 }
 
-const offOrigin = (requests: string[]) => requests.filter((u) => !u.startsWith(new URL(site).origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+const offOrigin = (requests: string[]) =>
+  requests.filter((u) => !u.startsWith(new URL(site).origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 /** The page's table as text: header row, then body rows (row header first). */
 function domTable(page: Page, table: string): Promise<string[][]> {
@@ -57,7 +58,8 @@ function expectSheetEqualsPage(sheet: Cell[][], formats: string[][], page: strin
   page[0].forEach((h, c) => expect(String(sheet[0][c])).toMatch(new RegExp(`^${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\(.+\\))?$`)));
   for (let r = 1; r < page.length; r++) {
     expect(page[r].length, `row ${r}`).toBe(page[0].length);
-    for (let c = 0; c < page[r].length; c++) expect(norm(shownAs(sheet[r][c] ?? null, formats[r][c])), `row ${r} col ${c}`).toBe(norm(page[r][c]));
+    for (let c = 0; c < page[r].length; c++)
+      expect(norm(shownAs(sheet[r][c] ?? null, formats[r][c])), `row ${r} col ${c}`).toBe(norm(page[r][c]));
   }
 }
 
@@ -77,7 +79,12 @@ describe('Excel', () => {
     const year = (y: number) => sheet.find((r) => r[0] === y)!;
     expect(Math.round(year(2020)[1] as number)).toBe(722);
     expect(Math.round(year(2021)[1] as number)).toBe(674);
-    const about = new Map(sheets.get('Om data')!.filter((r) => r[0]).map((r) => [r[0], r[1]]));
+    const about = new Map(
+      sheets
+        .get('Om data')!
+        .filter((r) => r[0])
+        .map((r) => [r[0], r[1]]),
+    );
     expect(about.get('Nyckeltal')).toBe('U31001');
     expect(String(about.get('Definition')).length).toBeGreaterThan(20);
     expect(about.get('Kommun')).toBe('Hallsberg');
@@ -91,7 +98,7 @@ describe('Excel', () => {
     await context.close();
   });
 
-  it('the ranking\'s .xlsx holds every kommun with its place and value as on the page', async () => {
+  it("the ranking's .xlsx holds every kommun with its place and value as on the page", async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}rangordning/`);
     await page.waitForSelector('.ranking-page .rank-tools .export-toggle');
@@ -117,7 +124,9 @@ describe('Kopiera diagram', () => {
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.click(`${panel} [data-export="copy-png"]`);
-    await page.waitForFunction((p) => document.querySelector(`${p} .export-status`)?.textContent?.includes('kopierat'), panel, { timeout: 60_000 });
+    await page.waitForFunction((p) => document.querySelector(`${p} .export-status`)?.textContent?.includes('kopierat'), panel, {
+      timeout: 60_000,
+    });
     const copied = await page.evaluate(async () => {
       const items = await navigator.clipboard.read();
       const blob = await items[0].getType('image/png');
@@ -138,8 +147,15 @@ describe('Kopiera diagram', () => {
     const cdp = await context.newCDPSession(page);
     // Chromium grants clipboard-write to the focused tab by default; deny it for this context only.
     const { targetInfo } = await cdp.send('Target.getTargetInfo');
-    await cdp.send('Browser.setPermission', { permission: { name: 'clipboard-write' }, setting: 'denied', origin: new URL(site).origin, browserContextId: targetInfo.browserContextId });
-    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-write' as PermissionName })).state)).toBe('denied');
+    await cdp.send('Browser.setPermission', {
+      permission: { name: 'clipboard-write' },
+      setting: 'denied',
+      origin: new URL(site).origin,
+      browserContextId: targetInfo.browserContextId,
+    });
+    expect(await page.evaluate(async () => (await navigator.permissions.query({ name: 'clipboard-write' as PermissionName })).state)).toBe(
+      'denied',
+    );
     const panel = '#panel-ateraktualisering';
     await page.click(`${panel} .export-toggle`);
     const file = await download(page, `${panel} [data-export="copy-png"]`);
@@ -155,7 +171,10 @@ describe('Word and PowerPoint from the report view', () => {
   it('the .docx has a title page, then per chart its summary, image with alt text, table and sources', async () => {
     const { page, context, errors, requests } = await openPage(browser);
     await page.goto(`${site}kommun/1286/rapport/`);
-    await page.waitForFunction(() => document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 3 && !document.querySelector('.report-panels .loading'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 3 && !document.querySelector('.report-panels .loading'),
+    );
     const charts = await page.locator('.report-panels svg[data-chart-id]').count();
     const summaries = await page.$$eval('.report-panels section.report-panel p.summary', (ps) => ps.map((p) => p.textContent!.trim()));
     const alts = await page.$$eval('.report-panels .alt-text', (ps) => ps.map((p) => p.textContent!.trim()));
@@ -183,10 +202,13 @@ describe('Word and PowerPoint from the report view', () => {
     await context.close();
   });
 
-  it('the .pptx has one slide per chart with a native chart whose data equals the page\'s table', async () => {
+  it("the .pptx has one slide per chart with a native chart whose data equals the page's table", async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/rapport/`);
-    await page.waitForFunction(() => document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 3 && !document.querySelector('.report-panels .loading'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 3 && !document.querySelector('.report-panels .loading'),
+    );
     const titles = await page.$$eval('.report-panels svg[data-chart-id]', (svgs) => svgs.map((s) => s.getAttribute('data-chart-id')));
     const file = await download(page, '[data-export="pptx"]');
     expect(file.name).toBe('jamfor_1286_liknande.pptx');
@@ -204,8 +226,13 @@ describe('Word and PowerPoint from the report view', () => {
     const header = table[0];
     expect(first.series[0].name).toBe(header[1]);
     expect(first.series[0].labels).toEqual(table.slice(1).map((r) => r[0]));
-    for (const [s, col] of [[0, 1], [1, 2]] as const) {
-      const shown = first.series[s].values.map((v) => (v === null ? '–' : new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(v)));
+    for (const [s, col] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      const shown = first.series[s].values.map((v) =>
+        v === null ? '–' : new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(v),
+      );
       expect(shown.map(norm)).toEqual(table.slice(1).map((r) => norm(r[col]).replace(/^[.-]+$/, '–')));
     }
     expect(errors).toEqual([]);

@@ -21,7 +21,10 @@ beforeAll(async () => {
   kommunIds = hostile.kommunIds;
   const dist = resolve('.cache/e2e/dist-hostile');
   if (!(process.env.E2E_REUSE_BUILD && existsSync(resolve(dist, 'index.html')))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], { env: { ...process.env, DATA_DIR: hostile.dir }, stdio: 'inherit' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
+      env: { ...process.env, DATA_DIR: hostile.dir },
+      stdio: 'inherit',
+    });
   }
   server = await serveStatic(dist);
   browser = await launchChromium();
@@ -57,11 +60,14 @@ describe('office exports for hostile names', () => {
     await context.close();
   });
 
-  it('the report\'s .docx and .pptx carry a script-like kommun name as literal text', async () => {
+  it("the report's .docx and .pptx carry a script-like kommun name as literal text", async () => {
     const { page, context } = await openPage(browser);
     const i = DATA_PAYLOADS.findIndex((p) => p.startsWith('<svg onload'));
     await page.goto(`${server.url}kommun/${kommunIds[i]}/rapport/`);
-    await page.waitForFunction(() => document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 1 && !document.querySelector('.report-panels .loading'));
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.report-panels svg[data-chart-id]').length >= 1 && !document.querySelector('.report-panels .loading'),
+    );
     const docx = await download(page, '[data-export="docx"]');
     expect(docx.name).toMatch(/^jamfor_[A-Za-z0-9_-]+\.docx$/);
     const doc = readDocx(docx.bytes);

@@ -35,7 +35,9 @@ async function importFixture(file: string, kommun: string, opts: { screenshot?: 
   await page.waitForSelector('.import-preview', { timeout: 120_000 });
   if (opts.screenshot) await page.locator('.import-preview').screenshot({ path: `${SHOTS}/${opts.screenshot}` });
   const rejected = Number((await page.textContent('.facts div:nth-child(6) dd'))!.replace(/\D/g, ''));
-  const destinations = await page.$$eval('.kpi-choices tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), (tr.querySelector('select') as HTMLSelectElement).value]));
+  const destinations = await page.$$eval('.kpi-choices tbody tr', (trs) =>
+    trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), (tr.querySelector('select') as HTMLSelectElement).value]),
+  );
   await page.click('.import-preview .actions button:first-child');
   await page.waitForSelector('.egna-data .ok-note, .egna-data [role=alert]', { timeout: 120_000 });
   return { rejected, destinations, message: (await page.textContent('.egna-data .ok-note, .egna-data [role=alert]'))! };
@@ -53,7 +55,12 @@ describe('own files as they really come', () => {
   it('HR export: cp1252, title rows, months as rows, age groups as columns, no kommun column → monthly panel of the chosen kommun', async () => {
     const r = await importFixture('hr-manader-rader-aldersgrupper-kolumner-1252.csv', '1861', { screenshot: 'own-mapping-preview.png' });
     expect(r.rejected).toBe(0);
-    expect(r.destinations).toEqual([['–29 år', 'X90001_29'], ['30–49 år', 'X90001_30_49'], ['50– år', 'X90001_50'], ['Totalt', 'X90001']]);
+    expect(r.destinations).toEqual([
+      ['–29 år', 'X90001_29'],
+      ['30–49 år', 'X90001_30_49'],
+      ['50– år', 'X90001_50'],
+      ['Totalt', 'X90001'],
+    ]);
     expect(r.message).toMatch(/96 rader lades till/);
     const text = await panelText('1861', 'sjukfranvaro-manad');
     expect(text).toContain('Hallsberg');
@@ -103,7 +110,8 @@ describe('own files as they really come', () => {
 });
 
 describe('målvärden set in the page', () => {
-  const statement = /Målet ≥ 90\s%\s\(Socialnämndens verksamhetsplan 2024\): nåddes 2021 \(92\s%\); nåddes inte 2019 \(82\s%\) och 2020 \(88\s%\)/;
+  const statement =
+    /Målet ≥ 90\s%\s\(Socialnämndens verksamhetsplan 2024\): nåddes 2021 \(92\s%\); nåddes inte 2019 \(82\s%\) och 2020 \(88\s%\)/;
 
   it('added through the editor, shown on the kommun page per year, carried by a link, exported and imported as targets.csv', async () => {
     await page.goto(`${site}egna-data/?kommun=1286`);
@@ -141,7 +149,11 @@ describe('målvärden set in the page', () => {
     expect(await other.page.textContent('#panel-ateraktualisering')).toMatch(statement);
     // … and can import the exported targets.csv instead.
     await other.page.goto(`${site}egna-data/`);
-    await other.page.setInputFiles('.target-editor input[type=file]', { name: 'targets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await other.page.setInputFiles('.target-editor input[type=file]', {
+      name: 'targets.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv),
+    });
     await other.page.waitForSelector('table.targets tbody tr');
     expect(await other.page.textContent('table.targets tbody')).toMatch(/Ystad[\s\S]*2019–2021[\s\S]*Socialnämndens verksamhetsplan 2024/);
     expect(other.errors).toEqual([]);

@@ -14,12 +14,15 @@ beforeAll(async () => void (browser = await launchChromium()));
 afterAll(() => browser?.close());
 
 /** Requests that leave the page's origin (data: and blob: URLs stay in the page). */
-const foreign = (requests: string[], base = origin) => requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+const foreign = (requests: string[], base = origin) =>
+  requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 /** Records CSP violations from the page and its workers' console. */
 async function watchCsp(context: BrowserContext, page: Page): Promise<() => Promise<string[]>> {
   const console: string[] = [];
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) console.push(m.text()); });
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) console.push(m.text());
+  });
   await context.addInitScript(() => {
     const w = globalThis as unknown as { __csp: string[] };
     w.__csp = [];
@@ -32,11 +35,21 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Our CSP refuses inline scripts, so axe goes in through the DevTools protocol instead of addScriptTag.
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
-    (globalThis as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+    (
+      globalThis as unknown as {
+        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     }),
   );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join(', ')}`,
+  );
 }
 
 /** Waits until no panel is loading (every query answered). */
@@ -48,8 +61,13 @@ async function settled(page: Page) {
 async function viewState(page: Page) {
   await settled(page);
   return page.evaluate(() => ({
-    controls: [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#main form.controls input, #main form.controls select, #main .panel-head select')].map((el) =>
-      `${el.id || el.labels?.[0]?.firstChild?.textContent?.trim() || el.name}=${el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value}`,
+    controls: [
+      ...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+        '#main form.controls input, #main form.controls select, #main .panel-head select',
+      ),
+    ].map(
+      (el) =>
+        `${el.id || el.labels?.[0]?.firstChild?.textContent?.trim() || el.name}=${el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? el.checked : el.value}`,
     ),
     charts: [...document.querySelectorAll('#main svg[data-chart-id]')].map((s) => s.getAttribute('data-chart-id')),
     panels: [...document.querySelectorAll<HTMLElement>('#main section.panel')].map((s) => s.textContent),
@@ -122,14 +140,17 @@ describe('self-contained, under a Content-Security-Policy', () => {
   it('never requests another host and reports no CSP violation while DuckDB runs queries', async () => {
     const { page, context, requests, errors } = await openPage(browser);
     const violations = await watchCsp(context, page);
-    for (const path of ['', 'om-data/', 'tillganglighet/', 'rangordning/', 'egna-data/', 'finns-inte/']) await page.goto(site + path, { waitUntil: 'networkidle' });
+    for (const path of ['', 'om-data/', 'tillganglighet/', 'rangordning/', 'egna-data/', 'finns-inte/'])
+      await page.goto(site + path, { waitUntil: 'networkidle' });
     await page.goto(`${site}kommun/1489/`);
     await page.getByLabel('Länet').check();
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
     await page.getByLabel('Kön').selectOption('K');
     await settled(page);
     const n = await page.evaluate(async () => {
-      const { coordinator } = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<{ n: number }[]> }> } } }).__jamfor;
+      const { coordinator } = (
+        globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<{ n: number }[]> }> } } }
+      ).__jamfor;
       return (await (await coordinator.database()).query('SELECT count(*)::INTEGER AS n FROM kpi_values'))[0].n;
     });
     expect(n).toBeGreaterThan(1000);
@@ -143,8 +164,13 @@ describe('self-contained, under a Content-Security-Policy', () => {
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   const pages: [string, string][] = [
-    ['start', ''], ['kommun', 'kommun/1286/'], ['ranking', 'rangordning/'], ['om-data', 'om-data/'],
-    ['tillganglighet', 'tillganglighet/'], ['404', 'finns-inte/'], ['kommun with an own group (old ?lang=en link)', 'kommun/0180/?lang=en&grupp=egen&medlemmar=1286,1489'],
+    ['start', ''],
+    ['kommun', 'kommun/1286/'],
+    ['ranking', 'rangordning/'],
+    ['om-data', 'om-data/'],
+    ['tillganglighet', 'tillganglighet/'],
+    ['404', 'finns-inte/'],
+    ['kommun with an own group (old ?lang=en link)', 'kommun/0180/?lang=en&grupp=egen&medlemmar=1286,1489'],
   ];
   for (const [name, path] of pages) {
     it(`has no violations on ${name}`, async () => {
@@ -161,7 +187,9 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await page.goto(`${site}om-data/`);
     // after hydration, which would otherwise remove the planted markup again
     await page.waitForFunction(() => '__jamfor' in globalThis);
-    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'));
+    await page.evaluate(() =>
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'),
+    );
     const found = await axeViolations(page);
     expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['button-name', 'color-contrast']);
     await context.close();
@@ -238,12 +266,16 @@ describe('permalinks and history', () => {
   it('falls back to a selected read-only field when the clipboard is refused', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}kommun/1286/?kon=M`);
-    await page.evaluate(() => Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }));
+    await page.evaluate(() =>
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } }),
+    );
     await page.getByRole('button', { name: 'Kopiera länk' }).click();
     const field = page.locator('.copy-link input[readonly]');
     await field.waitFor();
     await expect(field.inputValue()).resolves.toBe(page.url());
-    await expect(field.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd === el.value.length])).resolves.toEqual([true, 0, true]);
+    await expect(
+      field.evaluate((el: HTMLInputElement) => [document.activeElement === el, el.selectionStart, el.selectionEnd === el.value.length]),
+    ).resolves.toEqual([true, 0, true]);
     await context.close();
   });
 

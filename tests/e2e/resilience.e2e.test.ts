@@ -8,7 +8,8 @@ beforeAll(async () => void (browser = await launchChromium()));
 afterAll(() => browser?.close());
 
 const chartCount = (page: Page) => page.locator('svg[data-chart-id]').count();
-const engineStatus = (page: Page) => page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { status: string } } }).__jamfor.coordinator.status);
+const engineStatus = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { status: string } } }).__jamfor.coordinator.status);
 
 describe('engine failures', () => {
   it('keeps the prerendered charts when the DuckDB worker dies, says so in Swedish and recovers on retry', async () => {
@@ -38,7 +39,11 @@ describe('engine failures', () => {
     let block = true;
     await page.route('**/*.wasm', (route) => (block ? route.abort('failed') : route.continue()));
     await page.goto(`${site}kommun/1286/`);
-    await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed', null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed',
+      null,
+      { timeout: 60_000 },
+    );
     expect(await chartCount(page)).toBeGreaterThan(2);
     await expect(page.locator('.engine-status [role="alert"]').textContent()).resolves.toMatch(/Försök igen/);
     block = false;

@@ -23,7 +23,7 @@ async function download(page: Page, selector: string): Promise<{ name: string; t
   return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
 
-describe('a year outside a KPI\'s data (end to end in Chromium)', () => {
+describe("a year outside a KPI's data (end to end in Chromium)", () => {
   for (const [label, url, kommun] of [
     ['a year before the first value: Ystad, "År för placering" 2010', 'kommun/1286/?ar=2010', 'Ystad'],
     ['a year after the last value: Ystad ?ar=2031', 'kommun/1286/?ar=2031', 'Ystad'],
@@ -34,7 +34,11 @@ describe('a year outside a KPI\'s data (end to end in Chromium)', () => {
       await page.goto(`${site}${url}`, { timeout: 120_000 });
       const year = /ar=(\d{4})/.exec(url)![1];
       const panel = page.locator('#panel-ateraktualisering');
-      await page.waitForFunction((y) => document.querySelector('#panel-ateraktualisering .figures .big')?.textContent === `inget värde ${y}`, year, { timeout: 120_000 });
+      await page.waitForFunction(
+        (y) => document.querySelector('#panel-ateraktualisering .figures .big')?.textContent === `inget värde ${y}`,
+        year,
+        { timeout: 120_000 },
+      );
       await expect(panel.locator('.figures .big').first().textContent()).resolves.toBe(`inget värde ${year}`);
       await expect(panel.locator('.figures .nearest').textContent()).resolves.toMatch(/^Närmaste år med värde: \d{4} \(/);
       await expect(panel.locator('svg[data-chart-id]').count()).resolves.toBe(1);
@@ -72,7 +76,11 @@ describe('panel: direction, quartile, notes, member values', () => {
 
   it('kommun search on the start page finds "väsby", "Hallsberg kommun" and "Halsberg"', async () => {
     const { page, context } = await openPage(browser);
-    for (const [q, id] of [['väsby', '0114'], ['Hallsberg kommun', '1861'], ['Halsberg', '1861']] as const) {
+    for (const [q, id] of [
+      ['väsby', '0114'],
+      ['Hallsberg kommun', '1861'],
+      ['Halsberg', '1861'],
+    ] as const) {
       await page.goto(site);
       const input = page.locator('.kommun-search input').first();
       await input.fill(q);
@@ -88,7 +96,13 @@ describe('ranking page', () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}rangordning/?kpi=U31001&kommun=1861`, { timeout: 120_000 });
     // the prerendered page is the default ranking; wait until the browser has ranked U31001 with Hallsberg marked
-    await page.waitForFunction(() => document.querySelector('[data-testid="rank-marked"]')?.textContent?.includes('Hallsberg') && document.querySelector('h2#rank-h')?.textContent?.includes('Utbetalt'), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="rank-marked"]')?.textContent?.includes('Hallsberg') &&
+        document.querySelector('h2#rank-h')?.textContent?.includes('Utbetalt'),
+      null,
+      { timeout: 120_000 },
+    );
     await expect(page.locator('[data-testid="rank-marked"]').textContent()).resolves.toContain('Hallsberg');
     const keys = await page.locator('.quartile-key li').allTextContents();
     expect(keys.join(' ')).toMatch(/högsta fjärdedelen/);
@@ -113,7 +127,11 @@ describe('report', () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/rapport/?utgava=2022`);
     const button = page.locator('button[data-print-ready]');
-    await page.waitForFunction(() => document.querySelector('button[data-print-ready]')?.getAttribute('data-print-ready') === 'true', null, { timeout: 90_000 });
+    await page.waitForFunction(
+      () => document.querySelector('button[data-print-ready]')?.getAttribute('data-print-ready') === 'true',
+      null,
+      { timeout: 90_000 },
+    );
     await expect(button.isEnabled()).resolves.toBe(true);
     await expect(page.locator('.report-panels .loading').count()).resolves.toBe(0);
     await expect(page.locator('.report-date').textContent()).resolves.toMatch(/^Utskriven \d{4}-\d{2}-\d{2}\.$/);

@@ -34,21 +34,32 @@ describe('CSV of a chart table', () => {
   for (const variant of ['excel-sv', 'plain'] as const) {
     it(`${variant}: every number parses back to the identical double (round trip, random values)`, () => {
       fc.assert(
-        fc.property(fc.array(fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 20 }), (rows) => {
-          const table: ChartTable = { caption: 't', unit: '%', columns: ['År', 'A', 'B', 'C'], rows: rows.map((r, i) => [String(2000 + i), ...r]) };
-          const back = parseBack(tableToCsv(table, variant), variant);
-          expect(back.length).toBe(rows.length + 1);
-          rows.forEach((r, i) => {
-            r.forEach((v, j) => {
-              const cell = back[i + 1][j + 1];
-              if (v === null) expect(cell).toBe('');
-              else {
-                expect(cell).toMatch(/^-?\d+([.,]\d+)?$/);
-                expect(toNumber(cell, variant)).toBe(Object.is(v, -0) ? 0 : v);
-              }
+        fc.property(
+          fc.array(
+            fc.array(fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constant(null)), { minLength: 3, maxLength: 3 }),
+            { minLength: 1, maxLength: 20 },
+          ),
+          (rows) => {
+            const table: ChartTable = {
+              caption: 't',
+              unit: '%',
+              columns: ['År', 'A', 'B', 'C'],
+              rows: rows.map((r, i) => [String(2000 + i), ...r]),
+            };
+            const back = parseBack(tableToCsv(table, variant), variant);
+            expect(back.length).toBe(rows.length + 1);
+            rows.forEach((r, i) => {
+              r.forEach((v, j) => {
+                const cell = back[i + 1][j + 1];
+                if (v === null) expect(cell).toBe('');
+                else {
+                  expect(cell).toMatch(/^-?\d+([.,]\d+)?$/);
+                  expect(toNumber(cell, variant)).toBe(Object.is(v, -0) ? 0 : v);
+                }
+              });
             });
-          });
-        }),
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -67,7 +78,8 @@ describe('CSV of a chart table', () => {
 
 describe('formula injection', () => {
   it('prefixes text starting with = + - @ tab CR with an apostrophe', () => {
-    for (const t of ['=SUM(A1)', '+1', '-1+2', '@cmd', '\tx', '\rx', '=HYPERLINK("http://x","y")', '-5']) expect(neutraliseText(t)).toBe(`'${t}`);
+    for (const t of ['=SUM(A1)', '+1', '-1+2', '@cmd', '\tx', '\rx', '=HYPERLINK("http://x","y")', '-5'])
+      expect(neutraliseText(t)).toBe(`'${t}`);
     for (const t of ['Ystad', '82 av 290', '2019', '', 'a=b', ' =x']) expect(neutraliseText(t)).toBe(t);
   });
 
@@ -78,10 +90,26 @@ describe('formula injection', () => {
   });
 
   it('neutralises and quotes dangerous text in a whole file, in headers and cells', () => {
-    const table: ChartTable = { caption: 'x', unit: '', columns: ['=År', 'Värde'], rows: [['=1+1;"x"', -4], ['@SUM(1)', 2.25], ['\r\nCR', null], ['+46 70', 1]] };
+    const table: ChartTable = {
+      caption: 'x',
+      unit: '',
+      columns: ['=År', 'Värde'],
+      rows: [
+        ['=1+1;"x"', -4],
+        ['@SUM(1)', 2.25],
+        ['\r\nCR', null],
+        ['+46 70', 1],
+      ],
+    };
     const sv = tableToCsv(table, 'excel-sv');
     const back = parseBack(sv, 'excel-sv');
-    expect(back).toEqual([["'=År", 'Värde'], ["'=1+1;\"x\"", '-4'], ["'@SUM(1)", '2,25'], ["'\r\nCR", ''], ["'+46 70", '1']]);
+    expect(back).toEqual([
+      ["'=År", 'Värde'],
+      ['\'=1+1;"x"', '-4'],
+      ["'@SUM(1)", '2,25'],
+      ["'\r\nCR", ''],
+      ["'+46 70", '1'],
+    ]);
     for (const row of back) expect(row[0]).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

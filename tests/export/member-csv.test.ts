@@ -41,11 +41,25 @@ describe('CSV member rows on the real data (Alingsås U31462, liknande kommuner 
     const kommun = site.meta.municipalities.find((m) => m.id === '1489')!;
     const kpi = site.meta.kpis.find((k) => k.id === 'U31462')!;
     const group = resolvePeerGroup(site.meta, kommun, { kind: 'liknande', edition: 2022 });
-    const points = await queryPanelSeries(db, { kpi: kpi.id, municipalityId: kommun.id, members: group.members, gender: 'T', higherIsBetter: kpi.higher_is_better });
+    const points = await queryPanelSeries(db, {
+      kpi: kpi.id,
+      municipalityId: kommun.id,
+      members: group.members,
+      gender: 'T',
+      higherIsBetter: kpi.higher_is_better,
+    });
     const members = await queryMemberValues(db, { kpi: kpi.id, municipalityIds: [kommun.id, ...group.members], gender: 'T' });
     const names = new Map(site.meta.municipalities.map((m) => [m.id, m.name]));
     const s = buildSeriesSpec({
-      id: 'x', kpi, kommun, group, points, manifest: site.meta.manifest, target: null, members, names,
+      id: 'x',
+      kpi,
+      kommun,
+      group,
+      points,
+      manifest: site.meta.manifest,
+      target: null,
+      members,
+      names,
       options: { showRiket: false, showAll: false, band: 'minmax', genderLabel: 'totalt' },
     });
     return { s, group };
@@ -94,7 +108,8 @@ describe('CSV member rows on the real data (Alingsås U31462, liknande kommuner 
     const row2022 = table.find((r) => r[0] === '2022')!;
     // the group mean 85,5 from 4 of 7 (acceptance figure), shown with one decimal as on screen
     expect(row2022[2]).toBe('85,5');
-    for (const r of table.slice(1)) for (const c of r.slice(1)) if (/^-?\d/.test(c) && !c.includes(' av ')) expect(c).toMatch(/^-?\d+(,\d)?$/);
+    for (const r of table.slice(1))
+      for (const c of r.slice(1)) if (/^-?\d/.test(c) && !c.includes(' av ')) expect(c).toMatch(/^-?\d+(,\d)?$/);
     expect(s.fileStem).toBe('U31462_Alingsas_1489_liknande_2022');
   });
 });

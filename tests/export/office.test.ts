@@ -25,14 +25,31 @@ function withTrailingByte(png: Uint8Array, b: number): Uint8Array {
   return out;
 }
 const image = async () => ({ png: PNG, size: pngSize(PNG) });
-const about = { kpi: { id: 'U99999', title: lineSpec.title, description: 'Andel av vuxna … (definition).', unit: '%' }, kommun: { id: '9999', name: 'Åby' }, group: { label: 'Liknande kommuner (utgåva 2023)', description: 'x', edition: 2023 }, manifest: { sample: false, retrieved: '2024-05-01', source: 'Kolada (RKA)' } };
+const about = {
+  kpi: { id: 'U99999', title: lineSpec.title, description: 'Andel av vuxna … (definition).', unit: '%' },
+  kommun: { id: '9999', name: 'Åby' },
+  group: { label: 'Liknande kommuner (utgåva 2023)', description: 'x', edition: 2023 },
+  manifest: { sample: false, retrieved: '2024-05-01', source: 'Kolada (RKA)' },
+};
 const CONTROL = 'A\u0000B\u0001C\u0008D\u000bE\u000cF\u001fG\ufffeH\uffffI\ud800J';
 
 /** A spec whose every text carries hostile payloads and XML-forbidden characters. */
 function hostile(spec: ChartSpec): ChartSpec {
   const bad = `${PAYLOADS[0]} ${CONTROL} ${PAYLOADS.find((p) => p.startsWith('=HYPERLINK'))}`;
-  const s = { ...spec, title: `${spec.title} ${bad}`, subtitle: bad, summary: `${spec.summary} ${bad}`, sources: [...spec.sources, bad], fileStem: bad };
-  s.table = { ...spec.table, caption: bad, columns: spec.table.columns.map((c, i) => (i === 1 ? `=${c}${CONTROL}` : c)), rows: spec.table.rows.map((r, i) => (i === 0 ? [...r.slice(0, -1), bad] : r)) };
+  const s = {
+    ...spec,
+    title: `${spec.title} ${bad}`,
+    subtitle: bad,
+    summary: `${spec.summary} ${bad}`,
+    sources: [...spec.sources, bad],
+    fileStem: bad,
+  };
+  s.table = {
+    ...spec.table,
+    caption: bad,
+    columns: spec.table.columns.map((c, i) => (i === 1 ? `=${c}${CONTROL}` : c)),
+    rows: spec.table.rows.map((r, i) => (i === 0 ? [...r.slice(0, -1), bad] : r)),
+  };
   if (s.kind === 'line') s.series = s.series.map((x) => ({ ...x, label: `${x.label}${CONTROL}` }));
   if (s.kind === 'rank') s.bars = s.bars.map((b, i) => (i === 0 ? { ...b, label: `=${b.label}${CONTROL}` } : b));
   return s as ChartSpec;
@@ -66,7 +83,12 @@ describe('xlsx', () => {
             const decimals = /\.(0+)$/.exec(f)?.[1].length ?? 0;
             expect(f).toMatch(/^#,##0(\.0+)?$/);
             const shown = formatCell(spec.table, v, c).replace(/\s/g, '');
-            expect(new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v).replace(/\s/g, '').replace(/,0+$/, '')).toBe(shown.replace(/,0+$/, ''));
+            expect(
+              new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+                .format(v)
+                .replace(/\s/g, '')
+                .replace(/,0+$/, ''),
+            ).toBe(shown.replace(/,0+$/, ''));
           }
         });
       });
@@ -87,7 +109,15 @@ describe('xlsx', () => {
   });
 
   it('member values, when the chart carries them, get their own sheet with kommun codes kept as text', async () => {
-    const memberTable = { caption: 'Värde per kommun', unit: '%', columns: ['Kommun', 'Kod', 'Roll', '2021', '2022'], rows: [['Åby', '0180', 'Vald kommun', 77.777, 82], ['Bergsjö', '0114', 'Medlem', '..', 79.5]] };
+    const memberTable = {
+      caption: 'Värde per kommun',
+      unit: '%',
+      columns: ['Kommun', 'Kod', 'Roll', '2021', '2022'],
+      rows: [
+        ['Åby', '0180', 'Vald kommun', 77.777, 82],
+        ['Bergsjö', '0114', 'Medlem', '..', 79.5],
+      ],
+    };
     const spec = { ...lineSpec, memberTable } as ChartSpec;
     const { sheets } = readXlsx(await tableXlsx(spec.table, exportMeta(spec, about), memberTableOf(spec)));
     expect([...sheets.keys()]).toEqual([DATA_SHEET, MEMBER_SHEET, META_SHEET]);
@@ -105,13 +135,26 @@ describe('xlsx', () => {
   });
 });
 
-const cover: ReportCover = { kommun: 'Åby', group: 'Liknande kommuner (utgåva 2023)', groupDescription: 'Liknande kommuner, ekonomiskt bistånd – Koladas grupp, utgåva 2023', edition: 2023, members: 7, sourceNote: 'Källa: Kolada (RKA), data hämtad 2024-05-01.', created: '2026-11-30' };
+const cover: ReportCover = {
+  kommun: 'Åby',
+  group: 'Liknande kommuner (utgåva 2023)',
+  groupDescription: 'Liknande kommuner, ekonomiskt bistånd – Koladas grupp, utgåva 2023',
+  edition: 2023,
+  members: 7,
+  sourceNote: 'Källa: Kolada (RKA), data hämtad 2024-05-01.',
+  created: '2026-11-30',
+};
 
 describe('docx', () => {
   it('has a title page, then per chart its summary, image with alt text, table and source lines', async () => {
     const specs = [lineSpec, rankSpec, stackedSpec] as ChartSpec[];
     // distinct bytes per chart (a trailing byte after IEND), as real charts differ; Word stores equal images once
-    const doc = readDocx(await reportDocx(cover, specs.map((spec, i) => ({ spec, png: withTrailingByte(PNG, i), size: pngSize(PNG) }))));
+    const doc = readDocx(
+      await reportDocx(
+        cover,
+        specs.map((spec, i) => ({ spec, png: withTrailingByte(PNG, i), size: pngSize(PNG) })),
+      ),
+    );
     expect(doc.paragraphs[0]).toBe('Nyckeltal för Åby');
     expect(doc.paragraphs).toContain('Jämfört med Liknande kommuner (utgåva 2023) (7 kommuner).');
     expect(doc.paragraphs.some((p) => p.includes('2026-11-30'))).toBe(true);
@@ -128,10 +171,22 @@ describe('docx', () => {
   });
 
   it('member values, when the chart carries them, follow as a second table', async () => {
-    const memberTable = { caption: 'Värde per kommun', unit: '%', columns: ['Kommun', 'Kod', '2022'], rows: [['Åby', '0180', 82], ['Bergsjö', '0114', 79.25]] };
+    const memberTable = {
+      caption: 'Värde per kommun',
+      unit: '%',
+      columns: ['Kommun', 'Kod', '2022'],
+      rows: [
+        ['Åby', '0180', 82],
+        ['Bergsjö', '0114', 79.25],
+      ],
+    };
     const doc = readDocx(await reportDocx(cover, [{ spec: { ...lineSpec, memberTable } as ChartSpec, png: PNG, size: pngSize(PNG) }]));
     expect(doc.tables.length).toBe(2);
-    expect(doc.tables[1]).toEqual([['Kommun', 'Kod', '2022'], ['Åby', '0180', '82'], ['Bergsjö', '0114', '79,3']]);
+    expect(doc.tables[1]).toEqual([
+      ['Kommun', 'Kod', '2022'],
+      ['Åby', '0180', '82'],
+      ['Bergsjö', '0114', '79,3'],
+    ]);
   });
 
   it('hostile texts stay literal and the XML stays well-formed', async () => {

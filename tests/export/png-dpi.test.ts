@@ -19,7 +19,14 @@ function png(): Uint8Array {
   const raw = Buffer.alloc(2 * (1 + 9), 255);
   raw[0] = 0;
   raw[10] = 0;
-  return new Uint8Array(Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())]));
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', new Uint8Array()),
+    ]),
+  );
 }
 
 describe('PNG resolution', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanSvgMarkup, roundNumbers, setRootAttributes, standaloneSvg, viewBoxSize } from '../../src/export/svg-serialize.ts';
 
-const FIGURE = '<svg xmlns="http://www.w3.org/2000/svg" class="figure svelte-x1" width="640" height="400" viewBox="0 0 640 400" role="img"><!--[--><path d="M10.123456,20.5L30.999,-0.0001Z" fill="#0b5394"></path><text x="1.23456" y="2">82,5&nbsp;%</text><!--]--></svg>';
+const FIGURE =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="figure svelte-x1" width="640" height="400" viewBox="0 0 640 400" role="img"><!--[--><path d="M10.123456,20.5L30.999,-0.0001Z" fill="#0b5394"></path><text x="1.23456" y="2">82,5&nbsp;%</text><!--]--></svg>';
 
 describe('standalone SVG', () => {
   it('rounds geometry to 2 decimals and leaves text alone', () => {
@@ -14,7 +15,10 @@ describe('standalone SVG', () => {
   });
 
   it('is a valid XML document with xmlns, physical size, viewBox and an embedded style, no class', () => {
-    const svg = standaloneSvg(FIGURE, { widthCm: 16, fontCss: "@font-face{font-family:'Source Sans 3';src:url(data:font/woff2;base64,AAAA)}" });
+    const svg = standaloneSvg(FIGURE, {
+      widthCm: 16,
+      fontCss: "@font-face{font-family:'Source Sans 3';src:url(data:font/woff2;base64,AAAA)}",
+    });
     const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
     expect(doc.querySelector('parsererror')).toBeNull();
     const root = doc.documentElement;
@@ -39,6 +43,8 @@ describe('standalone SVG', () => {
   });
 
   it('sets and removes root attributes wherever they stand', () => {
-    expect(setRootAttributes('<svg a="1" width="5" b="2"><g width="9"/></svg>', { width: '7cm', a: null })).toBe('<svg b="2" width="7cm"><g width="9"/></svg>');
+    expect(setRootAttributes('<svg a="1" width="5" b="2"><g width="9"/></svg>', { width: '7cm', a: null })).toBe(
+      '<svg b="2" width="7cm"><g width="9"/></svg>',
+    );
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatChange, formatNumber, formatPeriod, formatPlaceWithDirection, formatValue, rankDirection, roundHalfAway } from '../../src/format/number.ts';
+import {
+  formatChange,
+  formatNumber,
+  formatPeriod,
+  formatPlaceWithDirection,
+  formatValue,
+  rankDirection,
+  roundHalfAway,
+} from '../../src/format/number.ts';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

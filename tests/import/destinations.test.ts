@@ -5,7 +5,13 @@ describe('which dashboard slot a series goes to', () => {
   const ages = ['–29 år', '30–49 år', '50– år', 'Totalt'];
   it('age groups and their total go to the monthly sick-leave panel', () => {
     expect(ages.map((a) => guessDestination(a, ages))).toEqual(['X90001_29', 'X90001_30_49', 'X90001_50', 'X90001']);
-    expect(['-29', '16-29 år', '30-49', '50-', '50 år och äldre'].map((a) => guessDestination(a, ages))).toEqual(['X90001_29', 'X90001_29', 'X90001_30_49', 'X90001_50', 'X90001_50']);
+    expect(['-29', '16-29 år', '30-49', '50-', '50 år och äldre'].map((a) => guessDestination(a, ages))).toEqual([
+      'X90001_29',
+      'X90001_29',
+      'X90001_30_49',
+      'X90001_50',
+      'X90001_50',
+    ]);
     expect(guessDestination('Sjukfrånvaro (%)', ['Sjukfrånvaro (%)'])).toBe('X90001');
   });
   it('exit reasons go to the stacked panel; other names to none', () => {

@@ -17,7 +17,15 @@ export function fixtureMunicipalities(): Municipality[] {
     .slice(1)
     .map((l) => {
       const [id, name] = l.split(',');
-      return { id, name, type: id.startsWith('00') ? 'L' : 'K', county_code: null, county_name: null, skr_group_code: null, skr_group_name: null };
+      return {
+        id,
+        name,
+        type: id.startsWith('00') ? 'L' : 'K',
+        county_code: null,
+        county_name: null,
+        skr_group_code: null,
+        skr_group_name: null,
+      };
     });
 }
 

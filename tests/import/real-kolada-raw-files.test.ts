@@ -19,7 +19,13 @@ let municipalities: Municipality[];
 
 beforeAll(async () => {
   municipalities = readKoladaCsv('municipalities.csv').map((m) => ({
-    id: m.municipality_id, name: m.name, type: m.type as 'K' | 'L', county_code: m.county_code || null, county_name: null, skr_group_code: null, skr_group_name: null,
+    id: m.municipality_id,
+    name: m.name,
+    type: m.type as 'K' | 'L',
+    county_code: m.county_code || null,
+    county_name: null,
+    skr_group_code: null,
+    skr_group_name: null,
   }));
   db = await openNodeDatabase({ searchPath: [koladaDir()] });
   await db.exec(`CREATE TABLE direct AS SELECT * FROM read_csv('values_long.csv', header = true, auto_detect = false,
@@ -41,8 +47,12 @@ describe.each(folders)('raw Kolada files in %s', (folder) => {
         `SELECT municipality_id, period, gender, value FROM direct WHERE kpi = ? AND gender IN (${genders.map(() => '?').join(',')}) ORDER BY municipality_id, period, gender`,
         [kpi, ...genders],
       );
-      const imported = r.accepted.map((a) => ({ municipality_id: a.municipality_id, period: a.period, gender: a.gender, value: a.value }))
-        .sort((a, b) => a.municipality_id.localeCompare(b.municipality_id) || a.period.localeCompare(b.period) || a.gender.localeCompare(b.gender));
+      const imported = r.accepted
+        .map((a) => ({ municipality_id: a.municipality_id, period: a.period, gender: a.gender, value: a.value }))
+        .sort(
+          (a, b) =>
+            a.municipality_id.localeCompare(b.municipality_id) || a.period.localeCompare(b.period) || a.gender.localeCompare(b.gender),
+        );
       expect(imported, f).toEqual(direct);
     }
   });

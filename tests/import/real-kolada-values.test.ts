@@ -51,7 +51,8 @@ describe('real Kolada values_long.csv', () => {
       const e = expected[i];
       const a = result.accepted[i];
       const value = e.value === null || e.value === '' ? null : Number(e.value);
-      const same = a.kpi === e.kpi && a.municipality_id === e.municipality_id && a.period === e.period && a.gender === e.gender && a.value === value;
+      const same =
+        a.kpi === e.kpi && a.municipality_id === e.municipality_id && a.period === e.period && a.gender === e.gender && a.value === value;
       if (!same) {
         mismatches++;
         if (first.length < 5) first.push({ i, expected: e, actual: a });

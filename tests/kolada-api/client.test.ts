@@ -42,7 +42,14 @@ describe('createClient', () => {
       () => json({ values: [] }),
     ]);
     const reasons: string[] = [];
-    const c = createClient({ fetch, sleep: async (ms) => void sleeps.push(ms), random: () => 0, baseDelayMs: 10, timeoutMs: 20, onRetry: (i) => reasons.push(i.reason) });
+    const c = createClient({
+      fetch,
+      sleep: async (ms) => void sleeps.push(ms),
+      random: () => 0,
+      baseDelayMs: 10,
+      timeoutMs: 20,
+      onRetry: (i) => reasons.push(i.reason),
+    });
     expect(await c.getJson('http://x/b')).toEqual({ values: [] });
     expect(sleeps).toEqual([10, 20, 40]);
     expect(reasons[0]).toMatch(/fetch failed \(ECONNRESET\)/);

@@ -36,19 +36,33 @@ describe('plan', () => {
       expect(u.searchParams.get('per_page')).toBe('5000');
       expect(u.searchParams.get('page')).toBe('1');
     }
-    expect(data[0].url).toBe(`https://api.kolada.se/v3/data/kpi/${kpis.slice(0, 25).join(',')}/municipality/${ids.slice(0, 25).join(',')}?page=1&per_page=5000`);
-    expect(metadataRequests({ baseUrl: 'https://api.kolada.se/v3', kpis }).map((r) => r.kind)).toEqual(['kpi', 'kpi', 'municipality', 'municipality_groups']);
+    expect(data[0].url).toBe(
+      `https://api.kolada.se/v3/data/kpi/${kpis.slice(0, 25).join(',')}/municipality/${ids.slice(0, 25).join(',')}?page=1&per_page=5000`,
+    );
+    expect(metadataRequests({ baseUrl: 'https://api.kolada.se/v3', kpis }).map((r) => r.kind)).toEqual([
+      'kpi',
+      'kpi',
+      'municipality',
+      'municipality_groups',
+    ]);
     expect(apiVersion('https://api.kolada.se/v3')).toBe('v3');
   });
   it('adds from_date only for KPIs already in the previous output', () => {
-    const data = dataRequests({ baseUrl: 'https://api.kolada.se/v3', kpis: ['A1', 'B2'], since: '2026-01-01', previousKpis: ['A1'] }, ['0180']);
-    expect(data.map((r) => [r.kpis, r.fromDate])).toEqual([[['B2'], null], [['A1'], '2026-01-01']]);
+    const data = dataRequests({ baseUrl: 'https://api.kolada.se/v3', kpis: ['A1', 'B2'], since: '2026-01-01', previousKpis: ['A1'] }, [
+      '0180',
+    ]);
+    expect(data.map((r) => [r.kpis, r.fromDate])).toEqual([
+      [['B2'], null],
+      [['A1'], '2026-01-01'],
+    ]);
     expect(data[1].url).toContain('from_date=2026-01-01');
   });
   it('formats a dry-run plan with or without known unit ids', () => {
     const withIds = formatPlan({ baseUrl: 'https://api.kolada.se/v3', kpis: ['N00090'] }, ['0000', '0180'], 'test');
     expect(withIds).toContain('GET https://api.kolada.se/v3/data/kpi/N00090/municipality/0000,0180?page=1&per_page=5000');
-    expect(formatPlan({ baseUrl: 'https://api.kolada.se/v3', kpis: ['N00090'] }, null, '')).toContain('GET /municipality, which a dry run does not make');
+    expect(formatPlan({ baseUrl: 'https://api.kolada.se/v3', kpis: ['N00090'] }, null, '')).toContain(
+      'GET /municipality, which a dry run does not make',
+    );
   });
 });
 
@@ -118,14 +132,39 @@ describe('resume state', () => {
 });
 
 describe('merge', () => {
-  const v = (kpi: string, m: string, p: string, g: 'T' | 'K' | 'M', value: number | null): ValueRow => ({ kpi, municipality_id: m, period: p, gender: g, value, status: null });
+  const v = (kpi: string, m: string, p: string, g: 'T' | 'K' | 'M', value: number | null): ValueRow => ({
+    kpi,
+    municipality_id: m,
+    period: p,
+    gender: g,
+    value,
+    status: null,
+  });
   it('replaces changed rows as a whole, removes deleted ones and drops KPIs off the list', () => {
-    const prev = [v('A', '0180', '2022', 'T', 1), v('A', '0180', '2022', 'K', 2), v('A', '0180', '2021', 'T', 3), v('B', '0180', '2022', 'T', 4), v('Z', '0180', '2022', 'T', 5)];
-    const merged = mergeValues(prev, [v('A', '0180', '2022', 'T', null)], [{ kpi: 'B', municipality_id: '0180', period: '2022' }], ['A', 'B']);
+    const prev = [
+      v('A', '0180', '2022', 'T', 1),
+      v('A', '0180', '2022', 'K', 2),
+      v('A', '0180', '2021', 'T', 3),
+      v('B', '0180', '2022', 'T', 4),
+      v('Z', '0180', '2022', 'T', 5),
+    ];
+    const merged = mergeValues(
+      prev,
+      [v('A', '0180', '2022', 'T', null)],
+      [{ kpi: 'B', municipality_id: '0180', period: '2022' }],
+      ['A', 'B'],
+    );
     expect(merged).toEqual([v('A', '0180', '2021', 'T', 3), v('A', '0180', '2022', 'T', null)]);
   });
   it('keeps earlier editions of the Liknande groups that the API no longer serves', () => {
-    const g = (edition: number, member: string): GroupMemberRow => ({ group_id: 'G1', title: `Liknande kommuner ekonomiskt bistånd, Ale, ${edition}`, kind: 'liknande_ekonomiskt_bistand', edition, owner_id: '1440', member_id: member });
+    const g = (edition: number, member: string): GroupMemberRow => ({
+      group_id: 'G1',
+      title: `Liknande kommuner ekonomiskt bistånd, Ale, ${edition}`,
+      kind: 'liknande_ekonomiskt_bistand',
+      edition,
+      owner_id: '1440',
+      member_id: member,
+    });
     expect(mergeGroups([g(2022, '0560'), g(2023, '0999')], [g(2023, '0584')])).toEqual([g(2022, '0560'), g(2023, '0584')]);
   });
 });

@@ -119,7 +119,11 @@ function loadSource(kpiFilter: Set<string> | null) {
     if (kpiFilter && !kpiFilter.has(v.kpi)) continue;
     const key = `${v.kpi}|${v.municipality_id}|${v.period}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { kpi: v.kpi, municipality: v.municipality_id, period: Number(v.period), values: [], isdeleted: false, updated: BASE_DATE }));
+    if (!row)
+      rows.set(
+        key,
+        (row = { kpi: v.kpi, municipality: v.municipality_id, period: Number(v.period), values: [], isdeleted: false, updated: BASE_DATE }),
+      );
     const value = v.value === '' ? null : Number(v.value);
     row.values.push({ gender: v.gender, count: value === null ? 0 : 1, status: '', value });
   }
@@ -137,7 +141,14 @@ export async function startMockKolada(options: MockOptions = {}): Promise<MockSe
   for (const kpi of kpisWithRows) {
     for (let i = 0; i < deletedPerKpi; i++) {
       const muni = src.municipalities[(i * 37 + 5) % src.municipalities.length].id;
-      src.rows.set(`${kpi}|${muni}|1900`, { kpi, municipality: muni, period: 1900, isdeleted: true, updated: BASE_DATE, values: [{ gender: 'T', count: 1, status: '', value: 123.456 }] });
+      src.rows.set(`${kpi}|${muni}|1900`, {
+        kpi,
+        municipality: muni,
+        period: 1900,
+        isdeleted: true,
+        updated: BASE_DATE,
+        values: [{ gender: 'T', count: 1, status: '', value: 123.456 }],
+      });
     }
   }
   let n = 0;
@@ -146,7 +157,11 @@ export async function startMockKolada(options: MockOptions = {}): Promise<MockSe
   const server = createServer((req, res) => handle(req, res));
   function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
     const text = JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(text)),
+      ...headers,
+    });
     res.end(text);
   }
 
@@ -181,7 +196,10 @@ export async function startMockKolada(options: MockOptions = {}): Promise<MockSe
       entry.status = 400;
       return send(res, 400, { error: `bad page/per_page ${page}/${perPage}` });
     }
-    const parts = url.pathname.replace(/^\/v3\/?/, '').split('/').filter(Boolean);
+    const parts = url.pathname
+      .replace(/^\/v3\/?/, '')
+      .split('/')
+      .filter(Boolean);
     const ids = (s: string | undefined) => (s ? decodeURIComponent(s).split(',') : []);
     for (const p of parts) {
       if (ids(p).length > MAX_IDS) {

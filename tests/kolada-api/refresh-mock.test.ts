@@ -18,7 +18,11 @@ const PANEL = [...KOLADA_API_KPIS];
 const run = promisify(execFile);
 
 function readOut(dir: string, file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), { header: true, skipEmptyLines: true, dynamicTyping: false });
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(join(dir, file), 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+    dynamicTyping: false,
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -28,7 +32,11 @@ const key = (r: Record<string, string>) => `${r.kpi}|${r.municipality_id}|${r.pe
 /** source values as key → value text ('' = null) */
 function sourceValues(kpis: string[]): Map<string, string> {
   const want = new Set(kpis);
-  return new Map(readCsv('values_long.csv').filter((r) => want.has(r.kpi)).map((r) => [key(r), r.value]));
+  return new Map(
+    readCsv('values_long.csv')
+      .filter((r) => want.has(r.kpi))
+      .map((r) => [key(r), r.value]),
+  );
 }
 
 function expectSameValues(outDir: string, expected: Map<string, string>) {
@@ -98,7 +106,13 @@ describe('data:kolada against the mock Kolada v3', () => {
     const values = readOut(out, 'values.csv');
     expect(values.some((v) => v.municipality_id === '0180')).toBe(true);
     expect(values.some((v) => v.period === '1900')).toBe(false); // isdeleted rows dropped
-    expect(values.filter((v) => v.kpi === 'N00090').map((v) => v.gender).sort().filter((g, i, a) => a.indexOf(g) === i)).toEqual(['K', 'M', 'T']);
+    expect(
+      values
+        .filter((v) => v.kpi === 'N00090')
+        .map((v) => v.gender)
+        .sort()
+        .filter((g, i, a) => a.indexOf(g) === i),
+    ).toEqual(['K', 'M', 'T']);
     expect(values.some((v) => v.value === '')).toBe(true); // nulls kept as missing
 
     // municipalities equal shared/municipalities.csv
@@ -112,13 +126,19 @@ describe('data:kolada against the mock Kolada v3', () => {
     const groups = readOut(out, 'groups.csv');
     const lk = readCsv('liknande_kommuner_ekonomiskt_bistand.csv');
     const lkKey = (g: string, e: string, o: string, m: string) => `${g}|${e}|${o}|${m}`;
-    expect(groups.filter((g) => g.kind === 'liknande_ekonomiskt_bistand').map((g) => lkKey(g.group_id, g.edition, g.owner_id, g.member_id)).sort()).toEqual(
-      lk.map((r) => lkKey(r.group_id, r.edition_year, r.focal_municipality_id, r.member_id)).sort(),
-    );
+    expect(
+      groups
+        .filter((g) => g.kind === 'liknande_ekonomiskt_bistand')
+        .map((g) => lkKey(g.group_id, g.edition, g.owner_id, g.member_id))
+        .sort(),
+    ).toEqual(lk.map((r) => lkKey(r.group_id, r.edition_year, r.focal_municipality_id, r.member_id)).sort());
     const skr = readCsv('skr_kommungrupper.csv');
-    expect(groups.filter((g) => g.kind === 'skr_kommungrupp').map((g) => `${g.group_id}|${g.member_id}|${g.edition}`).sort()).toEqual(
-      skr.map((r) => `${r.kolada_group_id}|${r.municipality_id}|2023`).sort(),
-    );
+    expect(
+      groups
+        .filter((g) => g.kind === 'skr_kommungrupp')
+        .map((g) => `${g.group_id}|${g.member_id}|${g.edition}`)
+        .sort(),
+    ).toEqual(skr.map((r) => `${r.kolada_group_id}|${r.municipality_id}|2023`).sort());
     expect(new Set(groups.map((g) => g.kind))).toEqual(new Set(['liknande_ekonomiskt_bistand', 'skr_kommungrupp']));
 
     // KPIs
@@ -135,7 +155,14 @@ describe('data:kolada against the mock Kolada v3', () => {
 
     // manifest
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ name: 'Kolada', sample: false, retrieved: '2026-11-23', source: 'Kolada (RKA)', licence: 'CC BY 4.0', since: null });
+    expect(manifest).toMatchObject({
+      name: 'Kolada',
+      sample: false,
+      retrieved: '2026-11-23',
+      source: 'Kolada (RKA)',
+      licence: 'CC BY 4.0',
+      since: null,
+    });
     expect(manifest.api).toEqual({ base_url: server.baseUrl, version: 'v3' });
     expect(manifest.kpis).toEqual(PANEL);
     expect(manifest.rows).toEqual({ values: values.length, kpis: 8, municipalities: 312, groups: groups.length });
@@ -148,9 +175,15 @@ describe('data:kolada against the mock Kolada v3', () => {
     const out = join(tmp, 'data');
     const before = readFileSync(join(out, 'values.csv'), 'utf8');
     const start = server.log.length;
-    const broken = { kind: '500' as const, when: (r: { path: string; page: number }) => r.path.includes('/municipality/1') && r.page === 2, times: 1000 };
+    const broken = {
+      kind: '500' as const,
+      when: (r: { path: string; page: number }) => r.path.includes('/municipality/1') && r.page === 2,
+      times: 1000,
+    };
     server.faults.push(broken);
-    await expect(refreshKoladaData(options({ client: { sleep: async () => {}, random: () => 0, maxRetries: 2 } }))).rejects.toThrow(/failed after 3 attempts; last error: HTTP 500/);
+    await expect(refreshKoladaData(options({ client: { sleep: async () => {}, random: () => 0, maxRetries: 2 } }))).rejects.toThrow(
+      /failed after 3 attempts; last error: HTTP 500/,
+    );
     expect(readFileSync(join(out, 'values.csv'), 'utf8')).toBe(before);
     expect(readdirSync(tmp).filter((f) => f.includes('.tmp-'))).toEqual([]);
     const firstRun = server.log.slice(start);
@@ -193,12 +226,18 @@ describe('data:kolada against the mock Kolada v3', () => {
     const tsx = join(REPO_DIR, 'node_modules/.bin/tsx');
     const cli = join(REPO_DIR, 'scripts/data-kolada.ts');
     const dry = await run(tsx, [cli, '--dry-run', '--out', join(tmp, 'data'), '--state-dir', join(tmp, 'state')], { cwd: REPO_DIR });
-    expect(dry.stdout).toContain('GET https://api.kolada.se/v3/kpi/U31462,U31001,N31004,N31001,N31008,N40011,U40455,N00090?page=1&per_page=5000');
+    expect(dry.stdout).toContain(
+      'GET https://api.kolada.se/v3/kpi/U31462,U31001,N31004,N31001,N31008,N40011,U40455,N00090?page=1&per_page=5000',
+    );
     expect(dry.stdout).toContain('Data requests (13 = 1 KPI chunk(s) × 13 municipality chunk(s); 312 units');
     expect(dry.stdout).toContain('/data/kpi/U31462,U31001,N31004,N31001,N31008,N40011,U40455,N00090/municipality/0000,0001,0003,');
     expect(server.log.length).toBeGreaterThan(0);
 
-    const failed = await run(tsx, [cli, '--base-url', server.baseUrl + '/nope', '--out', join(tmp, 'cli-out'), '--state-dir', join(tmp, 'cli-state')], { cwd: REPO_DIR }).then(
+    const failed = await run(
+      tsx,
+      [cli, '--base-url', server.baseUrl + '/nope', '--out', join(tmp, 'cli-out'), '--state-dir', join(tmp, 'cli-state')],
+      { cwd: REPO_DIR },
+    ).then(
       () => null,
       (e: { code: number; stderr: string }) => e,
     );
@@ -206,10 +245,16 @@ describe('data:kolada against the mock Kolada v3', () => {
     expect(failed?.stderr).toMatch(/data:kolada failed: HTTP 404/);
     expect(existsSync(join(tmp, 'cli-out'))).toBe(false);
 
-    const ok = await run(tsx, [cli, '--base-url', server.baseUrl, '--out', join(tmp, 'cli-out'), '--state-dir', join(tmp, 'cli-state')], { cwd: REPO_DIR });
+    const ok = await run(tsx, [cli, '--base-url', server.baseUrl, '--out', join(tmp, 'cli-out'), '--state-dir', join(tmp, 'cli-state')], {
+      cwd: REPO_DIR,
+    });
     expect(ok.stdout).toMatch(/Kolada v3 → .*cli-out: \d+ values, 8 KPIs, 312 municipalities/);
     // the server now holds the changes of the --since test: a full refresh must equal the incremental merge
-    const merged = new Map(readOut(join(tmp, 'data'), 'values.csv').filter((r) => r.kpi !== 'N00700').map((r) => [key(r), r.value]));
+    const merged = new Map(
+      readOut(join(tmp, 'data'), 'values.csv')
+        .filter((r) => r.kpi !== 'N00700')
+        .map((r) => [key(r), r.value]),
+    );
     expectSameValues(join(tmp, 'cli-out'), merged);
   });
 });

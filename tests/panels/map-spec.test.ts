@@ -4,7 +4,17 @@ import type { RankingRow } from '../../src/queries/ranking.ts';
 import type { PeerGroup } from '../../src/peers/peer-group.ts';
 import { BOUNDARY_SOURCE, buildMapSpec } from '../../src/panels/map-spec.ts';
 
-const kpi = (higher_is_better: boolean | null): Kpi => ({ id: 'U00001', title: 'Test', unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better, parent: null, breakdown: null });
+const kpi = (higher_is_better: boolean | null): Kpi => ({
+  id: 'U00001',
+  title: 'Test',
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada (RKA)',
+  higher_is_better,
+  parent: null,
+  breakdown: null,
+});
 const manifest = { sample: false, source: 'Kolada (RKA)', retrieved: '2025-01-01' } as unknown as Manifest;
 // 1001..1009 with values 10..90, 1010 without a value (status "..")
 const rows: RankingRow[] = [
@@ -12,8 +22,16 @@ const rows: RankingRow[] = [
   { id: '1010', value: null, status: '..', place: null },
 ];
 const names = new Map(rows.map((r) => [r.id, `K${r.id}`]));
-const group = { kind: 'liknande', label: 'Liknande kommuner', description: '', members: ['1002', '1009', '1010'], edition: 2023, editions: [2023] } as PeerGroup;
-const spec = (h: boolean | null, focusId: string | null = '1005', g: PeerGroup | null = group) => buildMapSpec({ kpi: kpi(h), period: '2022', gender: 'T', rows, names, focusId, group: g, manifest });
+const group = {
+  kind: 'liknande',
+  label: 'Liknande kommuner',
+  description: '',
+  members: ['1002', '1009', '1010'],
+  edition: 2023,
+  editions: [2023],
+} as PeerGroup;
+const spec = (h: boolean | null, focusId: string | null = '1005', g: PeerGroup | null = group) =>
+  buildMapSpec({ kpi: kpi(h), period: '2022', gender: 'T', rows, names, focusId, group: g, manifest });
 const cls = (s: ReturnType<typeof spec>, id: string) => s.areas.find((a) => a.id === id)!.cls;
 
 describe('buildMapSpec', () => {

@@ -7,12 +7,54 @@ import { groupNote, keyFigures } from '../../src/panels/stats-line.ts';
 import { statusFootnotes, valueCell } from '../../src/panels/status.ts';
 
 const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}): PanelPoint => ({
-  period, value, status: null, riket: null, allMean: 50, allN: 10, allQ1: 40, allQ3: 60, groupMean: 60, groupMedian: 60, groupMin: 40, groupMax: 80,
-  groupQ1: 50, groupQ3: 70, groupN: 7, groupSize: 7, rankAll: value === null ? null : 3, rankGroup: value === null ? null : 2, ...extra,
+  period,
+  value,
+  status: null,
+  riket: null,
+  allMean: 50,
+  allN: 10,
+  allQ1: 40,
+  allQ3: 60,
+  groupMean: 60,
+  groupMedian: 60,
+  groupMin: 40,
+  groupMax: 80,
+  groupQ1: 50,
+  groupQ3: 70,
+  groupN: 7,
+  groupSize: 7,
+  rankAll: value === null ? null : 3,
+  rankGroup: value === null ? null : 2,
+  ...extra,
 });
-const kpi: Kpi = { id: 'U99999', title: 'Påhittat', unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better: true, parent: null, breakdown: null };
-const kommun: Municipality = { id: '0001', name: 'Aby', type: 'K', county_code: null, county_name: null, skr_group_code: null, skr_group_name: null };
-const group: PeerGroup = { kind: 'liknande', label: 'Liknande kommuner (utgåva 2022)', description: '', members: [], edition: 2022, editions: [2022] };
+const kpi: Kpi = {
+  id: 'U99999',
+  title: 'Påhittat',
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada (RKA)',
+  higher_is_better: true,
+  parent: null,
+  breakdown: null,
+};
+const kommun: Municipality = {
+  id: '0001',
+  name: 'Aby',
+  type: 'K',
+  county_code: null,
+  county_name: null,
+  skr_group_code: null,
+  skr_group_name: null,
+};
+const group: PeerGroup = {
+  kind: 'liknande',
+  label: 'Liknande kommuner (utgåva 2022)',
+  description: '',
+  members: [],
+  edition: 2022,
+  editions: [2022],
+};
 const manifest: Manifest = { name: 'T', sample: false, retrieved: null, source: 'Kolada (RKA)', licence: '' };
 
 describe('status markers', () => {
@@ -22,11 +64,19 @@ describe('status markers', () => {
     expect(valueCell(0, '..')).toBe(0);
   });
   it('are explained once each', () => {
-    expect(statusFootnotes(['..', null, '-', '..', undefined])).toEqual(['"-" = bortfall (uppgift saknas)', '".." = sekretess (uppgiften skyddas)']);
+    expect(statusFootnotes(['..', null, '-', '..', undefined])).toEqual([
+      '"-" = bortfall (uppgift saknas)',
+      '".." = sekretess (uppgiften skyddas)',
+    ]);
   });
   it('reach the series table with a footnote', () => {
     const spec = buildSeriesSpec({
-      id: 'x', kpi, kommun, group, manifest, target: null,
+      id: 'x',
+      kpi,
+      kommun,
+      group,
+      manifest,
+      target: null,
       points: [point('2020', 70), point('2021', null, { status: '..' }), point('2022', null), point('2023', 72)],
       options: { showRiket: false, showAll: false, band: 'minmax', genderLabel: 'totalt' },
     });

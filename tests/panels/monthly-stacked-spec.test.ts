@@ -6,8 +6,27 @@ import { buildStackedSpec, isWorkOrStudies } from '../../src/panels/stacked-spec
 import { ownDataSource } from '../../src/panels/own-sources.ts';
 
 const manifest: Manifest = { name: 't', sample: false, retrieved: '2024-08-30', source: 'Kolada (RKA)', licence: 'CC BY 4.0' };
-const kommun: Municipality = { id: '1286', name: 'Ystad', type: 'K', county_code: '12', county_name: null, skr_group_code: null, skr_group_name: null };
-const kpi = (id: string, extra: Partial<Kpi> = {}): Kpi => ({ id, title: `${id} titel`, unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better: false, parent: null, breakdown: null, ...extra });
+const kommun: Municipality = {
+  id: '1286',
+  name: 'Ystad',
+  type: 'K',
+  county_code: '12',
+  county_name: null,
+  skr_group_code: null,
+  skr_group_name: null,
+};
+const kpi = (id: string, extra: Partial<Kpi> = {}): Kpi => ({
+  id,
+  title: `${id} titel`,
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada (RKA)',
+  higher_is_better: false,
+  parent: null,
+  breakdown: null,
+  ...extra,
+});
 const row = (k: string, period: string, value: number | null): BreakdownRow => ({ kpi: k, gender: 'T', period, value, status: null });
 
 describe('buildMonthlySpecs', () => {
@@ -15,10 +34,15 @@ describe('buildMonthlySpecs', () => {
   const young = kpi('X1_29', { parent: 'X1', breakdown: '–29 år' });
   const old = kpi('X1_50', { parent: 'X1', breakdown: '50– år' });
   const rows = [
-    row('X1', '2023-01', 9), row('X1', '2023-02', 8), row('X1', '2023-03', 7),
-    row('X1', '2024-01', 10), row('X1', '2024-02', 6),
-    row('X1_29', '2024-01', 5), row('X1_29', '2024-02', 4),
-    row('X1_50', '2024-01', 12), row('X1_50', '2024-02', 11),
+    row('X1', '2023-01', 9),
+    row('X1', '2023-02', 8),
+    row('X1', '2023-03', 7),
+    row('X1', '2024-01', 10),
+    row('X1', '2024-02', 6),
+    row('X1_29', '2024-01', 5),
+    row('X1_29', '2024-02', 4),
+    row('X1_50', '2024-01', 12),
+    row('X1_50', '2024-02', 11),
     row('X1', '2024', 99),
   ];
 
@@ -55,9 +79,13 @@ describe('buildMonthlySpecs', () => {
 
   it("keeps the file's decimals, shows age groups for both years and changes in procentenheter", () => {
     const r = [
-      row('X1', '2023-01', 9.5), row('X1', '2024-01', 9.98), row('X1', '2024-02', 8.25),
-      row('X1_29', '2023-01', 7.12), row('X1_50', '2023-01', 11.4),
-      row('X1_29', '2024-01', 8.01), row('X1_50', '2024-01', 12.5),
+      row('X1', '2023-01', 9.5),
+      row('X1', '2024-01', 9.98),
+      row('X1', '2024-02', 8.25),
+      row('X1_29', '2023-01', 7.12),
+      row('X1_50', '2023-01', 11.4),
+      row('X1_29', '2024-01', 8.01),
+      row('X1_50', '2024-01', 12.5),
     ];
     const s = buildMonthlySpecs({ kpi: parent, children: [young, old], kommun, rows: r, manifest })!;
     expect(s.years.decimals).toBe(2);
@@ -67,7 +95,13 @@ describe('buildMonthlySpecs', () => {
     expect(s.breakdowns.map((b) => b.subtitle)).toEqual(['Ystad 2024, per månad', 'Ystad 2023, per månad']);
     expect(s.breakdowns[1].table.rows[0]).toEqual(['januari', 7.12, 11.4]);
     expect(s.breakdowns[0].summary).toContain('8,01\u00a0%');
-    const jan = buildMonthlySpecs({ kpi: parent, children: [], kommun, rows: [row('X1', '2023-01', 9.5), row('X1', '2024-01', 9.98)], manifest })!;
+    const jan = buildMonthlySpecs({
+      kpi: parent,
+      children: [],
+      kommun,
+      rows: [row('X1', '2023-01', 9.5), row('X1', '2024-01', 9.98)],
+      manifest,
+    })!;
     expect(jan.years.summary).toContain('9,98\u00a0% (+0,48\u00a0procentenheter mot januari 2023)');
   });
 });
@@ -81,15 +115,24 @@ describe('buildStackedSpec', () => {
     kpi('X4_4', { parent: 'X4', breakdown: 'Övrigt', unit: 'antal' }),
   ];
   const rows = [
-    row('X4_1', '2023', 10), row('X4_2', '2023', 10), row('X4_3', '2023', 20), row('X4_4', '2023', 60),
-    row('X4_1', '2024', 30), row('X4_2', '2024', 15), row('X4_3', '2024', 5), row('X4_4', '2024', null),
+    row('X4_1', '2023', 10),
+    row('X4_2', '2023', 10),
+    row('X4_3', '2023', 20),
+    row('X4_4', '2023', 60),
+    row('X4_1', '2024', 30),
+    row('X4_2', '2024', 15),
+    row('X4_3', '2024', 5),
+    row('X4_4', '2024', null),
   ];
 
   it('stacks the categories per year and computes the share to work or studies', () => {
     const r = buildStackedSpec({ kpi: parent, children: kids, kommun, rows, manifest })!;
     expect(r.spec.xs).toEqual(['2023', '2024']);
     expect(r.spec.categories.map((c) => c.label)).toEqual(['Arbete', 'Studier', 'Annan myndighet', 'Övrigt']);
-    expect(r.spec.values).toEqual([[10, 10, 20, 60], [30, 15, 5, null]]);
+    expect(r.spec.values).toEqual([
+      [10, 10, 20, 60],
+      [30, 15, 5, null],
+    ]);
     expect(r.exitShare.map((s) => s.share)).toEqual([20, 90]);
     expect(r.exitText).toBe('2024 gick 90 % av de avslutade deltagarna i Ystad till arbete eller studier (45 av 50), mot 20 % 2023.');
     expect(r.spec.table.rows[0]).toEqual(['2023', 10, 10, 20, 60, 100, '20 %']);

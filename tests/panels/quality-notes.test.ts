@@ -19,7 +19,13 @@ async function notesFor(kpiId: string, kommunId: string, showRiket = false): Pro
   const kommun = site.meta.municipalities.find((m) => m.id === kommunId)!;
   const kpi = site.meta.kpis.find((k) => k.id === kpiId)!;
   const group = resolvePeerGroup(site.meta, kommun, { kind: 'liknande' });
-  const points = await queryPanelSeries(db, { kpi: kpiId, municipalityId: kommunId, members: group.members, gender: 'T', higherIsBetter: kpi.higher_is_better });
+  const points = await queryPanelSeries(db, {
+    kpi: kpiId,
+    municipalityId: kommunId,
+    members: group.members,
+    gender: 'T',
+    higherIsBetter: kpi.higher_is_better,
+  });
   const members = await queryMemberValues(db, { kpi: kpiId, municipalityIds: [kommunId, ...group.members], gender: 'T' });
   const spread = await queryChangeSpread(db, { kpi: kpiId, gender: 'T' });
   const names = new Map(site.meta.municipalities.map((m) => [m.id, m.name]));
@@ -51,7 +57,9 @@ describe('data-quality notes on the real data', () => {
     const spread = await queryChangeSpread(db, { kpi: 'U31462', gender: 'T' });
     const t = unusualChangeThreshold(spread)!;
     // the threshold is independent of Ystad: check the series' own largest change is below it
-    const changes = points.slice(1).map((p, i) => (p.value !== null && points[i].value !== null ? Math.abs(p.value - points[i].value!) : 0));
+    const changes = points
+      .slice(1)
+      .map((p, i) => (p.value !== null && points[i].value !== null ? Math.abs(p.value - points[i].value!) : 0));
     expect(Math.max(...changes)).toBeLessThan(t);
     expect(notes).toEqual([]);
   });

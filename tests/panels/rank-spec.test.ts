@@ -4,9 +4,26 @@ import type { RankingRow } from '../../src/queries/ranking.ts';
 import type { PeerGroup } from '../../src/peers/peer-group.ts';
 import { buildRankSpec, completeRanking, missingText, orderText, placeText, standing } from '../../src/panels/rank-spec.ts';
 
-const kpi: Kpi = { id: 'U99999', title: 'Påhittat nyckeltal, andel (%)', unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada (RKA)', higher_is_better: true, parent: null, breakdown: null };
+const kpi: Kpi = {
+  id: 'U99999',
+  title: 'Påhittat nyckeltal, andel (%)',
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada (RKA)',
+  higher_is_better: true,
+  parent: null,
+  breakdown: null,
+};
 const manifest: Manifest = { name: 'Test', sample: false, retrieved: '2024-08-30', source: 'Kolada (RKA)', licence: 'CC BY 4.0' };
-const names = new Map([['0001', 'Aby'], ['0002', 'Bro'], ['0003', 'Cedå'], ['0004', 'Dal'], ['0005', 'Eda'], ['0006', 'Fors']]);
+const names = new Map([
+  ['0001', 'Aby'],
+  ['0002', 'Bro'],
+  ['0003', 'Cedå'],
+  ['0004', 'Dal'],
+  ['0005', 'Eda'],
+  ['0006', 'Fors'],
+]);
 /** Synthetic ranking as queryRanking returns it: best first, ties share a place, missing last. */
 const rows: RankingRow[] = [
   { id: '0003', value: 90, status: null, place: 1 },
@@ -16,7 +33,14 @@ const rows: RankingRow[] = [
   { id: '0004', value: null, status: '..', place: null },
   { id: '0006', value: null, status: null, place: null },
 ];
-const group: PeerGroup = { kind: 'liknande', label: 'Liknande kommuner (utgåva 2022)', description: '', members: ['0001', '0004'], edition: 2022, editions: [2022] };
+const group: PeerGroup = {
+  kind: 'liknande',
+  label: 'Liknande kommuner (utgåva 2022)',
+  description: '',
+  members: ['0001', '0004'],
+  edition: 2022,
+  editions: [2022],
+};
 
 describe('standing', () => {
   it('gives the shared place of a tie and counts kommuner with and without values', () => {
@@ -39,7 +63,12 @@ describe('buildRankSpec', () => {
 
   it('marks the kommun and its peers by role and names every bar', () => {
     expect(spec.bars.map((b) => [b.label, b.role])).toEqual([
-      ['Cedå', 'other'], ['Aby', 'peer'], ['Eda', 'focus'], ['Bro', 'other'], ['Dal', 'peer'], ['Fors', 'other'],
+      ['Cedå', 'other'],
+      ['Aby', 'peer'],
+      ['Eda', 'focus'],
+      ['Bro', 'other'],
+      ['Dal', 'peer'],
+      ['Fors', 'other'],
     ]);
     expect(spec.missing).toBe(2);
   });
@@ -68,7 +97,16 @@ describe('buildRankSpec', () => {
   });
 
   it('highlights nobody but the kommun when the group is all kommuner, and nobody without a kommun', () => {
-    const alla = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '0005', group: { ...group, kind: 'alla', members: ['0001', '0002', '0003', '0004', '0006'] }, manifest });
+    const alla = buildRankSpec({
+      kpi,
+      period: '2022',
+      gender: 'T',
+      rows,
+      names,
+      focusId: '0005',
+      group: { ...group, kind: 'alla', members: ['0001', '0002', '0003', '0004', '0006'] },
+      manifest,
+    });
     expect(alla.bars.filter((b) => b.role !== 'other').map((b) => b.id)).toEqual(['0005']);
     const none = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: null, group: null, manifest });
     expect(none.bars.every((b) => b.role === 'other')).toBe(true);
@@ -84,7 +122,14 @@ describe('buildRankSpec', () => {
 describe('quartiles and direction on the ranking', () => {
   it('fills every bar by its quartile class and lists the classes in the legend', () => {
     const spec = buildRankSpec({ kpi, period: '2022', gender: 'T', rows, names, focusId: '0005', group, manifest });
-    expect(spec.bars.map((b) => b.className)).toEqual(['quartile-best', 'quartile-middle', 'quartile-middle', 'quartile-worst', 'quartile-missing', 'quartile-missing']);
+    expect(spec.bars.map((b) => b.className)).toEqual([
+      'quartile-best',
+      'quartile-middle',
+      'quartile-middle',
+      'quartile-worst',
+      'quartile-missing',
+      'quartile-missing',
+    ]);
     expect(new Set(spec.bars.map((b) => b.fill)).size).toBe(4);
     expect(spec.quartileLegend?.map((q) => q.label)).toEqual(['bästa fjärdedelen', 'mittersta hälften', 'sämsta fjärdedelen']);
   });
@@ -94,7 +139,14 @@ describe('quartiles and direction on the ranking', () => {
     const spec = buildRankSpec({ kpi: cost, period: '2022', gender: 'T', rows, names, focusId: '0003', group: null, manifest });
     expect(spec.summary).toContain('plats 1 av 4 kommuner med värde (högst värde = plats 1), högsta fjärdedelen');
     expect(spec.summary).not.toMatch(/bäst|sämst|bättre|sämre/);
-    expect(spec.table.rows.map((r) => r[3])).toEqual(['högsta fjärdedelen', 'mittersta hälften', 'mittersta hälften', 'lägsta fjärdedelen', 'värde saknas', 'värde saknas']);
+    expect(spec.table.rows.map((r) => r[3])).toEqual([
+      'högsta fjärdedelen',
+      'mittersta hälften',
+      'mittersta hälften',
+      'lägsta fjärdedelen',
+      'värde saknas',
+      'värde saknas',
+    ]);
     expect(orderText(null)).toContain('varken bättre eller sämre');
   });
 

@@ -5,8 +5,25 @@ import { keyFigures, nearestYears } from '../../src/panels/stats-line.ts';
 
 const nb = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}): PanelPoint => ({
-  period, value, status: null, riket: null, allMean: 50, allN: 200, allQ1: 40, allQ3: 60, groupMean: 60, groupMedian: 60, groupMin: 40, groupMax: 80,
-  groupQ1: 50, groupQ3: 70, groupN: 7, groupSize: 7, rankAll: value === null ? null : 3, rankGroup: value === null ? null : 2, ...extra,
+  period,
+  value,
+  status: null,
+  riket: null,
+  allMean: 50,
+  allN: 200,
+  allQ1: 40,
+  allQ3: 60,
+  groupMean: 60,
+  groupMedian: 60,
+  groupMin: 40,
+  groupMax: 80,
+  groupQ1: 50,
+  groupQ3: 70,
+  groupN: 7,
+  groupSize: 7,
+  rankAll: value === null ? null : 3,
+  rankGroup: value === null ? null : 2,
+  ...extra,
 });
 const share: Pick<Kpi, 'unit' | 'higher_is_better'> = { unit: '%', higher_is_better: true };
 const cost: Pick<Kpi, 'unit' | 'higher_is_better'> = { unit: 'kr/inv', higher_is_better: null };
@@ -61,7 +78,25 @@ describe('summary wording', () => {
   it('keeps "SKR-grupp" capitalised mid-sentence and lower-cases ordinary labels', async () => {
     const { seriesSummary } = await import('../../src/panels/summary.ts');
     const pts = [point('2021', 70), point('2022', 71)];
-    expect(seriesSummary({ kommun: 'Ystad', groupLabel: 'SKR-grupp: Lågpendlingskommun nära större stad', points: pts, unit: '%', higherIsBetter: true, target: null })).toContain('medelvärdet för SKR-grupp:');
-    expect(seriesSummary({ kommun: 'Ystad', groupLabel: 'Liknande kommuner (utgåva 2023)', points: pts, unit: '%', higherIsBetter: true, target: null })).toContain('för liknande kommuner (utgåva 2023)');
+    expect(
+      seriesSummary({
+        kommun: 'Ystad',
+        groupLabel: 'SKR-grupp: Lågpendlingskommun nära större stad',
+        points: pts,
+        unit: '%',
+        higherIsBetter: true,
+        target: null,
+      }),
+    ).toContain('medelvärdet för SKR-grupp:');
+    expect(
+      seriesSummary({
+        kommun: 'Ystad',
+        groupLabel: 'Liknande kommuner (utgåva 2023)',
+        points: pts,
+        unit: '%',
+        higherIsBetter: true,
+        target: null,
+      }),
+    ).toContain('för liknande kommuner (utgåva 2023)');
   });
 });

@@ -15,7 +15,9 @@ describe('peer groups on the real Kolada data', () => {
       const editions = resolvePeerGroup(meta, k, { kind: 'liknande' }).editions;
       const choices: PeerChoice[] = [
         ...editions.map((edition) => ({ kind: 'liknande' as const, edition })),
-        { kind: 'skr' }, { kind: 'lan' }, { kind: 'alla' },
+        { kind: 'skr' },
+        { kind: 'lan' },
+        { kind: 'alla' },
         { kind: 'egen', members: [k.id, '0180', '1489'] },
       ];
       for (const c of choices) {
@@ -48,7 +50,11 @@ describe('peer groups on the real Kolada data', () => {
 describe('liknande families on the real Kolada data', () => {
   const alingsas = () => meta.municipalities.find((m) => m.id === '1489')!;
   /** Members of Kolada's group for a kommun, read straight from municipality_groups_2026-03.csv. */
-  const koladaMembers = (title: string) => readKoladaCsv('municipality_groups_2026-03.csv').filter((r) => r.group_title === title).map((r) => r.member_id).sort();
+  const koladaMembers = (title: string) =>
+    readKoladaCsv('municipality_groups_2026-03.csv')
+      .filter((r) => r.group_title === title)
+      .map((r) => r.member_id)
+      .sort();
 
   it('has all twelve families, each with its edition', () => {
     expect(meta.families.map((f) => f.family)).toEqual([...FAMILY_IDS]);
@@ -91,12 +97,16 @@ describe('default family per operating area over the full catalogue', () => {
   const rows = () => readKoladaCsv('kpi_metadata_2026-03.csv');
   it('sends äldreomsorg KPIs to äldreomsorg, LSS KPIs to LSS, school KPIs to their school family', () => {
     const area = (a: string) => rows().filter((r) => r.operating_area === a);
-    const aldre = area('Äldre och funktionshinder').filter((r) => /äldreomsorg/i.test(r.title) && !/LSS|funktionsnedsättning/i.test(r.title));
+    const aldre = area('Äldre och funktionshinder').filter(
+      (r) => /äldreomsorg/i.test(r.title) && !/LSS|funktionsnedsättning/i.test(r.title),
+    );
     expect(aldre.length).toBeGreaterThan(100);
     for (const r of aldre) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('aldreomsorg');
-    for (const r of area('Äldre och funktionshinder').filter((r) => /\bLSS\b/.test(r.title))) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('lss');
+    for (const r of area('Äldre och funktionshinder').filter((r) => /\bLSS\b/.test(r.title)))
+      expect(defaultFamily(r.operating_area, r.title), r.id).toBe('lss');
     for (const r of area('Gymnasieskola åk 1-3')) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('gymnasieskola');
-    for (const r of area('Förskoleverksamhet').filter((r) => !/fritidshem/i.test(r.title))) expect(defaultFamily(r.operating_area, r.title), r.id).toBe('forskola');
+    for (const r of area('Förskoleverksamhet').filter((r) => !/fritidshem/i.test(r.title)))
+      expect(defaultFamily(r.operating_area, r.title), r.id).toBe('forskola');
   });
 
   it('gives every catalogue KPI a family that exists in the data', () => {

@@ -14,7 +14,8 @@ let site: SiteData;
 beforeAll(async () => ({ db, site } = await openRealData()));
 afterAll(() => db?.close());
 
-const series = (kpi: string, id: string, members: string[] = []) => queryPanelSeries(db, { kpi, municipalityId: id, members, gender: 'T', higherIsBetter: true });
+const series = (kpi: string, id: string, members: string[] = []) =>
+  queryPanelSeries(db, { kpi, municipalityId: id, members, gender: 'T', higherIsBetter: true });
 const valueAt = async (kpi: string, id: string, period: string) => (await series(kpi, id)).find((p) => p.period === period)?.value;
 
 /** The raw Kolada file, read independently of our loader (papaparse, every cell as text). */
@@ -56,9 +57,13 @@ describe('peer-group statistics', () => {
     const group = resolvePeerGroup(site.meta, kommun, { kind: 'liknande', edition: 2022 });
     expect(group.members).toHaveLength(7);
     expect(group.members).not.toContain('1489');
-    const raw = rawRows().filter((r) => r.kpi === 'U31462' && r.period === '2022' && r.gender === 'T' && group.members.includes(r.municipality_id) && r.value !== '');
+    const raw = rawRows().filter(
+      (r) => r.kpi === 'U31462' && r.period === '2022' && r.gender === 'T' && group.members.includes(r.municipality_id) && r.value !== '',
+    );
     const expected = raw.reduce((s, r) => s + Number(r.value), 0) / raw.length;
-    const p = (await queryPanelSeries(db, { kpi: 'U31462', municipalityId: '1489', members: group.members, gender: 'T', higherIsBetter: true })).find((x) => x.period === '2022')!;
+    const p = (
+      await queryPanelSeries(db, { kpi: 'U31462', municipalityId: '1489', members: group.members, gender: 'T', higherIsBetter: true })
+    ).find((x) => x.period === '2022')!;
     expect(p.groupN).toBe(raw.length);
     expect(p.groupMean).toBeCloseTo(expected, 10);
   });
@@ -72,7 +77,9 @@ describe('peer-group statistics', () => {
     const p = (await series('U31462', id)).find((x) => x.period === period)!;
     expect(p.value).toBeNull();
     expect(p.rankAll).toBeNull();
-    const withValue = rawRows().filter((r) => r.kpi === 'U31462' && r.period === period && r.gender === 'T' && !r.municipality_id.startsWith('00') && r.value !== '');
+    const withValue = rawRows().filter(
+      (r) => r.kpi === 'U31462' && r.period === period && r.gender === 'T' && !r.municipality_id.startsWith('00') && r.value !== '',
+    );
     expect(p.allN).toBe(withValue.length);
   });
 

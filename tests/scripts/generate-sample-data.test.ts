@@ -15,7 +15,11 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const FILES = ['values.csv', 'kpis.csv', 'municipalities.csv', 'groups.csv', 'targets.csv', 'manifest.json', 'catalogue.csv'];
 
 function readDir(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 }
 function parse(text: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true, dynamicTyping: false }).data;
@@ -122,14 +126,18 @@ describe('generate-sample-data', () => {
     expect(csv.every((r) => r.status === '' || r.value === '')).toBe(true);
 
     // kommun/year rows with an empty T value: roughly 3–5 % for the yearly Kolada KPIs
-    const kommunT = csv.filter((r) => r.gender === 'T' && !r.municipality_id.startsWith('00') && /^\d{4}$/.test(r.period) && !r.kpi.startsWith('X'));
+    const kommunT = csv.filter(
+      (r) => r.gender === 'T' && !r.municipality_id.startsWith('00') && /^\d{4}$/.test(r.period) && !r.kpi.startsWith('X'),
+    );
     const share = kommunT.filter((r) => r.value === '').length / kommunT.length;
     expect(share).toBeGreaterThan(0.03);
     expect(share).toBeLessThan(0.05);
 
     // some kommuner start U40455 later than 2010
     const starts = new Map<string, string>();
-    for (const r of csv) if (r.kpi === 'U40455' && r.gender === 'T' && !r.municipality_id.startsWith('00') && !starts.has(r.municipality_id)) starts.set(r.municipality_id, r.period);
+    for (const r of csv)
+      if (r.kpi === 'U40455' && r.gender === 'T' && !r.municipality_id.startsWith('00') && !starts.has(r.municipality_id))
+        starts.set(r.municipality_id, r.period);
     expect([...starts.values()].filter((p) => p !== '2010').length).toBeGreaterThan(10);
 
     // the (kpi, municipality_id, period, gender) key is unique
@@ -150,7 +158,8 @@ describe('generate-sample-data', () => {
 
   it('is synthetic: U31462 differs from known real Kolada values', () => {
     const csv = parse(first['values.csv']);
-    const value = (id: string, period: string) => csv.find((r) => r.kpi === 'U31462' && r.municipality_id === id && r.period === period && r.gender === 'T')?.value;
+    const value = (id: string, period: string) =>
+      csv.find((r) => r.kpi === 'U31462' && r.municipality_id === id && r.period === period && r.gender === 'T')?.value;
     const real: [string, string, string][] = [
       ['1286', '2019', '82'],
       ['1286', '2020', '88'],

@@ -19,10 +19,37 @@ import { lineSpec, rankSpec, stackedSpec } from '../charts/chart-specs.ts';
 const PROPERTY_RUNS = { perChartKind: 60, text: 3000, parsed: 200, zip: 300 };
 
 // jsdom has no ResizeObserver; the chart root measures its width with one (a fixed width is given here).
-globalThis.ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} } as unknown as typeof ResizeObserver;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
 
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\uFFFE', '\uFFFF', '\uD800', '\uDFFF', '\t', '\n', '\r', '\u007F', '\u0085'];
-const hostile = fc.array(fc.oneof(fc.constantFrom(...CONTROL), fc.string({ maxLength: 4 }), fc.constantFrom('&', '<', '"', "'", ']]>', '&#11;', 'Åby')), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u0008',
+  '\u000B',
+  '\u000C',
+  '\u001B',
+  '\u001F',
+  '\uFFFE',
+  '\uFFFF',
+  '\uD800',
+  '\uDFFF',
+  '\t',
+  '\n',
+  '\r',
+  '\u007F',
+  '\u0085',
+];
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...CONTROL), fc.string({ maxLength: 4 }), fc.constantFrom('&', '<', '"', "'", ']]>', '&#11;', 'Åby')), {
+    minLength: 1,
+    maxLength: 8,
+  })
+  .map((p) => p.join(''));
 
 const isWellFormed = (xml: string) => new DOMParser().parseFromString(xml, 'image/svg+xml').querySelector('parsererror') === null;
 const forbidden = (s: string) => new RegExp(XML_FORBIDDEN.source, 'u').test(s);
@@ -30,18 +57,38 @@ const forbidden = (s: string) => new RegExp(XML_FORBIDDEN.source, 'u').test(s);
 function hostileLine(t: string[]): LineChartSpec {
   return {
     ...lineSpec,
-    title: t[0], subtitle: t[1], sources: [t[2], lineSpec.sources[1]],
-    series: lineSpec.series.map((s, i) => ({ ...s, label: i === 0 ? t[3] : s.label, points: s.points.map((p, j) => (i === 0 && j === 2 ? { ...p, status: t[4] } : p)) })),
+    title: t[0],
+    subtitle: t[1],
+    sources: [t[2], lineSpec.sources[1]],
+    series: lineSpec.series.map((s, i) => ({
+      ...s,
+      label: i === 0 ? t[3] : s.label,
+      points: s.points.map((p, j) => (i === 0 && j === 2 ? { ...p, status: t[4] } : p)),
+    })),
     target: { ...lineSpec.target!, label: t[5] },
     table: { ...lineSpec.table, caption: t[6], rows: lineSpec.table.rows.map((r, i) => (i === 2 ? [r[0], t[4], ...r.slice(2)] : r)) },
     fileStem: t[7],
   };
 }
 function hostileRank(t: string[]): RankChartSpec {
-  return { ...rankSpec, title: t[0], subtitle: t[1], sources: [t[2]], bars: rankSpec.bars.map((b, i) => (i === 4 ? { ...b, label: t[3] } : i === 15 ? { ...b, note: t[4] } : b)), fileStem: t[7] };
+  return {
+    ...rankSpec,
+    title: t[0],
+    subtitle: t[1],
+    sources: [t[2]],
+    bars: rankSpec.bars.map((b, i) => (i === 4 ? { ...b, label: t[3] } : i === 15 ? { ...b, note: t[4] } : b)),
+    fileStem: t[7],
+  };
 }
 function hostileStacked(t: string[]): StackedBarSpec {
-  return { ...stackedSpec, title: t[0], subtitle: t[1], sources: [t[2]], categories: stackedSpec.categories.map((c, i) => (i === 0 ? { ...c, label: t[3] } : c)), fileStem: t[7] };
+  return {
+    ...stackedSpec,
+    title: t[0],
+    subtitle: t[1],
+    sources: [t[2]],
+    categories: stackedSpec.categories.map((c, i) => (i === 0 ? { ...c, label: t[3] } : c)),
+    fileStem: t[7],
+  };
 }
 
 describe('the shared helper', () => {
@@ -84,7 +131,13 @@ describe.each([
         const alt = altText(spec);
         expect(forbidden(alt)).toBe(false);
         expect(alt).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
-        for (const name of [fileNames.svg(spec, PRESETS.a4), fileNames.png(spec, PRESETS.a4), fileNames.csv(spec, 'plain'), fileNames.alt(spec)]) expect(name).toMatch(/^[A-Za-z0-9_.-]+$/);
+        for (const name of [
+          fileNames.svg(spec, PRESETS.a4),
+          fileNames.png(spec, PRESETS.a4),
+          fileNames.csv(spec, 'plain'),
+          fileNames.alt(spec),
+        ])
+          expect(name).toMatch(/^[A-Za-z0-9_.-]+$/);
       }),
       { numRuns: PROPERTY_RUNS.perChartKind },
     );

@@ -21,7 +21,10 @@ export function writeHostileDirectory(): { dir: string; kommunIds: string[] } {
     return r.data;
   };
   const write = (f: string, rows: Record<string, string>[]) =>
-    writeFileSync(join(dir, f), Papa.unparse({ fields: fields[f], data: rows.map((r) => fields[f].map((c) => r[c] ?? '')) }, { quotes: true, newline: '\n' }) + '\n');
+    writeFileSync(
+      join(dir, f),
+      Papa.unparse({ fields: fields[f], data: rows.map((r) => fields[f].map((c) => r[c] ?? '')) }, { quotes: true, newline: '\n' }) + '\n',
+    );
 
   const munis = read('municipalities.csv');
   const kommuner = munis.filter((m) => !m.id.startsWith('00')).slice(0, DATA_PAYLOADS.length);
@@ -31,7 +34,10 @@ export function writeHostileDirectory(): { dir: string; kommunIds: string[] } {
     k.county_name = DATA_PAYLOADS[(i + 7) % DATA_PAYLOADS.length];
     k.skr_group_name = DATA_PAYLOADS[(i + 13) % DATA_PAYLOADS.length];
   });
-  write('municipalities.csv', munis.filter((m) => keep.has(m.id)));
+  write(
+    'municipalities.csv',
+    munis.filter((m) => keep.has(m.id)),
+  );
 
   const kpis = read('kpis.csv');
   kpis.forEach((k, i) => {
@@ -39,11 +45,17 @@ export function writeHostileDirectory(): { dir: string; kommunIds: string[] } {
     k.description = DATA_PAYLOADS[(i * 3 + 1) % DATA_PAYLOADS.length];
   });
   write('kpis.csv', kpis);
-  write('values.csv', read('values.csv').filter((v) => keep.has(v.municipality_id)));
+  write(
+    'values.csv',
+    read('values.csv').filter((v) => keep.has(v.municipality_id)),
+  );
   const groups = read('groups.csv').filter((g) => keep.has(g.member_id) && (!g.owner_id || keep.has(g.owner_id)));
   groups.forEach((g, i) => (g.title = DATA_PAYLOADS[(i * 11) % DATA_PAYLOADS.length]));
   write('groups.csv', groups);
-  const targets: Record<string, string>[] = read('targets.csv').map((t, i) => ({ ...t, municipality_id: kommuner[i % kommuner.length].id }));
+  const targets: Record<string, string>[] = read('targets.csv').map((t, i) => ({
+    ...t,
+    municipality_id: kommuner[i % kommuner.length].id,
+  }));
   targets.forEach((t, i) => (t.source_text = DATA_PAYLOADS[i % DATA_PAYLOADS.length]));
   write('targets.csv', targets);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));

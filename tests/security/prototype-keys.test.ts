@@ -13,7 +13,17 @@ import { PROTO_NAMES } from './proto-names.ts';
  */
 const PROPERTY_RUNS = 2000;
 
-const kpi = (id: string): Kpi => ({ id, title: `Titel ${id}`, unit: '%', is_divided_by_gender: false, description: '', source: 'Kolada', higher_is_better: true, parent: null, breakdown: null });
+const kpi = (id: string): Kpi => ({
+  id,
+  title: `Titel ${id}`,
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: 'Kolada',
+  higher_is_better: true,
+  parent: null,
+  breakdown: null,
+});
 
 function meta(ids: string[], periods: [string, string[]][]): SiteMeta {
   return {
@@ -40,7 +50,13 @@ describe('ranking page choices', () => {
   });
 
   it.each(PROTO_NAMES)('a KPI named %s with data ranks like any other', (name) => {
-    const m = meta(['U31462', name], [['U31462', ['2022']], [name, ['2019', '2020']]]);
+    const m = meta(
+      ['U31462', name],
+      [
+        ['U31462', ['2022']],
+        [name, ['2019', '2020']],
+      ],
+    );
     if (!/^[A-Za-z0-9_]{1,32}$/.test(name)) return;
     const c = rankingChoices(m, parseView(`?kpi=${name}`));
     expect(c.kpi?.id).toBe(name);
@@ -51,11 +67,16 @@ describe('ranking page choices', () => {
   it('never throws for any KPI ids and periods (property)', () => {
     const id = fc.oneof(fc.constantFrom(...PROTO_NAMES), fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/));
     fc.assert(
-      fc.property(fc.uniqueArray(id, { maxLength: 6 }), fc.array(fc.tuple(id, fc.array(fc.constantFrom('2020', '2021'), { minLength: 1, maxLength: 2 })), { maxLength: 4 }), id, (ids, periods, asked) => {
-        const c = rankingChoices(meta(ids, periods), parseView(`?kpi=${asked}`));
-        expect(Array.isArray(c.periods)).toBe(true);
-        if (c.kpi) expect(ids).toContain(c.kpi.id);
-      }),
+      fc.property(
+        fc.uniqueArray(id, { maxLength: 6 }),
+        fc.array(fc.tuple(id, fc.array(fc.constantFrom('2020', '2021'), { minLength: 1, maxLength: 2 })), { maxLength: 4 }),
+        id,
+        (ids, periods, asked) => {
+          const c = rankingChoices(meta(ids, periods), parseView(`?kpi=${asked}`));
+          expect(Array.isArray(c.periods)).toBe(true);
+          if (c.kpi) expect(ids).toContain(c.kpi.id);
+        },
+      ),
       { numRuns: PROPERTY_RUNS },
     );
   });

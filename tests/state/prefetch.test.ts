@@ -27,7 +27,13 @@ describe('neighbourBatches', () => {
     expect(skr.map((r) => r.kpi)).toEqual(['U31462', 'U31001']);
     expect(skr[0].members).toEqual(resolvePeerGroup(site.meta, ystad, { kind: 'skr' }, 'U31462').members);
     const next = list[list.indexOf(ystad) + 1];
-    expect(batches[3][0]).toEqual({ kpi: 'U31462', municipalityId: next.id, members: resolvePeerGroup(site.meta, next, { kind: 'liknande' }, 'U31462').members, gender: 'T', higherIsBetter: true });
+    expect(batches[3][0]).toEqual({
+      kpi: 'U31462',
+      municipalityId: next.id,
+      members: resolvePeerGroup(site.meta, next, { kind: 'liknande' }, 'U31462').members,
+      gender: 'T',
+      higherIsBetter: true,
+    });
     expect(batches.flat().every((r) => r.municipalityId !== '1286' || r.members.length > 0)).toBe(true);
   });
 

@@ -16,7 +16,8 @@ describe('view state in the query string', () => {
   });
 
   it('ignores a malformed kommun', () => {
-    for (const bad of ['?kommun=148', '?kommun=14890', '?kommun=abcd', '?kommun=', '?kommun=1489,0180']) expect(parseView(bad).kommun).toBeNull();
+    for (const bad of ['?kommun=148', '?kommun=14890', '?kommun=abcd', '?kommun=', '?kommun=1489,0180'])
+      expect(parseView(bad).kommun).toBeNull();
   });
 
   it('writes the kommun only when set, and keeps it as a 4-digit string (0180 stays 0180)', () => {

@@ -1,6 +1,14 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-gpu', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-gpu',
+  '--no-first-run',
+];
 
 /** Debian's Chromium, never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
@@ -9,25 +17,39 @@ export function launchChromium(): Promise<Browser> {
 
 /** A page that records every request URL and page error, so tests can assert on them. */
 export async function openPage(browser: Browser, opts: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 }, javaScriptEnabled: opts.javaScriptEnabled ?? true, locale: 'sv-SE' });
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 900 },
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    locale: 'sv-SE',
+  });
   const page: Page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return { page, context, requests, errors };
 }
 
 /** Waits until the in-page DuckDB engine has started (the coordinator reports 'ready'). */
 export async function waitForEngine(page: Page, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(() => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready', null, { timeout });
+  await page.waitForFunction(
+    () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
+    null,
+    { timeout },
+  );
 }
 
 /** Runs SQL in the page's own DuckDB-wasm engine (through the coordinator's shared database). */
 export function engineQuery(page: Page, sql: string): Promise<Record<string, unknown>[]> {
   return page.evaluate(async (q) => {
-    const j = (globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<Record<string, unknown>[]> }> } } }).__jamfor;
+    const j = (
+      globalThis as unknown as {
+        __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<Record<string, unknown>[]> }> } };
+      }
+    ).__jamfor;
     return (await j.coordinator.database()).query(q);
   }, sql);
 }

@@ -33,7 +33,10 @@ export function allXmlWellFormed(parts: Parts): string[] {
 }
 
 const byTag = (node: Document | Element, tag: string) => [...node.getElementsByTagName(tag)];
-const text = (node: Element) => byTag(node, 't').map((t) => t.textContent ?? '').join('');
+const text = (node: Element) =>
+  byTag(node, 't')
+    .map((t) => t.textContent ?? '')
+    .join('');
 
 export type Cell = string | number | null;
 
@@ -67,7 +70,8 @@ export function readXlsx(bytes: Uint8Array): { sheets: Map<string, Cell[][]>; fo
         const v = byTag(c, 'v')[0]?.textContent ?? null;
         const type = c.getAttribute('t');
         if (byTag(c, 'f').length) throw new Error(`formula in ${ref}`);
-        grid[r][col] = v === null ? (type === 'inlineStr' ? text(c) : null) : type === 's' ? shared[Number(v)] : type === 'str' ? v : Number(v);
+        grid[r][col] =
+          v === null ? (type === 'inlineStr' ? text(c) : null) : type === 's' ? shared[Number(v)] : type === 'str' ? v : Number(v);
         fmt[r][col] = xfs[Number(c.getAttribute('s') ?? 0)];
       }
     }
@@ -91,10 +95,24 @@ export function readDocx(bytes: Uint8Array): DocxContent {
   allXmlWellFormed(parts);
   const doc = xml(parts, 'word/document.xml');
   const body = byTag(doc, 'w:body')[0];
-  const paragraphs = byTag(body, 'w:p').map((p) => byTag(p, 'w:t').map((t) => t.textContent).join(''));
-  const tables = byTag(body, 'w:tbl').map((t) => byTag(t, 'w:tr').map((tr) => byTag(tr, 'w:tc').map((tc) => byTag(tc, 'w:t').map((x) => x.textContent).join(''))));
+  const paragraphs = byTag(body, 'w:p').map((p) =>
+    byTag(p, 'w:t')
+      .map((t) => t.textContent)
+      .join(''),
+  );
+  const tables = byTag(body, 'w:tbl').map((t) =>
+    byTag(t, 'w:tr').map((tr) =>
+      byTag(tr, 'w:tc').map((tc) =>
+        byTag(tc, 'w:t')
+          .map((x) => x.textContent)
+          .join(''),
+      ),
+    ),
+  );
   const altTexts = byTag(doc, 'wp:docPr').map((d) => d.getAttribute('descr') ?? '');
-  const images = Object.keys(parts).filter((n) => n.startsWith('word/media/')).map((name) => ({ name, bytes: parts[name] }));
+  const images = Object.keys(parts)
+    .filter((n) => n.startsWith('word/media/'))
+    .map((name) => ({ name, bytes: parts[name] }));
   return { paragraphs, images, altTexts, tables };
 }
 
@@ -129,7 +147,10 @@ export function readPptx(bytes: Uint8Array): PptxSlide[] {
   allXmlWellFormed(parts);
   const pres = xml(parts, 'ppt/presentation.xml');
   const presRels = xml(parts, 'ppt/_rels/presentation.xml.rels');
-  const relTarget = (doc: Document, id: string) => byTag(doc, 'Relationship').find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')!;
+  const relTarget = (doc: Document, id: string) =>
+    byTag(doc, 'Relationship')
+      .find((r) => r.getAttribute('Id') === id)!
+      .getAttribute('Target')!;
   const resolvePath = (base: string, target: string) => {
     if (target.startsWith('/')) return target.slice(1);
     const segs = base.split('/').slice(0, -1);
@@ -158,12 +179,26 @@ export function readPptx(bytes: Uint8Array): PptxSlide[] {
       };
     });
     const notesRel = byTag(rels, 'Relationship').find((r) => /notesSlide/.test(r.getAttribute('Type') ?? ''));
-    const notes = notesRel ? byTag(xml(parts, resolvePath(path, notesRel.getAttribute('Target')!)), 'a:t').map((t) => t.textContent).join(' ') : '';
+    const notes = notesRel
+      ? byTag(xml(parts, resolvePath(path, notesRel.getAttribute('Target')!)), 'a:t')
+          .map((t) => t.textContent)
+          .join(' ')
+      : '';
     return {
-      texts: byTag(slide, 'p:sp').map((sp) => byTag(sp, 'a:p').map((p) => byTag(p, 'a:t').map((t) => t.textContent).join('')).join('\n')),
+      texts: byTag(slide, 'p:sp').map((sp) =>
+        byTag(sp, 'a:p')
+          .map((p) =>
+            byTag(p, 'a:t')
+              .map((t) => t.textContent)
+              .join(''),
+          )
+          .join('\n'),
+      ),
       charts,
       images: byTag(slide, 'p:pic').length,
-      altTexts: byTag(slide, 'p:cNvPr').map((d) => d.getAttribute('descr') ?? '').filter(Boolean),
+      altTexts: byTag(slide, 'p:cNvPr')
+        .map((d) => d.getAttribute('descr') ?? '')
+        .filter(Boolean),
       notes,
     };
   });

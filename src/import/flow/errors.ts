@@ -15,12 +15,15 @@ export class UserFacingError extends Error {
 /** The parse worker could not start (blocked script, old browser, offline after an update). */
 export class WorkerLoadError extends UserFacingError {
   constructor() {
-    super('Den del av sidan som läser filer kunde inte startas. Ladda om sidan och försök igen; hjälper inte det, prova en annan webbläsare. Inget har lagts till.');
+    super(
+      'Den del av sidan som läser filer kunde inte startas. Ladda om sidan och försök igen; hjälper inte det, prova en annan webbläsare. Inget har lagts till.',
+    );
     this.name = 'WorkerLoadError';
   }
 }
 
-const ENGINE_TEXT = /Parser Error|Binder Error|Catalog Error|Conversion Error|Invalid Input Error|Constraint Error|IO Error|INTERNAL Error|Error:|SELECT |FROM |read_csv/;
+const ENGINE_TEXT =
+  /Parser Error|Binder Error|Catalog Error|Conversion Error|Invalid Input Error|Constraint Error|IO Error|INTERNAL Error|Error:|SELECT |FROM |read_csv/;
 
 /** A Swedish sentence for `e`, ending with what happened to the data. `doing` says what failed. */
 export function plainMessage(e: unknown, doing: 'read' | 'add' | 'remove' | 'restore'): string {

@@ -61,7 +61,10 @@ export interface FlowDeps {
   stage(plan: Omit<FastPlan, 'bytes'>, bytes: Uint8Array, context: ImportContext, progress: StageProgress): Promise<ImportSummary>;
   commitStaged(setId: string, rename: KpiRename): Promise<{ report: IngestReport; csv: Uint8Array }>;
   discardStaged(): Promise<void>;
-  add(set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array }, ingest?: () => Promise<{ report: IngestReport; csv: Uint8Array }>): Promise<{ report: IngestReport; persisted: boolean }>;
+  add(
+    set: Omit<StoredSet, 'report' | 'csv'> & { csv?: Uint8Array },
+    ingest?: () => Promise<{ report: IngestReport; csv: Uint8Array }>,
+  ): Promise<{ report: IngestReport; persisted: boolean }>;
   restartEngine(): void;
   /** a plain copy of reactive state (structured clone for IndexedDB) */
   snapshot<T>(x: T): T;
@@ -129,16 +132,24 @@ export class ImportController {
     this.#fileName = file.name;
     if (file.size > MAX_IMPORT_BYTES) {
       this.#go('failed');
-      s.message = { kind: 'error', text: `Filen ${file.name} är ${mb(file.size)} MB; största tillåtna storlek är ${mb(MAX_IMPORT_BYTES)} MB. Dela upp filen eller välj färre nyckeltal. Inget har lagts till.` };
+      s.message = {
+        kind: 'error',
+        text: `Filen ${file.name} är ${mb(file.size)} MB; största tillåtna storlek är ${mb(MAX_IMPORT_BYTES)} MB. Dela upp filen eller välj färre nyckeltal. Inget har lagts till.`,
+      };
       return;
     }
     let inEngine = false;
     try {
       s.progress = { step: `Läser ${file.name}`, value: 0, detail: `0 av ${mb(file.size)} MB` };
-      const bytes = await readFileBytes(file, (f) => (s.progress = { step: `Läser ${file.name}`, value: f * 0.25, detail: `${mb(f * file.size)} av ${mb(file.size)} MB` }));
+      const bytes = await readFileBytes(
+        file,
+        (f) => (s.progress = { step: `Läser ${file.name}`, value: f * 0.25, detail: `${mb(f * file.size)} av ${mb(file.size)} MB` }),
+      );
       this.#go('read');
       const fast = allowFast && file.size >= FAST_PATH_BYTES;
-      s.progress = fast ? { step: 'Kontrollerar teckenkodning och rader', value: 0.25 } : { step: `Tolkar ${mb(bytes.byteLength)} MB rad för rad`, value: null };
+      s.progress = fast
+        ? { step: 'Kontrollerar teckenkodning och rader', value: 0.25 }
+        : { step: `Tolkar ${mb(bytes.byteLength)} MB rad för rad`, value: null };
       this.#client?.close();
       this.#client = this.deps.createClient();
       const ctx = this.#context();
@@ -153,7 +164,14 @@ export class ImportController {
         const { bytes: utf8, ...plan } = outcome.plan;
         this.#staged = true;
         try {
-          this.#setSummary(await this.deps.stage(plan, utf8, ctx, (label, f) => (s.progress = { step: label, value: 0.4 + f * 0.6, detail: `${file.name}, ${mb(plan.originalBytes)} MB` })));
+          this.#setSummary(
+            await this.deps.stage(
+              plan,
+              utf8,
+              ctx,
+              (label, f) => (s.progress = { step: label, value: 0.4 + f * 0.6, detail: `${file.name}, ${mb(plan.originalBytes)} MB` }),
+            ),
+          );
         } catch (e) {
           if (isOutOfMemory(e)) throw e;
           // DuckDB could not read it as planned (a ragged row, a NUL byte deep in the file …): read it row by row instead.
@@ -184,7 +202,10 @@ export class ImportController {
     if (change.municipality !== undefined) this.state.municipality = change.municipality || null;
     if (this.state.phase !== 'preview' || !this.#client || this.#staged) return;
     try {
-      const s = await this.#client.remap({ ...change, ...(change.municipality !== undefined ? { municipality: change.municipality } : {}) });
+      const s = await this.#client.remap({
+        ...change,
+        ...(change.municipality !== undefined ? { municipality: change.municipality } : {}),
+      });
       this.#go('remap');
       this.#setSummary(s);
     } catch (e) {
@@ -223,7 +244,10 @@ export class ImportController {
       const importedAt = (this.deps.now?.() ?? new Date()).toISOString();
       const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const set = {
-        id, fileName: summary.fileName, importedAt, rowCount: summary.accepted,
+        id,
+        fileName: summary.fileName,
+        importedAt,
+        rowCount: summary.accepted,
         kpis: kpiDefinitions(chosen, summary.kpis, this.deps.snapshot([...this.deps.kpis()]), summary.fileName, importedAt),
         kpiIds: [...new Set(chosen.map((c) => c.id))],
         // a plain object again for IndexedDB's structured clone (null-prototype objects clone as plain ones)

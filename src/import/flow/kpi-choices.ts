@@ -16,7 +16,13 @@ const ID = /^[A-Za-z0-9_]{1,64}$/;
 
 /** "Sjukfrånvaro (%)" → "EGEN_SJUKFRANVARO": a valid id for an own KPI. */
 export function ownIdFor(name: string): string {
-  const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase().slice(0, 40);
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase()
+    .slice(0, 40);
   if (ID.test(name) && !isDestination(name)) return name;
   return `EGEN_${slug || 'SERIE'}`;
 }
@@ -26,7 +32,13 @@ export function ownIdFor(name: string): string {
  * definition; anything else is an own KPI named after the series.
  */
 export function defaultChoice(k: KpiInFile, all: readonly KpiInFile[], lookup: (id: string) => Kpi | undefined, hint = ''): KpiChoice {
-  const slot = isDestination(k.id) ? k.id : guessDestination(k.id, all.map((x) => x.id), hint);
+  const slot = isDestination(k.id)
+    ? k.id
+    : guessDestination(
+        k.id,
+        all.map((x) => x.id),
+        hint,
+      );
   if (slot) return slotChoice(k.id, slot);
   const known = lookup(k.id);
   if (known) return { fileId: k.id, kind: 'known', id: known.id, title: known.title, unit: known.unit };
@@ -48,7 +60,8 @@ export function destinationLabel(c: KpiChoice): string {
 /** A reason the choices cannot be used, or null. */
 export function choiceProblem(choices: readonly KpiChoice[]): string | null {
   const bad = choices.find((c) => !ID.test(c.id));
-  if (bad) return `Nyckeltals-id ”${bad.id}” för ”${bad.fileId}” går inte att använda: använd bokstäver, siffror och understreck (högst 64 tecken).`;
+  if (bad)
+    return `Nyckeltals-id ”${bad.id}” för ”${bad.fileId}” går inte att använda: använd bokstäver, siffror och understreck (högst 64 tecken).`;
   const seen = new Map<string, string>();
   for (const c of choices) {
     const other = seen.get(c.id.toUpperCase());
@@ -64,7 +77,13 @@ export function choiceProblem(choices: readonly KpiChoice[]): string | null {
  * The KPI definitions an import adds to the runtime list: ids the site already knows keep theirs;
  * panel KPIs (X90001, X40001 …) take the panel's definition and bring their panel parent along.
  */
-export function kpiDefinitions(choices: readonly KpiChoice[], files: readonly KpiInFile[], known: readonly Kpi[], fileName: string, importedAt: string): Kpi[] {
+export function kpiDefinitions(
+  choices: readonly KpiChoice[],
+  files: readonly KpiInFile[],
+  known: readonly Kpi[],
+  fileName: string,
+  importedAt: string,
+): Kpi[] {
   const source = ownDataSource(fileName, importedAt);
   const out: Kpi[] = [];
   const has = (id: string) => known.some((k) => k.id === id) || out.some((k) => k.id === id);

@@ -70,12 +70,46 @@ const SAMPLE_ROWS = 60;
 
 const ROLE_ALIASES: [ColumnRole, string[]][] = [
   ['kpi', ['kpi', 'kpi id', 'kpiid', 'nyckeltal', 'nyckeltal id', 'nyckeltalsid', 'nyckeltals id', 'indikator']],
-  ['municipality', ['municipality id', 'municipality', 'geo', 'kommun', 'kommunkod', 'kommun kod', 'kommun id', 'kommunid', 'kommunnamn', 'kommun namn', 'kommunnummer', 'kommunnr']],
+  [
+    'municipality',
+    [
+      'municipality id',
+      'municipality',
+      'geo',
+      'kommun',
+      'kommunkod',
+      'kommun kod',
+      'kommun id',
+      'kommunid',
+      'kommunnamn',
+      'kommun namn',
+      'kommunnummer',
+      'kommunnr',
+    ],
+  ],
   ['period', ['period', 'tid', 'tidpunkt', 'tidsperiod', 'datum']],
   ['year', ['år', 'ar', 'year', 'årtal']],
   ['month', ['månad', 'manad', 'month', 'mån']],
   ['gender', ['gender', 'kön', 'kon', 'sex']],
-  ['breakdown', ['åldersgrupp', 'aldersgrupp', 'ålder', 'alder', 'åldersklass', 'grupp', 'kategori', 'avslutsorsak', 'orsak', 'avslut', 'typ', 'uppdelning', 'yrkesgrupp', 'förvaltning']],
+  [
+    'breakdown',
+    [
+      'åldersgrupp',
+      'aldersgrupp',
+      'ålder',
+      'alder',
+      'åldersklass',
+      'grupp',
+      'kategori',
+      'avslutsorsak',
+      'orsak',
+      'avslut',
+      'typ',
+      'uppdelning',
+      'yrkesgrupp',
+      'förvaltning',
+    ],
+  ],
   ['status', ['status', 'statuskod', 'status code']],
   ['value', ['value', 'värde', 'varde', 'utfall', 'resultat', 'antal', 'andel']],
 ];
@@ -100,7 +134,10 @@ export function roleFromHeader(header: string): ColumnRole | null {
 
 /** The first row that looks like a header: at least two cells, most of the table's width. */
 function findHeaderRow(rows: readonly (readonly string[])[]): number {
-  const sample = rows.slice(0, SAMPLE_ROWS).map(nonEmpty).filter((n) => n > 1);
+  const sample = rows
+    .slice(0, SAMPLE_ROWS)
+    .map(nonEmpty)
+    .filter((n) => n > 1);
   const counts = new Map<number, number>();
   for (const n of sample) counts.set(n, (counts.get(n) ?? 0) + 1);
   const width = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 1;
@@ -159,7 +196,10 @@ export function detectTableMapping(rows: readonly (readonly string[])[], resolve
   // A month column and no year column: the month cells carry the year ("Januari 2022").
   if (roles.includes('month') && !roles.includes('year')) roles[roles.indexOf('month')] = 'period';
   const notes: string[] = [];
-  if (headerRow > 0) notes.push(`${headerRow === 1 ? 'Den första raden ser ut som en rubrik' : `De ${headerRow} första raderna ser ut som rubriker`} och hoppas över.`);
+  if (headerRow > 0)
+    notes.push(
+      `${headerRow === 1 ? 'Den första raden ser ut som en rubrik' : `De ${headerRow} första raderna ser ut som rubriker`} och hoppas över.`,
+    );
   return { mapping: { headerRow, roles }, notes };
 }
 
@@ -167,8 +207,10 @@ export function detectTableMapping(rows: readonly (readonly string[])[], resolve
 export function mappingProblem(mapping: TableMapping, defaults: Pick<MappingDefaults, 'municipality'>): string | null {
   const has = (r: ColumnRole) => mapping.roles.includes(r);
   if (!VALUE_ROLES.some(has)) return 'Ange minst en kolumn med värden.';
-  if (!has('period') && !has('year') && !has('value-per-period')) return 'Ange vilken kolumn som innehåller perioden (år eller månad), eller att kolumnrubrikerna är perioder.';
-  if (!has('municipality') && !has('value-per-municipality') && !defaults.municipality) return 'Filen har ingen kolumn för kommun. Välj vilken kommun uppgifterna gäller.';
+  if (!has('period') && !has('year') && !has('value-per-period'))
+    return 'Ange vilken kolumn som innehåller perioden (år eller månad), eller att kolumnrubrikerna är perioder.';
+  if (!has('municipality') && !has('value-per-municipality') && !defaults.municipality)
+    return 'Filen har ingen kolumn för kommun. Välj vilken kommun uppgifterna gäller.';
   return null;
 }
 
@@ -191,7 +233,9 @@ export function applyTableMapping(
   const header = rows[mapping.headerRow] ?? [];
   const idx = (role: ColumnRole) => mapping.roles.indexOf(role);
   const all = (role: ColumnRole) => mapping.roles.flatMap((r, i) => (r === role ? [i] : []));
-  const [muniCol, periodCol, yearCol, monthCol, genderCol, kpiCol, statusCol] = (['municipality', 'period', 'year', 'month', 'gender', 'kpi', 'status'] as const).map(idx);
+  const [muniCol, periodCol, yearCol, monthCol, genderCol, kpiCol, statusCol] = (
+    ['municipality', 'period', 'year', 'month', 'gender', 'kpi', 'status'] as const
+  ).map(idx);
   const breakdownCols = all('breakdown');
   const valueCols = mapping.roles.flatMap((r, i) => (VALUE_ROLES.includes(r) ? [i] : []));
   const valueHeader = valueCols.length === 1 && mapping.roles[valueCols[0]] === 'value' ? String(header[valueCols[0]] ?? '').trim() : '';

@@ -111,13 +111,16 @@ function detectEncoding(bytes: Uint8Array, onProgress: FastProgress): TextEncodi
 
 function transcode(bytes: Uint8Array, encoding: TextEncodingName): Uint8Array {
   const label = encoding === 'windows-1252' ? 'windows-1252' : encoding;
-  const start = encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const start =
+    encoding === 'utf-16le' || encoding === 'utf-16be' ? 2 : bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const decoder = new TextDecoder(label, { ignoreBOM: true });
   const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let size = 0;
   for (let at = start; at < bytes.length; at += CHUNK) {
-    const part = encoder.encode(decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)), { stream: at + CHUNK < bytes.length }));
+    const part = encoder.encode(
+      decoder.decode(bytes.subarray(at, Math.min(bytes.length, at + CHUNK)), { stream: at + CHUNK < bytes.length }),
+    );
     parts.push(part);
     size += part.length;
   }

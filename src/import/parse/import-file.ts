@@ -16,7 +16,14 @@ import { parseKoladaJson } from './parse-kolada-json.ts';
 import { parseLongRows, type LongColumns } from './parse-long-csv.ts';
 import { applyWideMapping, detectWideLayout, type WideMapping } from './parse-wide-table.ts';
 import { createMunicipalityResolver, type MunicipalityResolver } from './resolve-municipality.ts';
-import { applyTableMapping, detectTableMapping, mappingProblem, VALUE_ROLES, type ColumnRole, type TableMapping } from './column-mapping.ts';
+import {
+  applyTableMapping,
+  detectTableMapping,
+  mappingProblem,
+  VALUE_ROLES,
+  type ColumnRole,
+  type TableMapping,
+} from './column-mapping.ts';
 import { parseCsvRows, sniffDecimalSeparator, sniffDelimiter, type Delimiter } from './sniff-csv.ts';
 import type { DecimalSeparator } from './parse-number.ts';
 import { validateCandidates, type ImportResult, type RejectedRow } from './validate-import.ts';
@@ -85,11 +92,15 @@ export function parseImportFile(name: string, bytes: Uint8Array, ctx: ImportCont
 function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportContext): FileImportResult {
   const maxBytes = ctx.maxBytes ?? MAX_IMPORT_BYTES;
   if (bytes.length > maxBytes) {
-    return refuse(`Filen är ${megabytes(bytes.length)} MB; största tillåtna storlek är ${megabytes(maxBytes)} MB. Dela upp filen eller välj färre nyckeltal.`);
+    return refuse(
+      `Filen är ${megabytes(bytes.length)} MB; största tillåtna storlek är ${megabytes(maxBytes)} MB. Dela upp filen eller välj färre nyckeltal.`,
+    );
   }
   if (bytes.length === 0) return refuse('Filen är tom.');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    return refuse('Filen ser ut att vara en Excel-arbetsbok (.xlsx). Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och läs in den igen.');
+    return refuse(
+      'Filen ser ut att vara en Excel-arbetsbok (.xlsx). Spara den som CSV (Arkiv → Spara som → CSV UTF-8) och läs in den igen.',
+    );
   }
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     return refuse('Filen ser ut att vara en äldre Excel-fil (.xls). Spara den som CSV och läs in den igen.');
@@ -107,7 +118,13 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
       json.candidates,
       { municipalities: ctx.municipalities, kpis: ctx.kpis, decimal: '.', resolver },
       { encoding, delimiter: null, format: 'kolada-json' },
-      { rejected: json.problems, warnings: [`Kolada-JSON (${json.version === 'unknown' ? 'okänd API-version' : `API ${json.version}`}); radnummer avser platsen i listan ”values”.`, ...json.warnings] },
+      {
+        rejected: json.problems,
+        warnings: [
+          `Kolada-JSON (${json.version === 'unknown' ? 'okänd API-version' : `API ${json.version}`}); radnummer avser platsen i listan ”values”.`,
+          ...json.warnings,
+        ],
+      },
     );
     return result;
   }
@@ -134,7 +151,11 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
       { rejected: csvProblems, warnings: long.warnings },
     );
     const mapping: TableMapping = { headerRow: 0, roles: csv.rows[0].map((_, i) => longRole(long.columns, i)) };
-    return { ...result, decimal, table: tableImport(mapping, [], csv.rows, csv.lines, ctx.defaults?.kpi ?? long.candidates[0]?.kpi ?? kpiFromFileName(name), ctx) };
+    return {
+      ...result,
+      decimal,
+      table: tableImport(mapping, [], csv.rows, csv.lines, ctx.defaults?.kpi ?? long.candidates[0]?.kpi ?? kpiFromFileName(name), ctx),
+    };
   }
   if (!long.ok && /kolumn för nyckeltal/.test(long.error)) return refuse(long.error, encoding, delimiter);
 
@@ -146,7 +167,14 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
   const hasValues = VALUE_ROLES.some((r) => generic.includes(r));
   if (!layout.ok || (hasValues && (named || noKommun || detected.mapping.headerRow < layout.mapping.headerRow))) {
     if (!hasValues) {
-      return { ...refuse(`${long.error} Ingen kolumn ser ut att innehålla tal. Kontrollera att filen är en tabell med en rubrikrad, eller spara om den som CSV från Excel.`, encoding, delimiter), head: csv.rows.slice(0, 8) };
+      return {
+        ...refuse(
+          `${long.error} Ingen kolumn ser ut att innehålla tal. Kontrollera att filen är en tabell med en rubrikrad, eller spara om den som CSV från Excel.`,
+          encoding,
+          delimiter,
+        ),
+        head: csv.rows.slice(0, 8),
+      };
     }
     return importTableRows(csv.rows, csv.lines, detected.mapping, detected.notes, name, resolverCtx, meta);
   }
@@ -155,14 +183,13 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
   if (!ctx.defaults?.kpi && layout.mapping.kpiColumn === undefined) {
     warnings.push(`Filen anger inte vilket nyckeltal värdena gäller; ”${kpi}” (från filnamnet) används tills du väljer ett.`);
   }
-  const wide = importWideRows(
-    csv.rows,
-    csv.lines,
-    layout.mapping,
-    { kpi, gender: ctx.defaults?.gender ?? 'T' },
-    resolverCtx,
-    { encoding, delimiter, notes: layout.notes, warnings, problems: csvProblems },
-  );
+  const wide = importWideRows(csv.rows, csv.lines, layout.mapping, { kpi, gender: ctx.defaults?.gender ?? 'T' }, resolverCtx, {
+    encoding,
+    delimiter,
+    notes: layout.notes,
+    warnings,
+    problems: csvProblems,
+  });
   return { ...wide, table: tableImport(wideToTable(layout.mapping, csv.rows), layout.notes, csv.rows, csv.lines, kpi, ctx) };
 }
 
@@ -182,7 +209,14 @@ function wideToTable(m: WideMapping, rows: readonly (readonly string[])[]): Tabl
   return { headerRow: m.headerRow, roles };
 }
 
-function tableImport(mapping: TableMapping, notes: string[], rows: string[][], lines: number[], kpi: string, ctx: ImportContext): TableImport {
+function tableImport(
+  mapping: TableMapping,
+  notes: string[],
+  rows: string[][],
+  lines: number[],
+  kpi: string,
+  ctx: ImportContext,
+): TableImport {
   return { mapping, notes, rows, lines, kpi, problem: mappingProblem(mapping, { municipality: ctx.defaults?.municipality }) };
 }
 
@@ -204,7 +238,16 @@ export function importTableRows(
   }
   const decimal = sniffDecimalSeparator(valueCells, meta.delimiter ?? ';');
   if (table.problem) {
-    return { accepted: [], rejected: [...(meta.problems ?? [])], warnings: [], encoding: meta.encoding, delimiter: meta.delimiter, format: 'table', decimal, table };
+    return {
+      accepted: [],
+      rejected: [...(meta.problems ?? [])],
+      warnings: [],
+      encoding: meta.encoding,
+      delimiter: meta.delimiter,
+      format: 'table',
+      decimal,
+      table,
+    };
   }
   const { candidates, problems } = applyTableMapping(rows, lines, mapping, { municipality: ctx.defaults?.municipality, kpi });
   const hasKpiColumn = mapping.roles.includes('kpi');
@@ -248,7 +291,12 @@ export function importWideRows(
 /** "sjukfranvaro 2023.csv" → "sjukfranvaro_2023": a placeholder KPI id until the user picks one. */
 export function kpiFromFileName(name: string): string {
   const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const id = base.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const id = base
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   return id || 'egen_serie';
 }
 

@@ -13,7 +13,23 @@ export type LongColumn = 'kpi' | 'municipality' | 'period' | 'year' | 'month' | 
 
 const ALIASES: Record<LongColumn, string[]> = {
   kpi: ['kpi', 'kpi_id', 'kpi id', 'kpiid', 'nyckeltal', 'nyckeltal id', 'nyckeltalsid', 'nyckeltals id', 'indikator'],
-  municipality: ['municipality_id', 'municipality', 'geo', 'municipality id', 'kommun', 'kommunkod', 'kommun kod', 'kommun_id', 'kommunid', 'kommun id', 'kommunnamn', 'kommun namn', 'kommunnummer', 'kommunnr', 'kod'],
+  municipality: [
+    'municipality_id',
+    'municipality',
+    'geo',
+    'municipality id',
+    'kommun',
+    'kommunkod',
+    'kommun kod',
+    'kommun_id',
+    'kommunid',
+    'kommun id',
+    'kommunnamn',
+    'kommun namn',
+    'kommunnummer',
+    'kommunnr',
+    'kod',
+  ],
   period: ['period', 'tid', 'tidpunkt', 'tidsperiod'],
   year: ['år', 'ar', 'year', 'årtal'],
   month: ['månad', 'manad', 'month', 'mån'],
@@ -111,7 +127,8 @@ export function parseLongRows(
   if (!columns) {
     return {
       ok: false,
-      error: 'Rubrikraden saknar kolumner för kommun, period (eller år) och värde – till exempel kpi,municipality_id,period,gender,value eller nyckeltal;kommun;år;kön;värde.',
+      error:
+        'Rubrikraden saknar kolumner för kommun, period (eller år) och värde – till exempel kpi,municipality_id,period,gender,value eller nyckeltal;kommun;år;kön;värde.',
     };
   }
   const warnings: string[] = [];

@@ -21,9 +21,7 @@
  */
 export type DecimalSeparator = ',' | '.';
 
-export type NumberResult =
-  | { ok: true; value: number | null; status?: string }
-  | { ok: false; error: string };
+export type NumberResult = { ok: true; value: number | null; status?: string } | { ok: false; error: string };
 
 export const STATUS_MARKERS: Record<string, string> = {
   '-': 'bortfall',

@@ -52,12 +52,16 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export function parsePeriod(input: string | number): PeriodResult {
   const original = String(input ?? '');
-  const s = original.trim().toLowerCase().replace(/[\s\u00a0\u202f]+/g, ' ');
+  const s = original
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
   const fail = (why = ''): PeriodResult => ({
     ok: false,
-    error: s === ''
-      ? 'Period saknas.'
-      : `Kan inte tolka ”${original.trim().slice(0, 40)}” som en period${why}. Skriv till exempel 2023, 2023-01, januari 2023 eller 2023-Q1.`,
+    error:
+      s === ''
+        ? 'Period saknas.'
+        : `Kan inte tolka ”${original.trim().slice(0, 40)}” som en period${why}. Skriv till exempel 2023, 2023-01, januari 2023 eller 2023-Q1.`,
   });
   if (s === '') return fail();
   const outOfRange = ' (året ska vara mellan 1900 och 2100)';
@@ -87,7 +91,9 @@ export function parsePeriod(input: string | number): PeriodResult {
   if ((m = /^(\d{4})(\d{2})$/.exec(s))) return month(m[1], Number(m[2]));
   // Dates: first or last day of a month only.
   if ((m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]00:00(?::00(?:\.0+)?)?z?)?$/.exec(s))) {
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    const y = Number(m[1]),
+      mo = Number(m[2]),
+      d = Number(m[3]);
     const last = mo >= 1 && mo <= 12 ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 0;
     if (d === 1 || d === last) return month(m[1], mo);
     return fail(' (ett datum mitt i en månad – ange månaden, t.ex. 2023-01)');

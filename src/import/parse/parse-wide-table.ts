@@ -35,9 +35,7 @@ export interface WideMapping {
   kpiColumn?: number;
 }
 
-export type WideLayoutResult =
-  | { ok: true; mapping: WideMapping; notes: string[] }
-  | { ok: false; error: string };
+export type WideLayoutResult = { ok: true; mapping: WideMapping; notes: string[] } | { ok: false; error: string };
 
 const HEADER_SCAN_ROWS = 15;
 const SAMPLE_ROWS = 50;
@@ -48,10 +46,7 @@ const isPeriod = (s: string) => s.trim() !== '' && parsePeriod(s).ok;
  * Proposes a mapping. With a resolver, kommun columns/headers are recognised by name or code;
  * without one, municipality-rows is the only layout that can be found.
  */
-export function detectWideLayout(
-  rows: readonly (readonly string[])[],
-  resolver?: MunicipalityResolver,
-): WideLayoutResult {
+export function detectWideLayout(rows: readonly (readonly string[])[], resolver?: MunicipalityResolver): WideLayoutResult {
   const resolves = (s: string) => (resolver ? String(s).trim() !== '' && resolver(s).ok : /^\d{3,4}$/.test(String(s).trim()));
   const scan = Math.min(rows.length, HEADER_SCAN_ROWS);
 
@@ -63,7 +58,8 @@ export function detectWideLayout(
   }
   return {
     ok: false,
-    error: 'Hittade ingen rubrikrad med år/månader (och en kolumn med kommuner) eller med kommuner (och en kolumn med perioder). Ange kolumnerna själv.',
+    error:
+      'Hittade ingen rubrikrad med år/månader (och en kolumn med kommuner) eller med kommuner (och en kolumn med perioder). Ange kolumnerna själv.',
   };
 
   /** A header row with period columns and a column of kommuner below it. */

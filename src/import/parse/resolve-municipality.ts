@@ -9,9 +9,7 @@
  */
 import type { Municipality } from '../../data/contract.ts';
 
-export type MunicipalityMatch =
-  | { ok: true; id: string; via: 'id' | 'padded-id' | 'name' }
-  | { ok: false; error: string };
+export type MunicipalityMatch = { ok: true; id: string; via: 'id' | 'padded-id' | 'name' } | { ok: false; error: string };
 
 export type MunicipalityResolver = (text: string | number) => MunicipalityMatch;
 
@@ -27,7 +25,9 @@ export function normaliseName(s: string): string {
 
 /** normaliseName without diacritics: "Malmö" → "malmo". */
 export function foldName(s: string): string {
-  return normaliseName(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return normaliseName(s)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /** Name variants to try, most specific first: as written, without "kommun"/"stad", without genitive s. */
@@ -43,9 +43,7 @@ function variants(name: string): string[] {
   return out;
 }
 
-export function createMunicipalityResolver(
-  municipalities: readonly Pick<Municipality, 'id' | 'name'>[],
-): MunicipalityResolver {
+export function createMunicipalityResolver(municipalities: readonly Pick<Municipality, 'id' | 'name'>[]): MunicipalityResolver {
   const ids = new Set<string>();
   const byName = new Map<string, string>();
   const byFolded = new Map<string, string[]>();

@@ -78,7 +78,10 @@ export function sniffDecimalSeparator(cells: Iterable<string>, delimiter: Delimi
   let seen = 0;
   for (const raw of cells) {
     if (++seen > 5000) break;
-    const s = String(raw).trim().replace(/[\s\u00a0\u202f%]/g, '').replace(/^[-\u2212+]/, '');
+    const s = String(raw)
+      .trim()
+      .replace(/[\s\u00a0\u202f%]/g, '')
+      .replace(/^[-\u2212+]/, '');
     if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) continue;
     const c = s.lastIndexOf(',');
     const p = s.lastIndexOf('.');

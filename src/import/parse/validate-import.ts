@@ -64,13 +64,28 @@ export interface ValidateOptions {
 }
 
 const GENDER_WORDS: Record<string, Gender> = {
-  '': 'T', t: 'T', totalt: 'T', total: 'T', alla: 'T', samtliga: 'T', 'båda könen': 'T', 'kvinnor och män': 'T',
-  k: 'K', kvinnor: 'K', kvinna: 'K', kv: 'K',
-  m: 'M', män: 'M', man: 'M',
+  '': 'T',
+  t: 'T',
+  totalt: 'T',
+  total: 'T',
+  alla: 'T',
+  samtliga: 'T',
+  'båda könen': 'T',
+  'kvinnor och män': 'T',
+  k: 'K',
+  kvinnor: 'K',
+  kvinna: 'K',
+  kv: 'K',
+  m: 'M',
+  män: 'M',
+  man: 'M',
 };
 
 export function parseGender(text: string | null | undefined): { ok: true; gender: Gender } | { ok: false; error: string } {
-  const s = String(text ?? '').trim().toLowerCase().replace(/\s+/g, ' ');
+  const s = String(text ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
   const g = Object.prototype.hasOwnProperty.call(GENDER_WORDS, s) ? GENDER_WORDS[s] : undefined;
   if (g) return { ok: true, gender: g };
   return { ok: false, error: `Okänt kön ”${shorten(String(text ?? ''))}” – använd T (totalt), K (kvinnor) eller M (män).` };
@@ -110,7 +125,12 @@ export function validateCandidates(
   const unknownKpis = new Set<string>();
   let paddedIds = 0;
 
-  interface Slot { row: ValueRow; line: number; raw?: string; conflict: RejectedRow[] | null }
+  interface Slot {
+    row: ValueRow;
+    line: number;
+    raw?: string;
+    conflict: RejectedRow[] | null;
+  }
   const slots = new Map<string, Slot>();
   const order: Slot[] = [];
   let mergedDuplicates = 0;

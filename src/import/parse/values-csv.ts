@@ -16,7 +16,8 @@ export function valuesCsvBytes(rows: readonly ValueRow[], rename: KpiRename = ne
   const CHUNK = 50_000;
   for (let i = 0; i < rows.length; i += CHUNK) {
     let text = '';
-    for (const r of rows.slice(i, i + CHUNK)) text += csvLine([rename.get(r.kpi) ?? r.kpi, r.municipality_id, r.period, r.gender, r.value, r.status ?? null]) + '\n';
+    for (const r of rows.slice(i, i + CHUNK))
+      text += csvLine([rename.get(r.kpi) ?? r.kpi, r.municipality_id, r.period, r.gender, r.value, r.status ?? null]) + '\n';
     parts.push(encoder.encode(text));
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -29,7 +29,13 @@ import { notANumberMessage, tooBigMessage } from '../parse/parse-number.ts';
 import { parsePeriod } from '../parse/parse-period.ts';
 import { createMunicipalityResolver } from '../parse/resolve-municipality.ts';
 import {
-  duplicateFirstReason, duplicateLaterReason, kpiIdProblem, mergedWarning, paddedIdsWarning, parseGender, unknownKpisWarning,
+  duplicateFirstReason,
+  duplicateLaterReason,
+  kpiIdProblem,
+  mergedWarning,
+  paddedIdsWarning,
+  parseGender,
+  unknownKpisWarning,
   type RejectedRow,
 } from '../parse/validate-import.ts';
 
@@ -57,7 +63,13 @@ const GROUP = String.raw`\s\x{a0}\x{202f}\x{2009}''`; // '' is one apostrophe in
 type Cells = 'kpi' | 'municipality' | 'period' | 'year' | 'month' | 'quarter' | 'gender' | 'value' | 'status';
 
 /** Reads the registered file into import_raw and checks it; returns the same summary as the careful path. */
-export async function stageLongCsv(db: Database, plan: Omit<FastPlan, 'bytes'>, bytes: Uint8Array, ctx: ImportContext, progress: StageProgress = () => {}): Promise<ImportSummary> {
+export async function stageLongCsv(
+  db: Database,
+  plan: Omit<FastPlan, 'bytes'>,
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  progress: StageProgress = () => {},
+): Promise<ImportSummary> {
   await discardStaged(db);
   progress('Läser in filen i databasen', 0);
   await db.registerFile(STAGED_FILE, bytes);
@@ -83,10 +95,16 @@ export async function stageLongCsv(db: Database, plan: Omit<FastPlan, 'bytes'>, 
   progress('Kontrollerar kommuner', 0.3);
   const resolve = createMunicipalityResolver(ctx.municipalities);
   const munis = await distinct(db, ['municipality']);
-  await lookupTable(db, 'import_map_municipality', ['municipality'], ['id', 'error', 'padded'], munis.rows.map((r) => {
-    const m = resolve(r.municipality);
-    return [r.municipality, m.ok ? m.id : null, m.ok ? null : m.error, m.ok && m.via === 'padded-id'];
-  }));
+  await lookupTable(
+    db,
+    'import_map_municipality',
+    ['municipality'],
+    ['id', 'error', 'padded'],
+    munis.rows.map((r) => {
+      const m = resolve(r.municipality);
+      return [r.municipality, m.ok ? m.id : null, m.ok ? null : m.error, m.ok && m.via === 'padded-id'];
+    }),
+  );
 
   progress('Kontrollerar perioder, kön och nyckeltal', 0.45);
   const periodCells: (keyof RawCells)[] = ['period', 'year', 'month', 'quarter'];
@@ -95,31 +113,52 @@ export async function stageLongCsv(db: Database, plan: Omit<FastPlan, 'bytes'>, 
   periodCells.forEach((c, i) => {
     if (cols[c] !== undefined) periodIndex[c] = i;
   });
-  await lookupTable(db, 'import_map_period', periodCells, ['p', 'error'], periods.rows.map((r) => {
-    const cells = periodCells.map((c) => r[c]);
-    const p = parsePeriod(longPeriodText(periodIndex, (i) => (i === undefined ? '' : cells[i])));
-    return [r.period, r.year, r.month, r.quarter, p.ok ? p.period : null, p.ok ? null : p.error];
-  }));
+  await lookupTable(
+    db,
+    'import_map_period',
+    periodCells,
+    ['p', 'error'],
+    periods.rows.map((r) => {
+      const cells = periodCells.map((c) => r[c]);
+      const p = parsePeriod(longPeriodText(periodIndex, (i) => (i === undefined ? '' : cells[i])));
+      return [r.period, r.year, r.month, r.quarter, p.ok ? p.period : null, p.ok ? null : p.error];
+    }),
+  );
   const defaultGender: Gender | undefined = cols.gender === undefined ? plan.defaults.gender : undefined;
   const genders = await distinct(db, ['gender']);
-  await lookupTable(db, 'import_map_gender', ['gender'], ['g', 'error'], genders.rows.map((r) => {
-    const g = parseGender(defaultGender ?? r.gender);
-    return [r.gender, g.ok ? g.gender : null, g.ok ? null : g.error];
-  }));
+  await lookupTable(
+    db,
+    'import_map_gender',
+    ['gender'],
+    ['g', 'error'],
+    genders.rows.map((r) => {
+      const g = parseGender(defaultGender ?? r.gender);
+      return [r.gender, g.ok ? g.gender : null, g.ok ? null : g.error];
+    }),
+  );
   const known = new Map<string, string>();
   for (const k of ctx.kpis) known.set(k.id.toUpperCase(), k.id);
   const kpis = await distinct(db, ['kpi']);
   const defaultKpi = cols.kpi === undefined ? (plan.defaults.kpi ?? '') : null;
-  await lookupTable(db, 'import_map_kpi', ['kpi'], ['k', 'error', 'unknown'], kpis.rows.map((r) => {
-    const cell = defaultKpi ?? r.kpi;
-    const problem = kpiIdProblem(cell);
-    if (problem) return [r.kpi, null, problem, false];
-    const id = known.get(cell.toUpperCase());
-    return [r.kpi, id ?? cell, null, known.size > 0 && !id];
-  }));
+  await lookupTable(
+    db,
+    'import_map_kpi',
+    ['kpi'],
+    ['k', 'error', 'unknown'],
+    kpis.rows.map((r) => {
+      const cell = defaultKpi ?? r.kpi;
+      const problem = kpiIdProblem(cell);
+      if (problem) return [r.kpi, null, problem, false];
+      const id = known.get(cell.toUpperCase());
+      return [r.kpi, id ?? cell, null, known.size > 0 && !id];
+    }),
+  );
 
   progress('Kontrollerar tal', 0.6);
-  const tooMany = (n: number, what: string) => (n > MAX_DISTINCT_CELLS ? `'Kunde inte kontrolleras: filen har fler än ${MAX_DISTINCT_CELLS.toLocaleString('sv-SE')} olika ${what}.'` : 'NULL');
+  const tooMany = (n: number, what: string) =>
+    n > MAX_DISTINCT_CELLS
+      ? `'Kunde inte kontrolleras: filen har fler än ${MAX_DISTINCT_CELLS.toLocaleString('sv-SE')} olika ${what}.'`
+      : 'NULL';
   await db.exec(`CREATE OR REPLACE TEMP TABLE import_checked AS
     WITH j AS (
       SELECT r.line, r.value AS value_text, nullif(r.status, '') AS status_cell,
@@ -172,7 +211,10 @@ async function distinct(db: Database, cells: (keyof RawCells)[]): Promise<{ rows
 type Cell = string | boolean | null;
 
 async function lookupTable(db: Database, table: string, keys: string[], values: string[], rows: Cell[][]): Promise<void> {
-  const types = [...keys.map((k) => `${k} VARCHAR`), ...values.map((v) => `${v} ${v === 'padded' || v === 'unknown' ? 'BOOLEAN' : 'VARCHAR'}`)];
+  const types = [
+    ...keys.map((k) => `${k} VARCHAR`),
+    ...values.map((v) => `${v} ${v === 'padded' || v === 'unknown' ? 'BOOLEAN' : 'VARCHAR'}`),
+  ];
   await db.exec(`CREATE OR REPLACE TEMP TABLE ${table} (${types.join(', ')})`);
   const lit = (c: Cell) => (c === null ? 'NULL' : typeof c === 'boolean' ? String(c) : sqlString(c));
   for (let i = 0; i < rows.length; i += 2000) {
@@ -220,7 +262,14 @@ function numberSql(from: string, decimal: ',' | '.'): string {
 }
 
 async function stagedSummary(db: Database, plan: Omit<FastPlan, 'bytes'>, total: number): Promise<ImportSummary> {
-  const [counts] = await db.query<{ accepted: number; bad: number; dup: number; merged: number; first_merged: number | null; padded: number }>(`
+  const [counts] = await db.query<{
+    accepted: number;
+    bad: number;
+    dup: number;
+    merged: number;
+    first_merged: number | null;
+    padded: number;
+  }>(`
     SELECT (SELECT count(*) FROM import_accepted) AS accepted,
       (SELECT count(*) FROM import_checked WHERE bad) AS bad,
       (SELECT count(*) FROM import_keys WHERE key_conflict AND (is_first OR NOT same)) AS dup,
@@ -231,22 +280,45 @@ async function stagedSummary(db: Database, plan: Omit<FastPlan, 'bytes'>, total:
   const warnings = [...plan.warnings];
   if (Number(counts.merged) > 0) warnings.push(mergedWarning(Number(counts.merged), Number(counts.first_merged)));
   if (Number(counts.padded) > 0) warnings.push(paddedIdsWarning(Number(counts.padded)));
-  const unknown = await db.query<{ k: string; n: number }>(`SELECT k, count(*) OVER () AS n FROM import_map_kpi WHERE unknown ORDER BY rowid LIMIT 5`);
-  if (unknown.length) warnings.push(unknownKpisWarning(unknown.map((u) => u.k), Number(unknown[0].n)));
+  const unknown = await db.query<{ k: string; n: number }>(
+    `SELECT k, count(*) OVER () AS n FROM import_map_kpi WHERE unknown ORDER BY rowid LIMIT 5`,
+  );
+  if (unknown.length)
+    warnings.push(
+      unknownKpisWarning(
+        unknown.map((u) => u.k),
+        Number(unknown[0].n),
+      ),
+    );
 
-  const preview = (await db.query<Omit<ValueRow, 'status'> & { status: string | null; [k: string]: unknown }>(
-    `SELECT kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line LIMIT ${PREVIEW_ROWS}`,
-  )).map(({ status, ...r }) => ({ ...r, ...(status !== null ? { status } : {}) }));
-  const kpis = (await db.query<{ id: string; rows: number; with_value: number; sum: number | null; genders: string; periods: string; municipalities: number }>(`
+  const preview = (
+    await db.query<Omit<ValueRow, 'status'> & { status: string | null; [k: string]: unknown }>(
+      `SELECT kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line LIMIT ${PREVIEW_ROWS}`,
+    )
+  ).map(({ status, ...r }) => ({ ...r, ...(status !== null ? { status } : {}) }));
+  const kpis = (
+    await db.query<{
+      id: string;
+      rows: number;
+      with_value: number;
+      sum: number | null;
+      genders: string;
+      periods: string;
+      municipalities: number;
+    }>(`
     SELECT kpi AS id, count(*) AS rows, count(value) AS with_value, sum(value) AS sum,
       string_agg(DISTINCT gender, '|' ORDER BY gender) AS genders, string_agg(DISTINCT period, '|' ORDER BY period) AS periods,
       count(DISTINCT municipality_id) AS municipalities
-    FROM import_accepted GROUP BY kpi ORDER BY min(line)`)).map(
-    (k): KpiInFile => ({
-      id: k.id, rows: Number(k.rows), withValue: Number(k.with_value), sum: Number(k.sum ?? 0),
-      genders: k.genders.split('|') as Gender[], periods: k.periods.split('|'), municipalities: Number(k.municipalities),
-    }),
-  );
+    FROM import_accepted GROUP BY kpi ORDER BY min(line)`)
+  ).map((k): KpiInFile => ({
+    id: k.id,
+    rows: Number(k.rows),
+    withValue: Number(k.with_value),
+    sum: Number(k.sum ?? 0),
+    genders: k.genders.split('|') as Gender[],
+    periods: k.periods.split('|'),
+    municipalities: Number(k.municipalities),
+  }));
   return {
     fileName: plan.fileName,
     bytes: plan.originalBytes,
@@ -269,10 +341,24 @@ async function stagedSummary(db: Database, plan: Omit<FastPlan, 'bytes'>, total:
 /** The first MAX_REJECTED_SHOWN rejections by line, with the careful path's texts. */
 async function rejections(db: Database): Promise<RejectedRow[]> {
   type R = {
-    line: number; kind: 'row' | 'first' | 'later'; value_text: string | null; number_problem: string | null;
-    kpi_error: string | null; muni_error: string | null; period_error: string | null; gender_error: string | null;
-    kpi: string; municipality_id: string; period: string; gender: string; value: number | null; status: string | null;
-    first_line: number | null; first_value: number | null; first_status: string | null; lines: string | null;
+    line: number;
+    kind: 'row' | 'first' | 'later';
+    value_text: string | null;
+    number_problem: string | null;
+    kpi_error: string | null;
+    muni_error: string | null;
+    period_error: string | null;
+    gender_error: string | null;
+    kpi: string;
+    municipality_id: string;
+    period: string;
+    gender: string;
+    value: number | null;
+    status: string | null;
+    first_line: number | null;
+    first_value: number | null;
+    first_status: string | null;
+    lines: string | null;
   };
   const rows = await db.query<R>(`
     WITH bad AS (
@@ -296,7 +382,14 @@ async function rejections(db: Database): Promise<RejectedRow[]> {
       if (r.number_problem === 'big') problems.push(tooBigMessage(r.value_text ?? ''));
       return { line, reason: problems.filter((p) => p).join(' ') };
     }
-    const row = { kpi: r.kpi, municipality_id: r.municipality_id, period: r.period, gender: r.gender as Gender, value: r.value, ...(r.status !== null ? { status: r.status } : {}) };
+    const row = {
+      kpi: r.kpi,
+      municipality_id: r.municipality_id,
+      period: r.period,
+      gender: r.gender as Gender,
+      value: r.value,
+      ...(r.status !== null ? { status: r.status } : {}),
+    };
     if (r.kind === 'first') return { line, reason: duplicateFirstReason(row, (r.lines ?? String(line)).split(', ').map(Number)) };
     const first = { ...row, value: r.first_value, ...(r.first_status !== null ? { status: r.first_status } : { status: undefined }) };
     return { line, reason: duplicateLaterReason(row, Number(r.first_line), first) };
@@ -306,13 +399,24 @@ async function rejections(db: Database): Promise<RejectedRow[]> {
 /** The staged, accepted rows with the user's KPI ids, as a SELECT for ingestUserRows (core/writes.ts commits it). */
 export function acceptedRowsSelect(rename: KpiRename): string {
   const entries = [...rename].filter(([from, to]) => from !== to);
-  const kpi = entries.length ? `CASE kpi ${entries.map(([f, t]) => `WHEN ${sqlString(f)} THEN ${sqlString(t)}`).join(' ')} ELSE kpi END` : 'kpi';
+  const kpi = entries.length
+    ? `CASE kpi ${entries.map(([f, t]) => `WHEN ${sqlString(f)} THEN ${sqlString(t)}`).join(' ')} ELSE kpi END`
+    : 'kpi';
   return `SELECT ${kpi} AS kpi, municipality_id, period, gender, value, status FROM import_accepted ORDER BY line`;
 }
 
 /** Drops the staging tables (after a commit, a cancel or a failure). */
 export async function discardStaged(db: Database): Promise<void> {
-  for (const t of ['import_raw', 'import_map_municipality', 'import_map_period', 'import_map_gender', 'import_map_kpi', 'import_checked', 'import_keys', 'import_accepted']) {
+  for (const t of [
+    'import_raw',
+    'import_map_municipality',
+    'import_map_period',
+    'import_map_gender',
+    'import_map_kpi',
+    'import_checked',
+    'import_keys',
+    'import_accepted',
+  ]) {
     await db.exec(`DROP TABLE IF EXISTS ${t}`).catch(() => {});
   }
 }

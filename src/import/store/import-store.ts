@@ -40,7 +40,16 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-const UNAVAILABLE = new Set(['SecurityError', 'InvalidStateError', 'NotAllowedError', 'UnknownError', 'QuotaExceededError', 'AbortError', 'VersionError', 'TimeoutError']);
+const UNAVAILABLE = new Set([
+  'SecurityError',
+  'InvalidStateError',
+  'NotAllowedError',
+  'UnknownError',
+  'QuotaExceededError',
+  'AbortError',
+  'VersionError',
+  'TimeoutError',
+]);
 
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -50,7 +59,8 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 }
 
 function open(): Promise<IDBDatabase> {
-  if (typeof indexedDB === 'undefined') return Promise.reject(new StoreUnavailableError('Webbläsaren saknar IndexedDB, så egna data kan inte sparas.'));
+  if (typeof indexedDB === 'undefined')
+    return Promise.reject(new StoreUnavailableError('Webbläsaren saknar IndexedDB, så egna data kan inte sparas.'));
   let r: IDBOpenDBRequest;
   try {
     r = indexedDB.open(DB_NAME, 1);
@@ -61,8 +71,15 @@ function open(): Promise<IDBDatabase> {
     if (!r.result.objectStoreNames.contains(STORE)) r.result.createObjectStore(STORE, { keyPath: 'id' });
   };
   return new Promise((resolve, reject) => {
-    r.onblocked = () => reject(new StoreUnavailableError('Egna data kan inte läsas just nu: lagringen används av en annan flik med en annan version av sidan. Stäng andra flikar med Jämför och ladda om.'));
-    request(r).then(resolve, (e: unknown) => reject(e instanceof DOMException && UNAVAILABLE.has(e.name) ? new StoreUnavailableError() : e));
+    r.onblocked = () =>
+      reject(
+        new StoreUnavailableError(
+          'Egna data kan inte läsas just nu: lagringen används av en annan flik med en annan version av sidan. Stäng andra flikar med Jämför och ladda om.',
+        ),
+      );
+    request(r).then(resolve, (e: unknown) =>
+      reject(e instanceof DOMException && UNAVAILABLE.has(e.name) ? new StoreUnavailableError() : e),
+    );
   });
 }
 
@@ -122,9 +139,16 @@ export function resetStore(): Promise<void> {
 function checkSet(x: unknown): StoredSet {
   const s = x as (Omit<Partial<StoredSet>, 'csv'> & { csv?: unknown }) | null;
   const ok =
-    !!s && typeof s === 'object' && typeof s.id === 'string' && typeof s.fileName === 'string' && typeof s.importedAt === 'string' &&
-    typeof s.rowCount === 'number' && Array.isArray(s.kpis) && s.kpis.every((k) => k && typeof k.id === 'string' && typeof k.title === 'string') &&
-    Array.isArray(s.kpiIds) && (s.csv instanceof Uint8Array || s.csv instanceof ArrayBuffer);
+    !!s &&
+    typeof s === 'object' &&
+    typeof s.id === 'string' &&
+    typeof s.fileName === 'string' &&
+    typeof s.importedAt === 'string' &&
+    typeof s.rowCount === 'number' &&
+    Array.isArray(s.kpis) &&
+    s.kpis.every((k) => k && typeof k.id === 'string' && typeof k.title === 'string') &&
+    Array.isArray(s.kpiIds) &&
+    (s.csv instanceof Uint8Array || s.csv instanceof ArrayBuffer);
   if (!ok) throw new CorruptStoreError('en sparad datamängd har fel form');
   const csv = s.csv instanceof ArrayBuffer ? new Uint8Array(s.csv) : (s.csv as Uint8Array);
   const header = new TextDecoder().decode(csv.subarray(0, 40));

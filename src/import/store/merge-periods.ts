@@ -9,6 +9,11 @@ export function mergePeriods(target: Record<string, string[]>, periods: unknown)
     const ps = (periods as Record<string, unknown>)[id];
     if (!Array.isArray(ps) || !ps.every((p) => typeof p === 'string')) continue;
     const before = Object.hasOwn(target, id) && Array.isArray(target[id]) ? target[id] : [];
-    Object.defineProperty(target, id, { value: [...new Set([...before, ...ps])].sort(), enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(target, id, {
+      value: [...new Set([...before, ...ps])].sort(),
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
   }
 }

@@ -67,7 +67,9 @@ export class UserTargets {
 
   /** Link parameters for a kommun's targets (stored and from the link). */
   linkParams(kommun: string | null): string[] {
-    return [...this.list, ...this.fromLink.filter((t) => !this.list.some((x) => sameTarget(x, t)))].filter((t) => !kommun || t.municipality_id === kommun).map(encodeTarget);
+    return [...this.list, ...this.fromLink.filter((t) => !this.list.some((x) => sameTarget(x, t)))]
+      .filter((t) => !kommun || t.municipality_id === kommun)
+      .map(encodeTarget);
   }
 
   #known() {
@@ -95,7 +97,8 @@ export class UserTargets {
       return parsed.filter((t): t is UserTarget => !!t && typeof t === 'object' && targetProblem(t as UserTarget) === null);
     } catch (e) {
       console.warn('Sparade målvärden kunde inte läsas', e);
-      this.problem = 'De sparade målvärdena i den här webbläsaren kunde inte läsas och visas inte. Lägg till dem igen eller läs in en targets.csv.';
+      this.problem =
+        'De sparade målvärdena i den här webbläsaren kunde inte läsas och visas inte. Lägg till dem igen eller läs in en targets.csv.';
       return [];
     }
   }

@@ -41,7 +41,8 @@ export class UserData {
         this.problem = `${e.message} Du kan fortfarande läsa in filer, men de försvinner när sidan laddas om. Kolada-uppgifterna påverkas inte.`;
       } else {
         this.state = 'unavailable';
-        this.problem = 'Egna data kan inte sparas i den här webbläsaren just nu. Du kan fortfarande läsa in filer, men de försvinner när sidan laddas om.';
+        this.problem =
+          'Egna data kan inte sparas i den här webbläsaren just nu. Du kan fortfarande läsa in filer, men de försvinner när sidan laddas om.';
       }
       return [];
     });

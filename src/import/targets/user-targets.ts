@@ -28,7 +28,8 @@ const YEAR = /^(19|20)\d{2}$/;
 
 /** Why a target cannot be used (Swedish), or null. */
 export function targetProblem(t: UserTarget, known?: { municipalities: ReadonlySet<string> }): string | null {
-  if (!KOMMUN.test(t.municipality_id) || (known && !known.municipalities.has(t.municipality_id))) return `Okänd kommun ”${t.municipality_id}”. Välj en kommun i listan.`;
+  if (!KOMMUN.test(t.municipality_id) || (known && !known.municipalities.has(t.municipality_id)))
+    return `Okänd kommun ”${t.municipality_id}”. Välj en kommun i listan.`;
   if (!KPI.test(t.kpi)) return `Nyckeltals-id ”${t.kpi}” går inte att använda: välj ett nyckeltal i listan.`;
   if (!Number.isFinite(t.target)) return 'Målvärdet måste vara ett tal, t.ex. 90 eller 7,5.';
   if (t.comparison !== '>=' && t.comparison !== '<=') return 'Välj om utfallet ska vara minst (≥) eller högst (≤) målvärdet.';
@@ -44,26 +45,59 @@ export function expandTargets(list: readonly UserTarget[]): Target[] {
   const out: Target[] = [];
   for (const t of list) {
     if (targetProblem(t)) continue;
-    for (let y = Number(t.from); y <= Number(t.to); y++) out.push({ municipality_id: t.municipality_id, kpi: t.kpi, period: String(y), target: t.target, comparison: t.comparison, source_text: t.source_text });
+    for (let y = Number(t.from); y <= Number(t.to); y++)
+      out.push({
+        municipality_id: t.municipality_id,
+        kpi: t.kpi,
+        period: String(y),
+        target: t.target,
+        comparison: t.comparison,
+        source_text: t.source_text,
+      });
   }
   return out;
 }
 
 /** Contract rows back to targets: consecutive years with the same value, sign and source join into a span. */
 export function collapseTargets(rows: readonly Target[]): UserTarget[] {
-  const sorted = [...rows].sort((a, b) => a.municipality_id.localeCompare(b.municipality_id) || a.kpi.localeCompare(b.kpi) || a.period.localeCompare(b.period));
+  const sorted = [...rows].sort(
+    (a, b) => a.municipality_id.localeCompare(b.municipality_id) || a.kpi.localeCompare(b.kpi) || a.period.localeCompare(b.period),
+  );
   const out: UserTarget[] = [];
   for (const r of sorted) {
     const last = out.at(-1);
-    if (last && last.municipality_id === r.municipality_id && last.kpi === r.kpi && last.target === r.target && last.comparison === r.comparison && last.source_text === (r.source_text ?? '') && Number(r.period) === Number(last.to) + 1) last.to = r.period;
-    else out.push({ municipality_id: r.municipality_id, kpi: r.kpi, target: r.target, comparison: r.comparison, from: r.period, to: r.period, source_text: r.source_text ?? '' });
+    if (
+      last &&
+      last.municipality_id === r.municipality_id &&
+      last.kpi === r.kpi &&
+      last.target === r.target &&
+      last.comparison === r.comparison &&
+      last.source_text === (r.source_text ?? '') &&
+      Number(r.period) === Number(last.to) + 1
+    )
+      last.to = r.period;
+    else
+      out.push({
+        municipality_id: r.municipality_id,
+        kpi: r.kpi,
+        target: r.target,
+        comparison: r.comparison,
+        from: r.period,
+        to: r.period,
+        source_text: r.source_text ?? '',
+      });
   }
   return out;
 }
 
 /** The contract's targets.csv (UTF-8, comma, point decimals). */
 export function targetsCsv(list: readonly UserTarget[]): string {
-  return [csvLine(TARGETS_CSV_HEADER), ...expandTargets(list).map((t) => csvLine([t.municipality_id, t.kpi, t.period, t.target, t.comparison, t.source_text]))].join('\n') + '\n';
+  return (
+    [
+      csvLine(TARGETS_CSV_HEADER),
+      ...expandTargets(list).map((t) => csvLine([t.municipality_id, t.kpi, t.period, t.target, t.comparison, t.source_text])),
+    ].join('\n') + '\n'
+  );
 }
 
 export interface TargetsCsvResult {
@@ -76,10 +110,21 @@ export function parseTargetsCsv(bytes: Uint8Array, known?: { municipalities: Rea
   const { text } = decodeText(bytes);
   const delimiter = sniffDelimiter(text);
   const { rows, lines } = parseCsvRows(text, delimiter);
-  const header = (rows[0] ?? []).map((h) => h.replace(/^\ufeff/, '').trim().toLowerCase());
+  const header = (rows[0] ?? []).map((h) =>
+    h
+      .replace(/^\ufeff/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const col = new Map(header.map((h, i) => [h, i]));
   const missing = TARGETS_CSV_HEADER.filter((h) => h !== 'source_text' && !col.has(h));
-  if (missing.length) return { targets: [], problems: [{ line: 1, reason: `Rubrikraden saknar ${missing.join(', ')}. En målvärdesfil har kolumnerna ${TARGETS_CSV_HEADER.join(',')}.` }] };
+  if (missing.length)
+    return {
+      targets: [],
+      problems: [
+        { line: 1, reason: `Rubrikraden saknar ${missing.join(', ')}. En målvärdesfil har kolumnerna ${TARGETS_CSV_HEADER.join(',')}.` },
+      ],
+    };
   const rowsOut: Target[] = [];
   const problems: TargetsCsvResult['problems'] = [];
   for (let i = 1; i < rows.length; i++) {
@@ -87,17 +132,40 @@ export function parseTargetsCsv(bytes: Uint8Array, known?: { municipalities: Rea
     if (rows[i].every((c) => c.trim() === '')) continue;
     const n = parseNumber(cell('target'), delimiter === ';' ? ',' : '.');
     const cmp = cell('comparison').replace('≥', '>=').replace('≤', '<=');
-    const t: UserTarget = { municipality_id: cell('municipality_id').padStart(4, '0'), kpi: cell('kpi'), target: n.ok && n.value !== null ? n.value : NaN, comparison: cmp as UserTarget['comparison'], from: cell('period'), to: cell('period'), source_text: cell('source_text') };
+    const t: UserTarget = {
+      municipality_id: cell('municipality_id').padStart(4, '0'),
+      kpi: cell('kpi'),
+      target: n.ok && n.value !== null ? n.value : NaN,
+      comparison: cmp as UserTarget['comparison'],
+      from: cell('period'),
+      to: cell('period'),
+      source_text: cell('source_text'),
+    };
     const problem = targetProblem(t, known);
     if (problem) problems.push({ line: lines[i] ?? i + 1, reason: problem });
-    else rowsOut.push({ municipality_id: t.municipality_id, kpi: t.kpi, period: t.from, target: t.target, comparison: t.comparison, source_text: t.source_text });
+    else
+      rowsOut.push({
+        municipality_id: t.municipality_id,
+        kpi: t.kpi,
+        period: t.from,
+        target: t.target,
+        comparison: t.comparison,
+        source_text: t.source_text,
+      });
   }
   return { targets: collapseTargets(rowsOut), problems };
 }
 
 /** URL parameter value of one target: `1286~U31462~ge~90~2022-2024~Socialnämndens plan`. */
 export function encodeTarget(t: UserTarget): string {
-  return [t.municipality_id, t.kpi, t.comparison === '>=' ? 'ge' : 'le', String(t.target), t.from === t.to ? t.from : `${t.from}-${t.to}`, t.source_text].join('~');
+  return [
+    t.municipality_id,
+    t.kpi,
+    t.comparison === '>=' ? 'ge' : 'le',
+    String(t.target),
+    t.from === t.to ? t.from : `${t.from}-${t.to}`,
+    t.source_text,
+  ].join('~');
 }
 
 /** The reverse of encodeTarget; null for anything malformed (a link is untrusted input). */
@@ -105,7 +173,15 @@ export function decodeTarget(s: string): UserTarget | null {
   const [m, kpi, cmp, value, years, ...rest] = String(s).split('~');
   const span = /^(\d{4})(?:-(\d{4}))?$/.exec(years ?? '');
   if (!span || (cmp !== 'ge' && cmp !== 'le') || !/^-?\d+(\.\d+)?$/.test(value ?? '')) return null;
-  const t: UserTarget = { municipality_id: m ?? '', kpi: kpi ?? '', comparison: cmp === 'ge' ? '>=' : '<=', target: Number(value), from: span[1], to: span[2] ?? span[1], source_text: rest.join('~').slice(0, 300) };
+  const t: UserTarget = {
+    municipality_id: m ?? '',
+    kpi: kpi ?? '',
+    comparison: cmp === 'ge' ? '>=' : '<=',
+    target: Number(value),
+    from: span[1],
+    to: span[2] ?? span[1],
+    source_text: rest.join('~').slice(0, 300),
+  };
   return targetProblem(t) ? null : t;
 }
 

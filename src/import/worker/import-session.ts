@@ -77,9 +77,15 @@ export class ImportSession {
     this.ctx = ctx;
     const table = this.result.table;
     if (!table) return this.summary();
-    this.result = importTableRows(table.rows, table.lines, change.mapping ?? table.mapping, change.mapping ? [] : table.notes, this.fileName,
+    this.result = importTableRows(
+      table.rows,
+      table.lines,
+      change.mapping ?? table.mapping,
+      change.mapping ? [] : table.notes,
+      this.fileName,
       { ...ctx, resolver: createMunicipalityResolver(ctx.municipalities) },
-      { encoding: this.result.encoding, delimiter: this.result.delimiter, problems: [] });
+      { encoding: this.result.encoding, delimiter: this.result.delimiter, problems: [] },
+    );
     return this.summary();
   }
 
@@ -88,7 +94,22 @@ export class ImportSession {
     const byKpi = new Map<string, KpiInFile & { periodSet: Set<string>; muniSet: Set<string>; genderSet: Set<Gender> }>();
     for (const row of r.accepted) {
       let k = byKpi.get(row.kpi);
-      if (!k) byKpi.set(row.kpi, (k = { id: row.kpi, rows: 0, withValue: 0, genders: [], periods: [], municipalities: 0, sum: 0, periodSet: new Set(), muniSet: new Set(), genderSet: new Set() }));
+      if (!k)
+        byKpi.set(
+          row.kpi,
+          (k = {
+            id: row.kpi,
+            rows: 0,
+            withValue: 0,
+            genders: [],
+            periods: [],
+            municipalities: 0,
+            sum: 0,
+            periodSet: new Set(),
+            muniSet: new Set(),
+            genderSet: new Set(),
+          }),
+        );
       k.rows++;
       if (row.value !== null) {
         k.withValue++;
@@ -111,8 +132,20 @@ export class ImportSession {
       rejected: r.rejected.slice(0, MAX_REJECTED_SHOWN),
       warnings: r.warnings,
       preview: r.accepted.slice(0, PREVIEW_ROWS),
-      kpis: [...byKpi.values()].map(({ periodSet, muniSet, genderSet, ...k }) => ({ ...k, periods: [...periodSet].sort(), municipalities: muniSet.size, genders: [...genderSet].sort() })),
-      table: r.table ? { mapping: r.table.mapping, notes: r.table.notes, head: r.table.rows.slice(0, HEAD_ROWS).map((row) => row.slice(0, HEAD_COLUMNS)), problem: r.table.problem } : null,
+      kpis: [...byKpi.values()].map(({ periodSet, muniSet, genderSet, ...k }) => ({
+        ...k,
+        periods: [...periodSet].sort(),
+        municipalities: muniSet.size,
+        genders: [...genderSet].sort(),
+      })),
+      table: r.table
+        ? {
+            mapping: r.table.mapping,
+            notes: r.table.notes,
+            head: r.table.rows.slice(0, HEAD_ROWS).map((row) => row.slice(0, HEAD_COLUMNS)),
+            problem: r.table.problem,
+          }
+        : null,
       ...(r.head ? { head: r.head.map((row) => row.slice(0, HEAD_COLUMNS)) } : {}),
     };
   }

@@ -29,14 +29,25 @@ export type ParseOutcome = { kind: 'summary'; summary: ImportSummary } | { kind:
 
 export interface ParseClient {
   /** `onProgress(fraction)` while the worker scans a file for the fast path. */
-  parse(fileName: string, bytes: ArrayBuffer, ctx: ImportContext, options?: { allowFast?: boolean; onProgress?: (fraction: number) => void }): Promise<ParseOutcome>;
+  parse(
+    fileName: string,
+    bytes: ArrayBuffer,
+    ctx: ImportContext,
+    options?: { allowFast?: boolean; onProgress?: (fraction: number) => void },
+  ): Promise<ParseOutcome>;
   remap(change: RemapChange): Promise<ImportSummary>;
   csv(rename: KpiRename): Promise<Uint8Array>;
   close(): void;
 }
 
 /** Runs one parse request; shared by the worker and the inline client. */
-export function handleParse(fileName: string, bytes: Uint8Array, ctx: ImportContext, allowFast: boolean, onProgress: (done: number, total: number) => void): { outcome: ParseOutcome; session: ImportSession | null } {
+export function handleParse(
+  fileName: string,
+  bytes: Uint8Array,
+  ctx: ImportContext,
+  allowFast: boolean,
+  onProgress: (done: number, total: number) => void,
+): { outcome: ParseOutcome; session: ImportSession | null } {
   const plan = allowFast ? planFastLongCsv(fileName, bytes, ctx.defaults, onProgress) : null;
   if (plan) return { outcome: { kind: 'fast', plan }, session: null };
   const session = new ImportSession(fileName, bytes, ctx);
@@ -49,7 +60,10 @@ export function createParseClient(): ParseClient {
   if (typeof Worker === 'undefined') return inlineClient();
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
   let next = 1;
-  const pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; progress?: (fraction: number) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; progress?: (fraction: number) => void }
+  >();
   worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
     const p = pending.get(e.data.id);
     if (!p) return;

@@ -11,7 +11,17 @@ export const DEFAULT_RANK_KPI = 'U31462';
  * The ranking page's KPI, period, gender and kommun from the view, each falling back to a valid default;
  * `unknownKpi` is the KPI id asked for when it has no values here (the page says so).
  */
-export function rankingChoices(meta: SiteMeta, view: ViewState): { kpi: Kpi | null; unknownKpi: string | null; period: string | null; periods: string[]; gender: ViewState['gender']; kommunId: string | null } {
+export function rankingChoices(
+  meta: SiteMeta,
+  view: ViewState,
+): {
+  kpi: Kpi | null;
+  unknownKpi: string | null;
+  period: string | null;
+  periods: string[];
+  gender: ViewState['gender'];
+  kommunId: string | null;
+} {
   const has = (k: Kpi) => kpiPeriods(meta.periods, k.id).length > 0;
   const byId = (id: string | null) => (id ? meta.kpis.find((k) => k.id === id && has(k)) : undefined);
   const asked = byId(view.kpi);
@@ -27,14 +37,23 @@ export function rankingChoices(meta: SiteMeta, view: ViewState): { kpi: Kpi | nu
 /** KPIs for the picker: the dashboard's own first, then every other KPI in the data by id. */
 export function kpiOptions(meta: SiteMeta): { label: string; kpis: Kpi[] }[] {
   const has = (k: Kpi) => kpiPeriods(meta.periods, k.id).length > 0;
-  const own = [...new Set(PANELS.flatMap((p) => p.kpis))].map((id) => meta.kpis.find((k) => k.id === id)).filter((k): k is Kpi => k !== undefined && has(k));
+  const own = [...new Set(PANELS.flatMap((p) => p.kpis))]
+    .map((id) => meta.kpis.find((k) => k.id === id))
+    .filter((k): k is Kpi => k !== undefined && has(k));
   const ownIds = new Set(own.map((k) => k.id));
   const rest = meta.kpis.filter((k) => has(k) && !ownIds.has(k.id)).sort((a, b) => a.id.localeCompare(b.id));
-  return [{ label: 'Dashboardens nyckeltal', kpis: own }, { label: 'Övriga nyckeltal', kpis: rest }].filter((g) => g.kpis.length);
+  return [
+    { label: 'Dashboardens nyckeltal', kpis: own },
+    { label: 'Övriga nyckeltal', kpis: rest },
+  ].filter((g) => g.kpis.length);
 }
 
 /** The picker's groups narrowed to KPIs whose id or title contains every word of the query (case and accents ignored); the chosen KPI always stays. */
-export function filterKpiOptions(groups: { label: string; kpis: Kpi[] }[], query: string, keepId: string | null): { label: string; kpis: Kpi[] }[] {
+export function filterKpiOptions(
+  groups: { label: string; kpis: Kpi[] }[],
+  query: string,
+  keepId: string | null,
+): { label: string; kpis: Kpi[] }[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (!words.length) return groups;
   const hit = (k: Kpi) => k.id === keepId || words.every((w) => fold(`${k.id} ${k.title}`).includes(w));

@@ -14,7 +14,11 @@ describe('nextInDirection (arrow keys on the map)', () => {
   });
 
   it('prefers going straight over a nearer kommun off to the side', () => {
-    const m = new Map<string, [number, number]>([['a', [0, 0]], ['side', [4, 6]], ['straight', [12, 0]]]);
+    const m = new Map<string, [number, number]>([
+      ['a', [0, 0]],
+      ['side', [4, 6]],
+      ['straight', [12, 0]],
+    ]);
     expect(nextInDirection(m, 'a', 'right')).toBe('straight');
   });
 

@@ -10,11 +10,25 @@ import { fixtureBytes, fixtureMunicipalities } from '../helpers.ts';
 
 let db: Database;
 let added: StoredSet[];
-const known: Kpi[] = [{ id: 'N00090', title: 'Sjukfrånvaro bland kommunalt anställda, andel (%)', unit: '%', is_divided_by_gender: true, description: '', source: 'Kolada (RKA)', higher_is_better: false, parent: null, breakdown: null }];
+const known: Kpi[] = [
+  {
+    id: 'N00090',
+    title: 'Sjukfrånvaro bland kommunalt anställda, andel (%)',
+    unit: '%',
+    is_divided_by_gender: true,
+    description: '',
+    source: 'Kolada (RKA)',
+    higher_is_better: false,
+    parent: null,
+    breakdown: null,
+  },
+];
 
 beforeEach(async () => {
   db = await openNodeDatabase();
-  await db.exec(`CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`);
+  await db.exec(
+    `CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`,
+  );
   added = [];
 });
 afterEach(() => db?.close());
@@ -41,8 +55,12 @@ function controller(municipality: string | null = null) {
   };
   return new ImportController(initialFlowState(municipality), deps);
 }
-const file = (name: string, bytes: Uint8Array | string) => new File([(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) as Uint8Array<ArrayBuffer>], name);
-const rows = () => db.query<{ kpi: string; municipality_id: string; period: string; value: number }>(`SELECT kpi, municipality_id, period, value FROM kpi_values ORDER BY kpi, period`);
+const file = (name: string, bytes: Uint8Array | string) =>
+  new File([(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes) as Uint8Array<ArrayBuffer>], name);
+const rows = () =>
+  db.query<{ kpi: string; municipality_id: string; period: string; value: number }>(
+    `SELECT kpi, municipality_id, period, value FROM kpi_values ORDER BY kpi, period`,
+  );
 
 describe('the import controller', () => {
   it('a file without a kommun column: asks for one, then sends age groups and the total to the monthly panel', async () => {
@@ -54,7 +72,12 @@ describe('the import controller', () => {
     expect(added).toEqual([]);
     await c.remap({ municipality: '1489' });
     expect(c.problem).toBeNull();
-    expect(c.state.choices.map((x) => [x.fileId, x.id])).toEqual([['–29 år', 'X90001_29'], ['30–49 år', 'X90001_30_49'], ['50– år', 'X90001_50'], ['Totalt', 'X90001']]);
+    expect(c.state.choices.map((x) => [x.fileId, x.id])).toEqual([
+      ['–29 år', 'X90001_29'],
+      ['30–49 år', 'X90001_30_49'],
+      ['50– år', 'X90001_50'],
+      ['Totalt', 'X90001'],
+    ]);
     expect(await c.confirm()).toBe(true);
     expect(c.state.phase).toBe('done');
     expect(c.state.message?.text).toMatch(/96 rader lades till/);
@@ -84,7 +107,12 @@ describe('the import controller', () => {
     expect(c.state.choices.map((x) => x.fileId)).toEqual(ids);
     expect(c.problem).toBeNull();
     expect(await c.confirm()).toBe(true);
-    expect((await rows()).map((r) => [r.kpi, r.value])).toEqual([['__proto__', 2], ['constructor', 1], ['toString', 3], ['valueOf', 4]]);
+    expect((await rows()).map((r) => [r.kpi, r.value])).toEqual([
+      ['__proto__', 2],
+      ['constructor', 1],
+      ['toString', 3],
+      ['valueOf', 4],
+    ]);
     const periods = added[0].periods;
     for (const id of ids) expect(Object.getOwnPropertyDescriptor(periods, id)?.value, id).toEqual(['2023']);
   });
@@ -115,7 +143,8 @@ describe('the import controller', () => {
 
   it('a NUL byte after the first megabyte of a big file gives a plain Swedish refusal (issue 19.6)', async () => {
     const lines = ['kpi;kommun;period;värde'];
-    for (let i = 0, size = 0; size < 2.3 * 1024 * 1024; i++, size += lines.at(-1)!.length + 1) lines.push(`K${i % 50};1489;${2000 + (i % 25)}-${String((Math.floor(i / 25) % 12) + 1).padStart(2, '0')};${i % 100},5`);
+    for (let i = 0, size = 0; size < 2.3 * 1024 * 1024; i++, size += lines.at(-1)!.length + 1)
+      lines.push(`K${i % 50};1489;${2000 + (i % 25)}-${String((Math.floor(i / 25) % 12) + 1).padStart(2, '0')};${i % 100},5`);
     // unique keys are not needed for this test: the file must be refused whole
     const text = lines.join('\n');
     const at = text.indexOf('\n', 1.5 * 1024 * 1024) + 1;

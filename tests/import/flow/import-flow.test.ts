@@ -32,7 +32,12 @@ describe('the import state machine', () => {
   it('every phase can reach idle or done, and busy phases are exactly reading, parsing and adding', () => {
     for (const p of PHASES) {
       const reachable = new Set<Phase>([p]);
-      for (let i = 0; i < 6; i++) for (const q of [...reachable]) for (const e of EVENTS) { const n = step(q, e); if (n) reachable.add(n); }
+      for (let i = 0; i < 6; i++)
+        for (const q of [...reachable])
+          for (const e of EVENTS) {
+            const n = step(q, e);
+            if (n) reachable.add(n);
+          }
       expect(reachable.has('idle') || reachable.has('done'), p).toBe(true);
     }
     expect(PHASES.filter(isBusy)).toEqual(['reading', 'parsing', 'adding']);

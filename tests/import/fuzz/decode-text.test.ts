@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../src/import/parse/decode-text.ts';
 
-const CP1252 = new Map<string, number>([['å', 0xe5], ['ä', 0xe4], ['ö', 0xf6], ['Å', 0xc5], ['Ä', 0xc4], ['Ö', 0xd6], ['é', 0xe9]]);
-const latinText = fc
-  .array(fc.constantFrom(...'abcXYZ019 ;,.-"\n'.split(''), ...CP1252.keys()), { maxLength: 60 })
-  .map((a) => a.join(''));
+const CP1252 = new Map<string, number>([
+  ['å', 0xe5],
+  ['ä', 0xe4],
+  ['ö', 0xf6],
+  ['Å', 0xc5],
+  ['Ä', 0xc4],
+  ['Ö', 0xd6],
+  ['é', 0xe9],
+]);
+const latinText = fc.array(fc.constantFrom(...'abcXYZ019 ;,.-"\n'.split(''), ...CP1252.keys()), { maxLength: 60 }).map((a) => a.join(''));
 
 function encode1252(s: string): Uint8Array {
   return new Uint8Array([...s].map((c) => CP1252.get(c) ?? c.charCodeAt(0)));

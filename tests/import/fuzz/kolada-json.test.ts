@@ -39,7 +39,20 @@ describe('fuzz Kolada JSON', () => {
 
   it('never throws on JSON shaped almost like Kolada', () => {
     const loose = fc.record({
-      values: fc.array(fc.oneof(fc.anything(), fc.record({ kpi: fc.anything(), municipality: fc.anything(), period: fc.anything(), values: fc.oneof(fc.anything(), fc.array(fc.dictionary(fc.constantFrom('gender', 'value', 'status', 'isdeleted'), fc.anything()))) }))),
+      values: fc.array(
+        fc.oneof(
+          fc.anything(),
+          fc.record({
+            kpi: fc.anything(),
+            municipality: fc.anything(),
+            period: fc.anything(),
+            values: fc.oneof(
+              fc.anything(),
+              fc.array(fc.dictionary(fc.constantFrom('gender', 'value', 'status', 'isdeleted'), fc.anything())),
+            ),
+          }),
+        ),
+      ),
       next_url: fc.anything(),
     });
     fc.assert(
@@ -64,14 +77,20 @@ describe('fuzz Kolada JSON', () => {
         fc.uniqueArray(entryArb, { selector: (e) => `${e.kpi}|${e.municipality}|${e.period}`, maxLength: 15 }),
         fc.boolean(),
         (entries, v3) => {
-          const page = v3 ? { values: entries, next_url: null } : { count: entries.length, values: entries.map(({ isdeleted: _, ...e }) => e) };
+          const page = v3
+            ? { values: entries, next_url: null }
+            : { count: entries.length, values: entries.map(({ isdeleted: _, ...e }) => e) };
           const r = parseImportFile('page.json', new TextEncoder().encode(JSON.stringify(page)), ctx);
           const want: ValueRow[] = [];
           for (const e of entries) {
             if (v3 && e.isdeleted) continue;
             for (const v of e.values) {
               want.push({
-                kpi: e.kpi, municipality_id: e.municipality, period: String(e.period), gender: v.gender, value: v.value,
+                kpi: e.kpi,
+                municipality_id: e.municipality,
+                period: String(e.period),
+                gender: v.gender,
+                value: v.value,
                 ...(v.status ? { status: v.status } : {}),
               });
             }

@@ -19,10 +19,12 @@ const rowArb = fc.record({
   period: fc.oneof(
     fc.integer({ min: 1990, max: 2030 }).map((y) => ({ canon: String(y), forms: [String(y)] })),
     fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => ({
-      canon: `${y}-${pad(m)}`, forms: [`${y}-${pad(m)}`, `${monthNameSv(m)} ${y}`, `${y}M${pad(m)}`],
+      canon: `${y}-${pad(m)}`,
+      forms: [`${y}-${pad(m)}`, `${monthNameSv(m)} ${y}`, `${y}M${pad(m)}`],
     })),
     fc.tuple(fc.integer({ min: 1990, max: 2030 }), fc.integer({ min: 1, max: 4 })).map(([y, q]) => ({
-      canon: `${y}-Q${q}`, forms: [`${y}-Q${q}`, `${y} K${q}`, `kvartal ${q} ${y}`],
+      canon: `${y}-Q${q}`,
+      forms: [`${y}-Q${q}`, `${y} K${q}`, `kvartal ${q} ${y}`],
     })),
   ),
   periodForm: fc.nat(2),
@@ -38,11 +40,18 @@ const key = (r: GenRow) => `${r.kpi}|${r.muni.id}|${r.period.canon}|${r.gender}`
 
 function writeFile(rows: GenRow[], swedish: boolean, crlf: boolean, bom: boolean): Uint8Array {
   const d = swedish ? ';' : ',';
-  const header = swedish ? ['nyckeltal', 'kommun', 'period', 'kön', 'värde', 'status'] : ['kpi', 'municipality_id', 'period', 'gender', 'value', 'status'];
+  const header = swedish
+    ? ['nyckeltal', 'kommun', 'period', 'kön', 'värde', 'status']
+    : ['kpi', 'municipality_id', 'period', 'gender', 'value', 'status'];
   const q = (s: string, quote: boolean) => (quote || s.includes(d) || s.includes('"') ? `"${s.replaceAll('"', '""')}"` : s);
   const lines = [header.join(d)];
   for (const r of rows) {
-    const muni = { id: r.muni.id, name: r.muni.name, upper: r.muni.name.toUpperCase(), padless: r.muni.id.startsWith('0') && r.muni.id !== '0000' && !r.muni.id.startsWith('00') ? r.muni.id.slice(1) : r.muni.id }[r.muniForm];
+    const muni = {
+      id: r.muni.id,
+      name: r.muni.name,
+      upper: r.muni.name.toUpperCase(),
+      padless: r.muni.id.startsWith('0') && r.muni.id !== '0000' && !r.muni.id.startsWith('00') ? r.muni.id.slice(1) : r.muni.id,
+    }[r.muniForm];
     const gender = r.genderWord ? { T: 'Totalt', K: 'kvinnor', M: 'Män' }[r.gender] : r.gender;
     const value = r.value === null ? '' : swedish ? sv.format(r.value) : String(r.value);
     const period = r.period.forms[r.periodForm % r.period.forms.length];
@@ -64,7 +73,9 @@ describe('fuzz long CSV', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(rowArb, { selector: key, minLength: 1, maxLength: 25 }),
-        fc.boolean(), fc.boolean(), fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
         (rows, swedish, crlf, bom) => {
           const r = parseImportFile('values.csv', writeFile(rows, swedish, crlf, bom), ctx);
           expect(r.refusal).toBeUndefined();
@@ -88,7 +99,10 @@ describe('fuzz long CSV', () => {
           const i = which % rows.length;
           const text = new TextDecoder().decode(writeFile(rows, false, false, false)).split('\n');
           const cells = text[i + 1].split(',');
-          const broken = { kommun: [1, 'Atlantis'], period: [2, '2023-13'], gender: [3, 'X'], value: [4, '1..2'] }[column] as [number, string];
+          const broken = { kommun: [1, 'Atlantis'], period: [2, '2023-13'], gender: [3, 'X'], value: [4, '1..2'] }[column] as [
+            number,
+            string,
+          ];
           cells[broken[0]] = broken[1];
           text[i + 1] = cells.join(',');
           const r = parseImportFile('v.csv', new TextEncoder().encode(text.join('\n')), ctx);
@@ -102,7 +116,13 @@ describe('fuzz long CSV', () => {
   });
 
   it('never throws on arbitrary text; every refusal and rejection is Swedish', () => {
-    const header = fc.constantFrom('', 'kpi,municipality_id,period,gender,value\n', 'nyckeltal;kommun;år;värde\n', 'Kommun;2019;2020\n', 'Månad\tMalmö\tAle\n');
+    const header = fc.constantFrom(
+      '',
+      'kpi,municipality_id,period,gender,value\n',
+      'nyckeltal;kommun;år;värde\n',
+      'Kommun;2019;2020\n',
+      'Månad\tMalmö\tAle\n',
+    );
     fc.assert(
       fc.property(header, fc.array(nastyString, { maxLength: 12 }), (h, lines) => {
         const r = parseImportFile('x.csv', new TextEncoder().encode(h + lines.join('\n')), ctx);

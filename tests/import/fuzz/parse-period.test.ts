@@ -22,8 +22,16 @@ describe('fuzz parsePeriod', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 7 }), (y, m, form) => {
         const name = monthNameSv(m);
-        const text = [`${y}-${pad(m)}`, `${y}-${m}`, `${y}M${pad(m)}`, `${name} ${y}`, `${name.slice(0, 3)} ${y}`,
-          `${name[0].toUpperCase()}${name.slice(1)} ${y}`, `${y} ${name}`, `${y}${pad(m)}`][form];
+        const text = [
+          `${y}-${pad(m)}`,
+          `${y}-${m}`,
+          `${y}M${pad(m)}`,
+          `${name} ${y}`,
+          `${name.slice(0, 3)} ${y}`,
+          `${name[0].toUpperCase()}${name.slice(1)} ${y}`,
+          `${y} ${name}`,
+          `${y}${pad(m)}`,
+        ][form];
         expect(parsePeriod(text)).toEqual({ ok: true, period: `${y}-${pad(m)}` });
       }),
       { numRuns: 700 },

@@ -22,10 +22,16 @@ describe('fuzz resolve municipality', () => {
 
   it('finds every kommun by its name in any case and spacing, with or without "kommun"', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...municipalities), fc.boolean(), fc.constantFrom('', ' kommun', ' Kommun'), fc.constantFrom('', ' ', '  '), (m, upper, suffix, space) => {
-        const name = (upper ? m.name.toUpperCase() : m.name.toLowerCase()) + suffix;
-        expect(resolve(space + name.replaceAll(' ', ' ' + space) + space)).toMatchObject({ ok: true, id: m.id });
-      }),
+      fc.property(
+        fc.constantFrom(...municipalities),
+        fc.boolean(),
+        fc.constantFrom('', ' kommun', ' Kommun'),
+        fc.constantFrom('', ' ', '  '),
+        (m, upper, suffix, space) => {
+          const name = (upper ? m.name.toUpperCase() : m.name.toLowerCase()) + suffix;
+          expect(resolve(space + name.replaceAll(' ', ' ' + space) + space)).toMatchObject({ ok: true, id: m.id });
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -15,8 +15,15 @@ const sv = new Intl.NumberFormat('sv-SE', { maximumSignificantDigits: 17 });
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const periodsArb = fc.oneof(
-  fc.uniqueArray(fc.integer({ min: 1995, max: 2030 }), { minLength: 2, maxLength: 6 }).map((ys) => ys.map((y) => ({ canon: String(y), text: String(y) }))),
-  fc.uniqueArray(fc.tuple(fc.integer({ min: 2015, max: 2025 }), fc.integer({ min: 1, max: 12 })), { selector: ([y, m]) => y * 100 + m, minLength: 2, maxLength: 6 })
+  fc
+    .uniqueArray(fc.integer({ min: 1995, max: 2030 }), { minLength: 2, maxLength: 6 })
+    .map((ys) => ys.map((y) => ({ canon: String(y), text: String(y) }))),
+  fc
+    .uniqueArray(fc.tuple(fc.integer({ min: 2015, max: 2025 }), fc.integer({ min: 1, max: 12 })), {
+      selector: ([y, m]) => y * 100 + m,
+      minLength: 2,
+      maxLength: 6,
+    })
     .map((ps) => ps.map(([y, m]) => ({ canon: `${y}-${pad(m)}`, text: `${monthNameSv(m)} ${y}` }))),
 );
 
@@ -46,8 +53,14 @@ describe('fuzz wide tables', () => {
           expect(r.format).toBe('wide-table');
           expect(r.rejected).toEqual([]);
           const want: ValueRow[] = [];
-          if (byKommun) munis.forEach((m, i) => periods.forEach((p, j) => want.push({ kpi: 'X9', municipality_id: m.id, period: p.canon, gender: 'T', value: grid[i][j] })));
-          else periods.forEach((p, j) => munis.forEach((m, i) => want.push({ kpi: 'X9', municipality_id: m.id, period: p.canon, gender: 'T', value: grid[i][j] })));
+          if (byKommun)
+            munis.forEach((m, i) =>
+              periods.forEach((p, j) => want.push({ kpi: 'X9', municipality_id: m.id, period: p.canon, gender: 'T', value: grid[i][j] })),
+            );
+          else
+            periods.forEach((p, j) =>
+              munis.forEach((m, i) => want.push({ kpi: 'X9', municipality_id: m.id, period: p.canon, gender: 'T', value: grid[i][j] })),
+            );
           expect(r.accepted).toEqual(want);
         },
       ),

@@ -8,7 +8,8 @@ const municipalities = fixtureMunicipalities();
 const ctx = (extra: Partial<ImportContext> = {}): ImportContext => ({ municipalities, kpis: [{ id: 'N00090' }], ...extra });
 const parse = (name: string, extra: Partial<ImportContext> = {}) => parseImportFile(name, fixtureBytes(`own/${name}`), ctx(extra));
 const series = (r: ReturnType<typeof parse>) => [...new Set(r.accepted.map((a) => a.kpi))];
-const value = (r: ReturnType<typeof parse>, kpi: string, period: string) => r.accepted.find((a) => a.kpi === kpi && a.period === period)?.value;
+const value = (r: ReturnType<typeof parse>, kpi: string, period: string) =>
+  r.accepted.find((a) => a.kpi === kpi && a.period === period)?.value;
 const AGES = ['–29 år', '30–49 år', '50– år', 'Totalt'];
 
 describe('column mapping: files as HR and AME systems export them', () => {
@@ -68,7 +69,12 @@ describe('column mapping: files as HR and AME systems export them', () => {
     const detected = detectTableMapping(rows, createMunicipalityResolver(municipalities));
     expect(detected.mapping).toEqual({ headerRow: 1, roles: ['period', 'municipality', 'value'] });
     expect(mappingProblem({ headerRow: 1, roles: ['period', 'ignore', 'value'] }, {})).toMatch(/kommun/);
-    const { candidates } = applyTableMapping(rows, [1, 2, 3, 4], { headerRow: 1, roles: ['period', 'ignore', 'value'] }, { municipality: '1489', kpi: 'x' });
+    const { candidates } = applyTableMapping(
+      rows,
+      [1, 2, 3, 4],
+      { headerRow: 1, roles: ['period', 'ignore', 'value'] },
+      { municipality: '1489', kpi: 'x' },
+    );
     expect(candidates.map((c) => c.municipality)).toEqual(['1489', '1489']);
     const text = new TextEncoder().encode(rows.map((r) => r.join(';')).join('\n'));
     const r = parseImportFile('x.csv', text, ctx({ mapping: { headerRow: 1, roles: ['period', 'municipality', 'value'] } }));

@@ -22,7 +22,11 @@ describe('parseImportFile', () => {
   });
 
   it('detects JSON by content even without .json', () => {
-    const r = parseImportFile('export', utf8('{"values":[{"kpi":"X","municipality":"0180","period":2020,"values":[{"gender":"T","value":1}]}],"next_url":null}'), ctx);
+    const r = parseImportFile(
+      'export',
+      utf8('{"values":[{"kpi":"X","municipality":"0180","period":2020,"values":[{"gender":"T","value":1}]}],"next_url":null}'),
+      ctx,
+    );
     expect(r.format).toBe('kolada-json');
     expect(r.accepted).toHaveLength(1);
   });

@@ -50,7 +50,9 @@ describe('Kolada JSON', () => {
   });
 
   it('reports malformed rows instead of throwing', () => {
-    const r = parseKoladaJson('{"values":[1,{"kpi":"X"},{"kpi":"X","municipality":"0180","period":2020,"values":[null,{"gender":"T","value":{}}]}]}');
+    const r = parseKoladaJson(
+      '{"values":[1,{"kpi":"X"},{"kpi":"X","municipality":"0180","period":2020,"values":[null,{"gender":"T","value":{}}]}]}',
+    );
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.candidates).toEqual([]);

@@ -17,8 +17,20 @@ const swedishRows = [
 
 describe('long CSV', () => {
   it('recognises English and Swedish headers', () => {
-    expect(detectLongColumns(['kpi', 'municipality_id', 'period', 'gender', 'value'])).toEqual({ kpi: 0, municipality: 1, period: 2, gender: 3, value: 4 });
-    expect(detectLongColumns(['Nyckeltal', 'Kommunkod', 'År', 'Kön', 'Värde'])).toEqual({ kpi: 0, municipality: 1, year: 2, gender: 3, value: 4 });
+    expect(detectLongColumns(['kpi', 'municipality_id', 'period', 'gender', 'value'])).toEqual({
+      kpi: 0,
+      municipality: 1,
+      period: 2,
+      gender: 3,
+      value: 4,
+    });
+    expect(detectLongColumns(['Nyckeltal', 'Kommunkod', 'År', 'Kön', 'Värde'])).toEqual({
+      kpi: 0,
+      municipality: 1,
+      year: 2,
+      gender: 3,
+      value: 4,
+    });
     expect(detectLongColumns(['Kommun', '2019', '2020'])).toBeNull();
   });
 
@@ -62,7 +74,8 @@ describe('long CSV', () => {
   });
 
   it('gives 1-based file lines for rejected rows', () => {
-    const text = 'kpi,municipality_id,period,gender,value\nX00001,0180,2021,T,1\nX00001,9999,2021,T,1\nX00001,0180,20x1,T,1\nX00001,0180,2022,Q,1\nX00001,0180,2023,T,abc\n';
+    const text =
+      'kpi,municipality_id,period,gender,value\nX00001,0180,2021,T,1\nX00001,9999,2021,T,1\nX00001,0180,20x1,T,1\nX00001,0180,2022,Q,1\nX00001,0180,2023,T,abc\n';
     const r = parseImportFile('v.csv', new TextEncoder().encode(text), ctx);
     expect(r.accepted).toHaveLength(1);
     expect(r.rejected.map((x) => x.line)).toEqual([3, 4, 5, 6]);
@@ -81,10 +94,21 @@ describe('long CSV', () => {
 
 describe('a value column named after its KPI (Kolada dump DDF files)', () => {
   it('reads geo,year,u31462 as kommun, year and values of U31462', () => {
-    const r = parseLongRows([['geo', 'year', 'u31462'], ['0180', '2021', '81.5'], ['1286', '2021', '']], [1, 2, 3], ',');
+    const r = parseLongRows(
+      [
+        ['geo', 'year', 'u31462'],
+        ['0180', '2021', '81.5'],
+        ['1286', '2021', ''],
+      ],
+      [1, 2, 3],
+      ',',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.candidates.map((c) => [c.kpi, c.municipality, c.period, c.value])).toEqual([['U31462', '0180', '2021', '81.5'], ['U31462', '1286', '2021', '']]);
+    expect(r.candidates.map((c) => [c.kpi, c.municipality, c.period, c.value])).toEqual([
+      ['U31462', '0180', '2021', '81.5'],
+      ['U31462', '1286', '2021', ''],
+    ]);
     expect(kpiFromValueHeader(['geo', 'year', 'gender', 'n00090'], detectLongColumns(['geo', 'year', 'gender', 'n00090'])!)).toBe('N00090');
   });
   it('does not guess when two columns look like KPI ids', () => {

@@ -53,7 +53,10 @@ describe('wide tables', () => {
   it('re-runs with a user-changed mapping', () => {
     const r = parseImportFile('w.csv', fixtureBytes('wide-kommun-by-year.csv'), ctx);
     const mapping = { ...r.wide!.mapping, valueColumns: [{ index: 1, header: '2019-Q1' }] };
-    const again = importWideRows(r.wide!.rows, r.wide!.lines, mapping, { kpi: 'X1', gender: 'K' }, ctx, { encoding: r.encoding, delimiter: r.delimiter });
+    const again = importWideRows(r.wide!.rows, r.wide!.lines, mapping, { kpi: 'X1', gender: 'K' }, ctx, {
+      encoding: r.encoding,
+      delimiter: r.delimiter,
+    });
     expect(again.accepted.map((a) => [a.municipality_id, a.period, a.gender, a.value])).toEqual([
       ['0180', '2019-Q1', 'K', 1.5],
       ['1280', '2019-Q1', 'K', 10],
@@ -80,7 +83,10 @@ describe('wide tables', () => {
   });
 
   it('explains when no layout is found', () => {
-    const r = detectWideLayout([['a', 'b'], ['c', 'd']]);
+    const r = detectWideLayout([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/rubrikrad/);
     const f = parseImportFile('x.csv', new TextEncoder().encode('a;b\nc;d\n'), ctx);

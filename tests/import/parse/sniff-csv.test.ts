@@ -32,7 +32,11 @@ describe('parseCsvRows', () => {
   it('keeps ids as text and reports the file line of each record', () => {
     const text = 'a;b\n\n"x\ny";0180\r\n3;4\n';
     const r = parseCsvRows(text, ';');
-    expect(r.rows).toEqual([['a', 'b'], ['x\ny', '0180'], ['3', '4']]);
+    expect(r.rows).toEqual([
+      ['a', 'b'],
+      ['x\ny', '0180'],
+      ['3', '4'],
+    ]);
     expect(r.lines).toEqual([1, 3, 5]);
     expect(r.problems).toEqual([]);
   });

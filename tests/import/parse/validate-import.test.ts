@@ -5,7 +5,13 @@ import { fixtureMunicipalities } from '../helpers.ts';
 const options = { municipalities: fixtureMunicipalities(), kpis: [{ id: 'N00090' }], decimal: ',' as const };
 const meta = { encoding: null, delimiter: null, format: null };
 const row = (line: number, over: Partial<CandidateRow> = {}): CandidateRow => ({
-  line, kpi: 'N00090', municipality: '0180', period: '2022', gender: 'T', value: '1,5', ...over,
+  line,
+  kpi: 'N00090',
+  municipality: '0180',
+  period: '2022',
+  gender: 'T',
+  value: '1,5',
+  ...over,
 });
 
 describe('validateCandidates', () => {

@@ -1,15 +1,43 @@
 import { describe, expect, it } from 'vitest';
-import { collapseTargets, decodeTarget, encodeTarget, expandTargets, parseTargetsCsv, targetProblem, targetsCsv, type UserTarget } from '../../../src/import/targets/user-targets.ts';
+import {
+  collapseTargets,
+  decodeTarget,
+  encodeTarget,
+  expandTargets,
+  parseTargetsCsv,
+  targetProblem,
+  targetsCsv,
+  type UserTarget,
+} from '../../../src/import/targets/user-targets.ts';
 import { parseView, serializeView, DEFAULT_VIEW } from '../../../src/state/view-state.ts';
 
-const ystad: UserTarget = { municipality_id: '1286', kpi: 'U31462', target: 90, comparison: '>=', from: '2022', to: '2024', source_text: 'Socialnämndens verksamhetsplan 2024; mål 1~a' };
-const sick: UserTarget = { municipality_id: '1861', kpi: 'X90001', target: 7.5, comparison: '<=', from: '2023', to: '2023', source_text: '' };
+const ystad: UserTarget = {
+  municipality_id: '1286',
+  kpi: 'U31462',
+  target: 90,
+  comparison: '>=',
+  from: '2022',
+  to: '2024',
+  source_text: 'Socialnämndens verksamhetsplan 2024; mål 1~a',
+};
+const sick: UserTarget = {
+  municipality_id: '1861',
+  kpi: 'X90001',
+  target: 7.5,
+  comparison: '<=',
+  from: '2023',
+  to: '2023',
+  source_text: '',
+};
 
 describe('målvärden', () => {
   it('a span becomes one contract row per year and back', () => {
     const rows = expandTargets([ystad, sick]);
     expect(rows.map((r) => `${r.municipality_id} ${r.kpi} ${r.period} ${r.comparison} ${r.target}`)).toEqual([
-      '1286 U31462 2022 >= 90', '1286 U31462 2023 >= 90', '1286 U31462 2024 >= 90', '1861 X90001 2023 <= 7.5',
+      '1286 U31462 2022 >= 90',
+      '1286 U31462 2023 >= 90',
+      '1286 U31462 2024 >= 90',
+      '1861 X90001 2023 <= 7.5',
     ]);
     expect(collapseTargets(rows)).toEqual([ystad, sick]);
   });
@@ -24,7 +52,8 @@ describe('målvärden', () => {
   });
 
   it('refuses bad rows in a targets.csv with their lines, in Swedish', () => {
-    const text = 'municipality_id;kpi;period;target;comparison;source_text\n1286;U31462;2024;90;>=;ok\n9999;U31462;2024;1;>=;\n1286;U31462;tjugo;1;>=;\n1286;U31462;2024;mycket;>=;\n1286;U31462;2024;1;=;\n';
+    const text =
+      'municipality_id;kpi;period;target;comparison;source_text\n1286;U31462;2024;90;>=;ok\n9999;U31462;2024;1;>=;\n1286;U31462;tjugo;1;>=;\n1286;U31462;2024;mycket;>=;\n1286;U31462;2024;1;=;\n';
     const r = parseTargetsCsv(new TextEncoder().encode(text), { municipalities: new Set(['1286']) });
     expect(r.problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
     expect(r.problems.map((p) => p.reason).join(' ')).toMatch(/Okänd kommun.*fyra siffror.*tal.*minst/);
@@ -37,7 +66,15 @@ describe('målvärden', () => {
     expect(url).toMatch(/mal=1286~U31462~ge~90~2022-2024~/);
     const back = parseView(url);
     expect(back.targets.map(decodeTarget)).toEqual([ystad, sick]);
-    for (const bad of ['', '1286~U31462~gt~90~2022', '12~U31462~ge~90~2022', '1286~U3 1462~ge~90~2022', '1286~U31462~ge~NaN~2022', '1286~U31462~ge~1~2024-2020', '1286~constructor~ge~1~1800']) {
+    for (const bad of [
+      '',
+      '1286~U31462~gt~90~2022',
+      '12~U31462~ge~90~2022',
+      '1286~U3 1462~ge~90~2022',
+      '1286~U31462~ge~NaN~2022',
+      '1286~U31462~ge~1~2024-2020',
+      '1286~constructor~ge~1~1800',
+    ]) {
       expect(decodeTarget(bad), bad).toBeNull();
     }
     expect(decodeTarget('1286~constructor~le~1~2020')).toMatchObject({ kpi: 'constructor', comparison: '<=' });

@@ -2,10 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../../../src/data/contract.ts';
 import { filterKpiOptions } from '../../../src/pages/ranking/ranking-choices.ts';
 
-const k = (id: string, title: string): Kpi => ({ id, title, unit: '%', is_divided_by_gender: false, description: '', source: '', higher_is_better: null, parent: null, breakdown: null });
+const k = (id: string, title: string): Kpi => ({
+  id,
+  title,
+  unit: '%',
+  is_divided_by_gender: false,
+  description: '',
+  source: '',
+  higher_is_better: null,
+  parent: null,
+  breakdown: null,
+});
 const groups = [
-  { label: 'Dashboardens nyckeltal', kpis: [k('U31462', 'Ej återaktualiserade vuxna med försörjningsstöd'), k('U31001', 'Utbetalt ekonomiskt bistånd, kr/inv')] },
-  { label: 'Övriga nyckeltal', kpis: [k('N00090', 'Sjukfrånvaro bland kommunalt anställda'), k('N31807', 'Invånare med ekonomiskt bistånd')] },
+  {
+    label: 'Dashboardens nyckeltal',
+    kpis: [k('U31462', 'Ej återaktualiserade vuxna med försörjningsstöd'), k('U31001', 'Utbetalt ekonomiskt bistånd, kr/inv')],
+  },
+  {
+    label: 'Övriga nyckeltal',
+    kpis: [k('N00090', 'Sjukfrånvaro bland kommunalt anställda'), k('N31807', 'Invånare med ekonomiskt bistånd')],
+  },
 ];
 const ids = (q: string, keep: string | null = null) => filterKpiOptions(groups, q, keep).flatMap((g) => g.kpis.map((x) => x.id));
 

@@ -9,7 +9,14 @@ const ENTRY = 'scripts/site/prepare-site-data.ts';
 describe('the build cache key follows the producer module graph', () => {
   it('reaches transitive imports of the data producer, and nothing the build does not run', () => {
     const files = moduleGraph(ENTRY).map((f) => relative(process.cwd(), f));
-    for (const f of [ENTRY, 'scripts/site/write-value-pieces.ts', 'src/data/load-tables.ts', 'src/data/contract.ts', 'src/engine/node-database.ts']) expect(files).toContain(f);
+    for (const f of [
+      ENTRY,
+      'scripts/site/write-value-pieces.ts',
+      'src/data/load-tables.ts',
+      'src/data/contract.ts',
+      'src/engine/node-database.ts',
+    ])
+      expect(files).toContain(f);
     expect(files.some((f) => f.startsWith('src/charts/') || f.startsWith('src/pages/'))).toBe(false);
   });
 
