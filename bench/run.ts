@@ -59,15 +59,13 @@ const sequence = changeSequence({
   peers: ['liknande', 'skr', 'lan', 'alla'],
   years: years.slice(1, 9),
 });
-const queryRequests = kommuner
-  .slice(-30)
-  .map((id, i) => ({
-    kpi: ['U31462', 'U31001', 'N00090', 'U40455'][i % 4],
-    municipalityId: id,
-    members: kommuner.slice(i * 3, i * 3 + 8),
-    gender: 'T',
-    higherIsBetter: i % 2 === 0,
-  }));
+const queryRequests = kommuner.slice(-30).map((id, i) => ({
+  kpi: ['U31462', 'U31001', 'N00090', 'U40455'][i % 4],
+  municipalityId: id,
+  members: kommuner.slice(i * 3, i * 3 + 8),
+  gender: 'T',
+  higherIsBetter: i % 2 === 0,
+}));
 const inter = await interactions(browser, site.url, sequence, queryRequests, log);
 const throttleRounds = Number(env('BENCH_THROTTLED_ROUNDS', '10'));
 const throttled =

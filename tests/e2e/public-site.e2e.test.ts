@@ -119,7 +119,10 @@ describe('first paint and no JavaScript', () => {
     await waitForEngine(page);
     const paint = await page.evaluate(() => {
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { at: performance.timeOrigin + (fcp?.startTime ?? NaN), chartInHtml: !!document.querySelector('#panel-ateraktualisering svg[role="img"][data-chart-id]') };
+      return {
+        at: performance.timeOrigin + (fcp?.startTime ?? NaN),
+        chartInHtml: !!document.querySelector('#panel-ateraktualisering svg[role="img"][data-chart-id]'),
+      };
     });
     expect(paint.chartInHtml).toBe(true);
     expect(Number.isFinite(paint.at)).toBe(true);
