@@ -54,7 +54,7 @@ describe('an unknown KPI id in the address', () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}rangordning/?kpi=X99999`);
     const notice = page.locator('.unknown-kpi');
-    await expect(notice.textContent()).resolves.toMatch(/Nyckeltalet\s+X99999\s+finns inte i de här uppgifterna.*visar U31462 i stället/s);
+    await expect(notice.textContent()).resolves.toMatch(/^Okänt nyckeltal: ”X99999” finns inte i data\. Visar .+ i stället\.$/);
     await page.waitForSelector('svg[data-chart-id]', { timeout: 60_000 });
     expect(errors).toEqual([]);
     await context.close();
