@@ -38,7 +38,17 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
   worker.addEventListener('error', (e) => die(new Error(e.message || DIED_MESSAGE)));
   worker.addEventListener('messageerror', () => die(new Error(DIED_MESSAGE)));
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  const race = <T>(p: Promise<T>) => Promise.race([p, died]);
+  // A call on a terminated worker fails with duckdb-wasm's own text (and the whole message it tried to send):
+  // report it as the worker's death instead, so users and the console see one plain cause.
+  const race = <T>(p: Promise<T>) =>
+    Promise.race([p, died]).catch((e: unknown) => {
+      if (e instanceof Error && /worker is not set/.test(e.message)) {
+        const dead = new Error(DIED_MESSAGE);
+        die(dead);
+        throw dead;
+      }
+      throw e;
+    });
   /** Cleanup that must neither throw nor wait for a dead worker. */
   const settle = (p: Promise<unknown>) =>
     race(p).then(
