@@ -51,8 +51,7 @@ async function panelText(kommun: string, panel: string) {
   return (await page.textContent(sel))!;
 }
 
-// it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
-describe.skip('own files as they really come', () => {
+describe('own files as they really come', () => {
   it('HR export: cp1252, title rows, months as rows, age groups as columns, no kommun column → monthly panel of the chosen kommun', async () => {
     const r = await importFixture('hr-manader-rader-aldersgrupper-kolumner-1252.csv', '1861', { screenshot: 'own-mapping-preview.png' });
     expect(r.rejected).toBe(0);
@@ -73,7 +72,8 @@ describe.skip('own files as they really come', () => {
     await page.locator('#panel-sjukfranvaro-manad').screenshot({ path: `${SHOTS}/own-monthly-panel.png` });
   });
 
-  it('months as columns with age groups as rows, and a row per year with month columns', async () => {
+  // it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
+  it.skip('months as columns with age groups as rows, and a row per year with month columns', async () => {
     const a = await importFixture('hr-manader-kolumner-aldersgrupper-rader.csv', '1286');
     expect(a.rejected).toBe(0);
     expect(a.destinations.map((d) => d[1])).toEqual(['X90001_29', 'X90001_30_49', 'X90001_50', 'X90001']);
@@ -110,8 +110,7 @@ describe.skip('own files as they really come', () => {
   });
 });
 
-// it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
-describe.skip('målvärden set in the page', () => {
+describe('målvärden set in the page', () => {
   const statement =
     /Målet ≥ 90\s%\s\(Socialnämndens verksamhetsplan 2024\): nåddes 2021 \(92\s%\); nåddes inte 2019 \(82\s%\) och 2020 \(88\s%\)/;
 
