@@ -2,7 +2,7 @@ import type { Database, SqlParam } from '../engine/database.ts';
 import { RIKET_ID } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
 import { inList } from './sql-helpers.ts';
-import { num, type PanelPoint, type PanelSeriesRequest } from './panel-series.ts';
+import { toPanelPoint, type PanelPoint, type PanelSeriesRequest } from './panel-series.ts';
 
 /**
  * Requests that can share one statement: the same kommun and the same peer group (KPI, gender and
@@ -58,26 +58,7 @@ export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeri
   );
   const out: PanelPoint[][] = rs.map(() => []);
   for (const x of rows) {
-    out[Number(x.i)].push({
-      period: String(x.period),
-      value: num(x.value),
-      status: (x.status as string | null) ?? null,
-      riket: num(x.riket),
-      allMean: num(x.all_mean),
-      allN: Number(x.all_n),
-      allQ1: num(x.all_q1),
-      allQ3: num(x.all_q3),
-      groupMean: num(x.group_mean),
-      groupMedian: num(x.group_median),
-      groupMin: num(x.group_min),
-      groupMax: num(x.group_max),
-      groupQ1: num(x.group_q1),
-      groupQ3: num(x.group_q3),
-      groupN: Number(x.group_n),
-      groupSize: members.length,
-      rankAll: num(x.rank_all),
-      rankGroup: num(x.rank_group),
-    });
+    out[Number(x.i)].push(toPanelPoint(x, members.length));
   }
   return out;
 }

@@ -75,7 +75,12 @@ export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Pro
      FROM agg ORDER BY period`,
     [...groupIn.params, r.kpi, r.gender, r.municipalityId, r.municipalityId],
   );
-  return rows.map((x) => ({
+  return rows.map((x) => toPanelPoint(x, members.length));
+}
+
+/** One result row of the panel-series SQL (single or batched) as a PanelPoint. */
+export function toPanelPoint(x: Record<string, unknown>, groupSize: number): PanelPoint {
+  return {
     period: String(x.period),
     value: num(x.value),
     status: (x.status as string | null) ?? null,
@@ -91,10 +96,10 @@ export async function queryPanelSeries(db: Database, r: PanelSeriesRequest): Pro
     groupQ1: num(x.group_q1),
     groupQ3: num(x.group_q3),
     groupN: Number(x.group_n),
-    groupSize: members.length,
+    groupSize,
     rankAll: num(x.rank_all),
     rankGroup: num(x.rank_group),
-  }));
+  };
 }
 
 export function num(x: unknown): number | null {
