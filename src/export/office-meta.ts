@@ -1,6 +1,7 @@
 import type { ChartSpec, ChartTable } from '../charts/spec.ts';
 import type { Kpi, Manifest, Municipality } from '../data/contract.ts';
 import type { PeerGroup } from '../peers/peer-group.ts';
+import { todayIso } from './export-meta.ts';
 
 /**
  * What an office file (xlsx, docx, pptx) says about a chart: title, KPI and its definition, kommun,
@@ -33,24 +34,8 @@ export interface ExportAbout {
   manifest?: Pick<Manifest, 'sample' | 'retrieved' | 'source'> | null;
 }
 
-/** The shared export description some specs carry (only the fields read here). */
-interface SpecMeta {
-  kpiId?: string;
-  kommun?: { name: string } | null;
-  group?: { label: string; edition: number | null } | null;
-  sources?: string[];
-  retrieved?: string | null;
-  sample?: boolean;
-}
-
-export function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): OfficeMeta {
-  const m = (spec as { meta?: SpecMeta }).meta;
+  const m = spec.meta;
   const sample = m?.sample ?? about.manifest?.sample ?? spec.sources.some((s) => s.startsWith('Exempeldata'));
   return {
     title: spec.title,
@@ -64,11 +49,11 @@ export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): OfficeMeta
     sources: spec.sources,
     retrieved: sample ? null : (m?.retrieved ?? about.manifest?.retrieved ?? null),
     sample,
-    created: today(),
+    created: todayIso(),
   };
 }
 
 /** Each member's own value per period, where the spec carries it (the table alternative's member rows). */
 export function memberTableOf(spec: ChartSpec): ChartTable | null {
-  return (spec as { memberTable?: ChartTable }).memberTable ?? null;
+  return spec.memberTable ?? null;
 }
