@@ -74,7 +74,7 @@ async function start() {
   }
   router.useAbsoluteRoot();
   interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
-  // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): idle on pages with controls, else on first interaction.
+  // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };
 }
