@@ -1,8 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { CatalogueEntry } from './kpi-catalogue.ts';
+import { fold } from '../format/fold.ts';
 
-/** Case- and å/ä/ö-insensitive form of a word ("Äldreomsorg" ~ "aldreomsorg"). */
-const foldTerm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 const KPI_ID = /^[A-Za-z]\d{4,6}$/;
 
 export interface CatalogueSearch {
@@ -23,7 +22,7 @@ export function createCatalogueSearch(entries: readonly CatalogueEntry[]): Catal
   const index = new MiniSearch<CatalogueEntry>({
     idField: 'id',
     fields: ['id', 'title', 'description'],
-    processTerm: (t) => foldTerm(t) || null,
+    processTerm: (t) => fold(t) || null,
     searchOptions: { boost: { id: 8, title: 3 }, combineWith: 'AND' },
   });
   index.addAll(entries as CatalogueEntry[]);

@@ -1,7 +1,7 @@
 import type { Kpi, Manifest, Municipality } from '../data/contract.ts';
 import type { BreakdownRow } from '../queries/breakdown.ts';
 import type { StackedBarSpec } from '../charts/spec.ts';
-import { fold } from '../ui/fold.ts';
+import { fold } from '../format/fold.ts';
 import { formatNumber } from '../format/number.ts';
 import { isOwnData, OWN_DATA_PROCESSING, valueSourceLines } from './own-sources.ts';
 

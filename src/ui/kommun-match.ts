@@ -1,4 +1,4 @@
-import { fold } from './fold.ts';
+import { fold } from '../format/fold.ts';
 
 export interface NamedKommun {
   id: string;

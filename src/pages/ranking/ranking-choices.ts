@@ -3,7 +3,7 @@ import { kommuner, type SiteMeta } from '../../data/site-meta.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { PANELS } from '../../panels/panels.config.ts';
 import { kpiPeriods } from '../../data/own-entry.ts';
-import { fold } from '../../ui/fold.ts';
+import { fold } from '../../format/fold.ts';
 
 export const DEFAULT_RANK_KPI = 'U31462';
 
