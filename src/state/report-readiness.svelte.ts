@@ -23,3 +23,14 @@ export class ReportReadiness {
 const KEY = Symbol('report-readiness');
 export const provideReportReadiness = (r = new ReportReadiness()) => setContext(KEY, r);
 export const getReportReadiness = () => getContext<ReportReadiness | undefined>(KEY);
+
+/** Registers a panel with the report's readiness while it is mounted; does nothing outside a report. */
+export function trackReadiness(id: () => string, settled: () => boolean): void {
+  const readiness = getReportReadiness();
+  if (!readiness) return;
+  $effect(() => {
+    const key = id();
+    readiness.set(key, settled());
+    return () => readiness.delete(key);
+  });
+}
