@@ -6,7 +6,7 @@
  * BENCH_SIZES (500000,3000000,10000000).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, lstatSync, mkdirSync, unlinkSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../scripts/site/static-server.ts';
@@ -31,7 +31,9 @@ const { dist, buildMs } = buildSite(log);
 const meta = JSON.parse(readFileSync(join(dist, 'data/meta.json'), 'utf8')) as SiteMeta;
 const csvDir = join(BENCH_CACHE, 'csv');
 mkdirSync(csvDir, { recursive: true });
-if (!existsSync(join(dist, 'bench-csv'))) symlinkSync(csvDir, join(dist, 'bench-csv'));
+// Served from dist/bench-csv as hard links (the static server refuses symlinks that leave its root).
+if (lstatSync(join(dist, 'bench-csv'), { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(join(dist, 'bench-csv'));
+mkdirSync(join(dist, 'bench-csv'), { recursive: true });
 
 const site = await serveStatic(dist, { compress: true });
 const baseline = await serveStatic(makeBaseline(dist), { compress: true });
@@ -86,6 +88,8 @@ const ingest: IngestSize[] = [];
 for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(Number)) {
   const left = LIMIT_MS - (Date.now() - t0) - 30_000;
   const { file, bytes } = await generateCsv(join(csvDir, `values-${rows}.csv`), rows);
+  const served = join(dist, 'bench-csv', `values-${rows}.csv`);
+  if (!existsSync(served)) linkSync(file, served);
   const repeats = Number(env('BENCH_INGEST_REPEATS', '3'));
   const native = await nativeIngest(file, repeats).catch((e: Error) => (log(`  native ${rows}: ${e.message}`), null));
   const wasm =

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { koladaDir } from '../tests/support/kolada-dir.ts';
 
@@ -25,7 +25,8 @@ export function buildSite(log: (s: string) => void): { dist: string; dataDir: st
 /**
  * The wait-for-DuckDB baseline: the same dist, but the kommun page has no prerendered body and no
  * boot snapshot, so the client mounts from scratch and every panel query waits for the engine.
- * Assets and data are symlinked, so both variants load the very same files.
+ * Assets and data are hard-linked, so both variants load the very same files (the static server
+ * refuses symlinks that leave its root).
  */
 export function makeBaseline(dist: string, name = 'dist-baseline'): string {
   const dir = join(BENCH_CACHE, name);
@@ -33,11 +34,17 @@ export function makeBaseline(dist: string, name = 'dist-baseline'): string {
   mkdirSync(join(dir, 'kommun', KOMMUN), { recursive: true });
   for (const entry of readdirSync(dist)) {
     if (entry === 'kommun') continue;
-    symlinkSync(resolve(dist, entry), join(dir, entry));
+    linkTree(resolve(dist, entry), join(dir, entry));
   }
   const html = readFileSync(join(dist, 'kommun', KOMMUN, 'index.html'), 'utf8');
   writeFileSync(join(dir, 'kommun', KOMMUN, 'index.html'), stripPrerender(html));
   return dir;
+}
+
+function linkTree(from: string, to: string): void {
+  if (!statSync(from).isDirectory()) return linkSync(from, to);
+  mkdirSync(to);
+  for (const entry of readdirSync(from)) linkTree(join(from, entry), join(to, entry));
 }
 
 /** Removes the prerendered app markup and the boot snapshot from a page, keeping head, scripts and styles. */
