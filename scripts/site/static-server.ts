@@ -100,11 +100,13 @@ export async function serveStatic(
       return;
     }
     if (options.compress && COMPRESSIBLE.test(path) && /gzip|br/.test(accept)) {
-      let c = cache.get(path);
+      // Keyed by size and mtime as well, so a file changed on disk is compressed again.
+      const key = `${path}\0${size}\0${statSync(path).mtimeMs}`;
+      let c = cache.get(key);
       if (!c) {
         const raw = readFileSync(path);
         c = { gz: gzipSync(raw, { level: 6 }), br: brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }) };
-        cache.set(path, c);
+        cache.set(key, c);
       }
       const body = accept.includes('br') ? c.br : c.gz;
       res.writeHead(status, {

@@ -67,6 +67,8 @@ export async function withValuePieces(
   const index = () => indexPromise ?? remember(fetchPieceIndex(dataUrl, fetchImpl));
   const loaded = new Set<string>();
   const loading = new Map<string, Promise<void>>();
+  // A retry after a failure bypasses the HTTP cache, which may hold the truncated answer.
+  const failed = new Set<string>();
   let serial = 0;
   let writes: Promise<void> = Promise.resolve();
 
@@ -76,7 +78,8 @@ export async function withValuePieces(
     const [file, bytes, rows] = entry;
     let res: Response;
     try {
-      res = await fetchImpl(new URL(`${PIECES_DIR}/${file}`, dataUrl));
+      const url = new URL(`${PIECES_DIR}/${file}`, dataUrl);
+      res = await (failed.has(kpi) ? fetchImpl(url, { cache: 'reload' }) : fetchImpl(url));
     } catch {
       throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (nätverksfel).`);
     }
@@ -103,7 +106,14 @@ export async function withValuePieces(
     if (loaded.has(kpi)) return Promise.resolve();
     let p = loading.get(kpi);
     if (!p) {
-      p = load(kpi).finally(() => loading.delete(kpi));
+      p = load(kpi).then(
+        () => void failed.delete(kpi),
+        (e: unknown) => {
+          failed.add(kpi);
+          throw e;
+        },
+      );
+      p = p.finally(() => loading.delete(kpi));
       loading.set(kpi, p);
     }
     return p;

@@ -174,6 +174,16 @@ describe('keeps what the e2e setup and the bench rely on', () => {
     expect(missing.body.toString()).toContain('Sidan finns inte');
   });
 
+  it('compresses a file again once it changed on disk (a restored file is not served from the old cache)', async () => {
+    const file = join(dist, 'assets', 'changing.js');
+    writeFileSync(file, 'first();'.repeat(50));
+    const a = await raw(root, '/assets/changing.js', 'GET', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(a.body).toString()).toContain('first()');
+    writeFileSync(file, 'second();'.repeat(60));
+    const b = await raw(root, '/assets/changing.js', 'GET', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(b.body).toString()).toBe('second();'.repeat(60));
+  });
+
   it('never redirects to another host (//host)', async () => {
     const a = await raw(root, '//kommun');
     if (a.status === 301) expect(String(a.headers.location).startsWith('//')).toBe(false);
