@@ -30,8 +30,13 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
   // The worker swallows a failed wasm download and never settles, so check reachability first.
   const probe = await fetch(wasmUrl, { method: 'HEAD' }).catch(() => null);
   if (!probe?.ok) throw new Error(`databasmotorn kunde inte hämtas${probe ? ` (${probe.status})` : ' (nätverksfel)'}`);
-  let die: (e: Error) => void = () => {};
-  const died = new Promise<never>((_, reject) => (die = reject));
+  let gone = false;
+  let reject: (e: Error) => void = () => {};
+  const died = new Promise<never>((_, r) => (reject = r));
+  const die = (e: Error) => {
+    gone = true;
+    reject(e);
+  };
   died.catch(() => {});
   const life = watchWorkerLife(new URL(workerUrl, location.href).href, () => die(new Error(DIED_MESSAGE)));
   const { worker } = life;
@@ -40,8 +45,10 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // A call on a terminated worker fails with duckdb-wasm's own text (and the whole message it tried to send):
   // report it as the worker's death instead, so users and the console see one plain cause.
-  const race = <T>(p: Promise<T>) =>
-    Promise.race([p, died]).catch((e: unknown) => {
+  // A call on a dead or closed worker is refused here: duckdb-wasm would log the whole message (a
+  // value piece's bytes) to the console and answer with nothing.
+  const race = <T>(call: () => Promise<T>) =>
+    (gone ? Promise.reject(new Error(DIED_MESSAGE)) : Promise.race([call(), died])).catch((e: unknown) => {
       if (e instanceof Error && /worker is not set/.test(e.message)) {
         const dead = new Error(DIED_MESSAGE);
         die(dead);
@@ -50,8 +57,8 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
       throw e;
     });
   /** Cleanup that must neither throw nor wait for a dead worker. */
-  const settle = (p: Promise<unknown>) =>
-    race(p).then(
+  const settle = (call: () => Promise<unknown>) =>
+    race(call).then(
       () => {},
       () => {},
     );
@@ -67,7 +74,7 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     worker.terminate();
     throw e;
   }
-  const conn = await race(db.connect());
+  const conn = await race(() => db.connect());
 
   return {
     died,
@@ -79,37 +86,40 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
       let table;
       if (params.length) {
-        const stmt = await race(conn.prepare(sql));
+        const stmt = await race(() => conn.prepare(sql));
         try {
-          table = await race(stmt.query(...params));
+          table = await race(() => stmt.query(...params));
         } finally {
-          await settle(stmt.close());
+          await settle(() => stmt.close());
         }
       } else {
-        table = await race(conn.query(sql));
+        table = await race(() => conn.query(sql));
       }
       return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON())) as T[];
     },
     async exec(sql: string) {
-      await race(conn.query(sql));
+      await race(() => conn.query(sql));
     },
     async registerFile(name: string, bytes: Uint8Array) {
-      await race(db.registerFileBuffer(name, bytes));
+      await race(() => db.registerFileBuffer(name, bytes));
     },
     async exportCsv(select: string) {
       const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`;
-      await race(db.registerEmptyFileBuffer(name));
+      await race(() => db.registerEmptyFileBuffer(name));
       try {
-        await race(conn.query(`COPY (${select}) TO '${name}' (FORMAT csv, HEADER true)`));
-        return await race(db.copyFileToBuffer(name));
+        await race(() => conn.query(`COPY (${select}) TO '${name}' (FORMAT csv, HEADER true)`));
+        return await race(() => db.copyFileToBuffer(name));
       } finally {
-        await settle(db.dropFile(name));
+        await settle(() => db.dropFile(name));
       }
     },
     async close() {
       life.stop();
-      await settle(conn.close());
-      await settle(db.terminate());
+      if (!gone) {
+        await settle(() => conn.close());
+        await settle(() => db.terminate());
+      }
+      gone = true;
       worker.terminate();
     },
   };

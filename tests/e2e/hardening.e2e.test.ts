@@ -61,8 +61,7 @@ function queryThroughDeath(page: Page, how: 'silent' | 'kill'): Promise<string> 
 }
 
 describe('a dying DuckDB worker', () => {
-  // it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
-  it.skip.each(['silent', 'kill'] as const)(
+  it.each(['silent', 'kill'] as const)(
     'settles a parameterised query mid-run (%s death) and a retry works',
     async (how) => {
       const { page, context, errors } = await pageWithWorkerHandle();
@@ -157,6 +156,23 @@ describe('a dying DuckDB worker', () => {
     expect(await page.textContent('.egna-data .ok-note')).toMatch(/400\s200 rader lades till/);
     await context.close();
   }, 900_000);
+});
+
+describe('a parse worker that cannot load', () => {
+  it('reads a 30-byte file on the page instead of calling it too big for memory', async () => {
+    const { page, context } = await openPage(browser);
+    await page.route(/parse-worker[^/]*\.(js|ts)(\?.*)?$/, (route) => route.abort());
+    await page.goto(`${site}egna-data/`);
+    const path = join(dir, 'liten.csv');
+    writeFileSync(path, 'nyckeltal;kommun;period;kön;värde\nEGEN_L;1286;2021;T;1,5\n');
+    await page.setInputFiles('.egna-data input[type=file]', path);
+    await page.waitForSelector('.import-preview', { timeout: 120_000 });
+    expect(await page.locator('.egna-data').textContent()).not.toMatch(/minne/);
+    await page.click('.import-preview .actions button:first-child');
+    await page.waitForSelector('.egna-data .ok-note', { timeout: 240_000 });
+    expect(await page.textContent('.egna-data .ok-note')).toMatch(/1 rad lades till/);
+    await context.close();
+  }, 600_000);
 });
 
 describe('malformed escapes and unknown pages', () => {

@@ -19,6 +19,7 @@ export type WorkerRequest =
   | { type: 'csv'; id: number; rename: KpiRename };
 
 export type WorkerResponse =
+  | { type: 'ready'; id: 0 }
   | { type: 'summary'; id: number; summary: ImportSummary }
   | { type: 'fast'; id: number; plan: FastPlan }
   | { type: 'progress'; id: number; done: number; total: number }
@@ -56,6 +57,11 @@ export function handleParse(
 
 export class WorkerMemoryError extends Error {}
 
+/**
+ * The worker's client. Requests wait until the worker has said it is running, so the file's bytes are
+ * transferred only to a worker that exists; a worker that cannot load (blocked or missing script)
+ * hands every request to the page instead of calling a small file too big for memory.
+ */
 export function createParseClient(): ParseClient {
   if (typeof Worker === 'undefined') return inlineClient();
   const worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module' });
@@ -64,7 +70,20 @@ export function createParseClient(): ParseClient {
     number,
     { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void; progress?: (fraction: number) => void }
   >();
+  let started: (running: boolean) => void = () => {};
+  const running = new Promise<boolean>((resolve) => (started = resolve));
+  let fallback: ParseClient | null = null;
+  const onPage = async (): Promise<ParseClient | null> => {
+    if (await running) return null;
+    if (!fallback) {
+      console.warn('The parse worker could not start; files are read on the page instead.');
+      worker.terminate();
+      fallback = inlineClient();
+    }
+    return fallback;
+  };
   worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+    if (e.data.type === 'ready') return started(true);
     const p = pending.get(e.data.id);
     if (!p) return;
     if (e.data.type === 'progress') {
@@ -76,7 +95,8 @@ export function createParseClient(): ParseClient {
     else p.resolve(e.data);
   };
   worker.onerror = (e) => {
-    // A worker that dies while parsing has almost always run out of memory.
+    started(false);
+    // A worker that dies while parsing (it had started) has almost always run out of memory.
     const err = new WorkerMemoryError(e.message || 'Arbetaren som läser filen avslutades oväntat.');
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -89,12 +109,25 @@ export function createParseClient(): ParseClient {
     });
   return {
     parse: async (fileName, bytes, ctx, options = {}) => {
+      const page = await onPage();
+      if (page) return page.parse(fileName, bytes, ctx, options);
       const r = await ask({ type: 'parse', fileName, bytes, ctx, allowFast: options.allowFast ?? true }, [bytes], options.onProgress);
       return r.type === 'fast' ? { kind: 'fast', plan: r.plan } : { kind: 'summary', summary: (r as { summary: ImportSummary }).summary };
     },
-    remap: async (change) => ((await ask({ type: 'remap', change })) as { summary: ImportSummary }).summary,
-    csv: async (rename) => ((await ask({ type: 'csv', rename })) as { bytes: Uint8Array }).bytes,
-    close: () => worker.terminate(),
+    remap: async (change) => {
+      const page = await onPage();
+      if (page) return page.remap(change);
+      return ((await ask({ type: 'remap', change })) as { summary: ImportSummary }).summary;
+    },
+    csv: async (rename) => {
+      const page = await onPage();
+      if (page) return page.csv(rename);
+      return ((await ask({ type: 'csv', rename })) as { bytes: Uint8Array }).bytes;
+    },
+    close: () => {
+      worker.terminate();
+      fallback?.close();
+    },
   };
 }
 

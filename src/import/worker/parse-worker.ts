@@ -34,3 +34,6 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     reply({ type: 'error', id: m.id, message: String((err as Error)?.message ?? err), memory: isOutOfMemory(err) });
   }
 };
+
+// Requests wait for this (parse-client.ts), so a worker that fails to load is told apart from one that died.
+(self as unknown as Worker).postMessage({ type: 'ready', id: 0 } satisfies WorkerResponse);
