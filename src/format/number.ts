@@ -80,3 +80,8 @@ export function formatPlaceWithDirection(place: number | null, of: number, highe
 export function formatDate(iso: string | null | undefined): string {
   return iso ?? 'okänt datum';
 }
+
+/** A count with the noun in the right number: "1 rad", "2 rader", "1 234 rader". */
+export function formatCount(n: number, one: string, many: string): string {
+  return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
+}

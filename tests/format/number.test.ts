@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatChange,
+  formatCount,
   formatNumber,
   formatPeriod,
   formatPlaceWithDirection,
@@ -52,5 +53,10 @@ describe('rounding and direction (issue 14)', () => {
     expect(formatPlaceWithDirection(3, 8, null)).toBe('plats 3 av 8, högst värde = plats 1');
     expect(formatPlaceWithDirection(3, 8, false)).toBe('plats 3 av 8, lägst värde = plats 1');
     expect(rankDirection(null)).not.toMatch(/bättre|sämre/);
+  });
+  it('puts the noun in the right number', () => {
+    expect(nb(formatCount(1, 'rad', 'rader'))).toBe('1 rad');
+    expect(nb(formatCount(0, 'rad', 'rader'))).toBe('0 rader');
+    expect(nb(formatCount(1234, 'rad', 'rader'))).toBe('1 234 rader');
   });
 });

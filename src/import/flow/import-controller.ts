@@ -22,6 +22,7 @@ import { readFileBytes } from '../worker/read-file.ts';
 import { step, type FlowEvent, type Phase } from './import-flow.ts';
 import { plainMessage } from './errors.ts';
 import { choiceProblem, defaultChoice, kpiDefinitions, type KpiChoice } from './kpi-choices.ts';
+import { formatCount } from '../../format/number.ts';
 
 export interface FlowMessage {
   kind: 'error' | 'ok';
@@ -233,7 +234,7 @@ export class ImportController {
     const summary = this.deps.snapshot(s.summary);
     const chosen = this.deps.snapshot(s.choices);
     if (!this.#go('confirm')) return false;
-    s.progress = { step: `Lägger till ${summary.accepted.toLocaleString('sv-SE')} rader i databasen`, value: null };
+    s.progress = { step: `Lägger till ${formatCount(summary.accepted, 'rad', 'rader')} i databasen`, value: null };
     try {
       const rename: KpiRename = new Map(chosen.filter((c) => c.id !== c.fileId).map((c) => [c.fileId, c.id]));
       const periods: Record<string, string[]> = Object.create(null);
@@ -258,9 +259,9 @@ export class ImportController {
         result = await this.deps.add(set, () => this.deps.commitStaged(id, rename));
         this.#staged = false;
       } else {
-        s.progress = { step: `Förbereder ${summary.accepted.toLocaleString('sv-SE')} rader`, value: null };
+        s.progress = { step: `Förbereder ${formatCount(summary.accepted, 'rad', 'rader')}`, value: null };
         const csv = await this.#client!.csv(rename);
-        s.progress = { step: `Lägger till ${summary.accepted.toLocaleString('sv-SE')} rader i databasen`, value: null };
+        s.progress = { step: `Lägger till ${formatCount(summary.accepted, 'rad', 'rader')} i databasen`, value: null };
         result = await this.deps.add({ ...set, csv });
       }
       const { report, persisted } = result;
@@ -272,7 +273,7 @@ export class ImportController {
       s.message = {
         kind: 'ok',
         report,
-        text: `${summary.fileName}: ${report.added.toLocaleString('sv-SE')} rader lades till${persisted ? ' och sparades i den här webbläsaren' : ' (de sparas inte efter omladdning)'}.`,
+        text: `${summary.fileName}: ${formatCount(report.added, 'rad', 'rader')} lades till${persisted ? ' och sparades i den här webbläsaren' : ' (de sparas inte efter omladdning)'}.`,
       };
       return true;
     } catch (e) {

@@ -8,6 +8,7 @@
 import type { CandidateRow } from './validate-import.ts';
 import { combineYearMonth } from './parse-period.ts';
 import type { Delimiter } from './sniff-csv.ts';
+import { formatCount } from '../../format/number.ts';
 
 export type LongColumn = 'kpi' | 'municipality' | 'period' | 'year' | 'month' | 'quarter' | 'gender' | 'value' | 'status';
 
@@ -157,6 +158,6 @@ export function parseLongRows(
       ...(columns.status !== undefined ? { status: cell(r, columns.status) } : {}),
     });
   }
-  if (ragged > 0) warnings.push(`${ragged} rader har ett annat antal kolumner än rubrikraden.`);
+  if (ragged > 0) warnings.push(`${formatCount(ragged, 'rad', 'rader')} har ett annat antal kolumner än rubrikraden.`);
   return { ok: true, candidates, columns, warnings };
 }
