@@ -59,8 +59,10 @@ function addTableSheet(wb: ExcelJS.Workbook, name: string, table: ChartTable): v
   table.columns.forEach((c, i) => {
     const column = data.getColumn(i + 1);
     column.width = Math.min(40, Math.max(10, c.length + 4, ...table.rows.map((r) => String(r[i] ?? '').length + 2)));
-    column.numFmt = i === 0 ? '0' : columnNumberFormat(table, i);
-    if (i > 0 && table.rows.some((r) => typeof r[i] === 'number')) column.alignment = { horizontal: 'right' };
+    const numeric = table.rows.some((r) => typeof r[i] === 'number');
+    // A column of codes ("0180") is text, so Excel keeps the leading zeros and never sums it.
+    column.numFmt = i === 0 ? '0' : numeric ? columnNumberFormat(table, i) : '@';
+    if (i > 0 && numeric) column.alignment = { horizontal: 'right' };
   });
 }
 

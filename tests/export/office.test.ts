@@ -119,9 +119,17 @@ describe('xlsx', () => {
       ],
     };
     const spec = { ...lineSpec, memberTable } as ChartSpec;
-    const { sheets } = readXlsx(await tableXlsx(spec.table, exportMeta(spec, about), memberTableOf(spec)));
+    const { sheets, formats } = readXlsx(await tableXlsx(spec.table, exportMeta(spec, about), memberTableOf(spec)));
     expect([...sheets.keys()]).toEqual([DATA_SHEET, MEMBER_SHEET, META_SHEET]);
     expect(sheets.get(MEMBER_SHEET)).toEqual([['Kommun', 'Kod', 'Roll', '2021 (%)', '2022 (%)'], ...memberTable.rows]);
+    // the code column is formatted as text (Excel keeps "0180"), the value columns as numbers
+    expect(
+      formats
+        .get(MEMBER_SHEET)!
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['@', '@']);
+    expect(formats.get(MEMBER_SHEET)![1][4]).toBe('#,##0.0');
     expect(memberTableOf(lineSpec)).toBeNull();
   });
 

@@ -47,7 +47,7 @@ export function readXlsx(bytes: Uint8Array): { sheets: Map<string, Cell[][]>; fo
   const shared = byTag(xml(parts, 'xl/sharedStrings.xml'), 'si').map(text);
   const styles = xml(parts, 'xl/styles.xml');
   const numFmts = new Map(byTag(styles, 'numFmt').map((f) => [f.getAttribute('numFmtId')!, f.getAttribute('formatCode')!]));
-  const builtIn: Record<string, string> = { '0': 'General', '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00' };
+  const builtIn: Record<string, string> = { '0': 'General', '1': '0', '2': '0.00', '3': '#,##0', '4': '#,##0.00', '49': '@' };
   const xfs = byTag(byTag(styles, 'cellXfs')[0], 'xf').map((x) => {
     const id = x.getAttribute('numFmtId') ?? '0';
     return numFmts.get(id) ?? builtIn[id] ?? id;
