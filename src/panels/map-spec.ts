@@ -6,6 +6,7 @@ import { formatValue } from '../format/number.ts';
 import { QUARTILE_LABEL, quartileClass, quartileCuts, type QuartileCuts } from './quartiles.ts';
 import { OWN_PROCESSING, rawSourceLine } from './sources.ts';
 import { valueCell } from './status.ts';
+import { safeFileName } from '../export/download.ts';
 import { GENDER_LABEL } from './series-spec.ts';
 
 /** Credit for the boundaries (../shared/data/geo/SOURCES.md), on every map and on Om data. */
@@ -147,6 +148,17 @@ export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
           ];
         }),
     },
-    fileStem: `${kpi.id}_${period}_${a.gender}_karta${focusId ? `_${focusId}` : ''}`,
+    // As the ranking's: KPI, year, gender, then the marked kommun and its group with edition.
+    fileStem: safeFileName(
+      [
+        kpi.id,
+        period,
+        a.gender,
+        'karta',
+        ...(focusId ? [name(focusId), focusId] : []),
+        ...(focus && peers.size ? [a.group!.kind, ...(a.group!.edition !== null ? [String(a.group!.edition)] : [])] : []),
+      ].join('_'),
+      '',
+    ),
   };
 }

@@ -158,7 +158,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
           return { name: dl.suggestedFilename(), bytes: readFileSync(path) };
         };
         const svg = await save('[data-export="svg-a4"]');
-        expect(svg.name).toMatch(/_karta_1286\.svg$/);
+        expect(svg.name).toMatch(/_karta_Ystad_1286_[a-z]+(_\d{4})?\.svg$/);
         const text = svg.bytes.toString('utf8');
         expect(text.match(/data-id="\d{4}"/g)).toHaveLength(290);
         expect(text).toContain('Kommungränser: Valmyndigheten via okfse/sweden-geojson');
