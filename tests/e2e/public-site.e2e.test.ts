@@ -108,8 +108,7 @@ describe('first paint and no JavaScript', () => {
     await context.close();
   });
 
-  // it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
-  it.skip('loads DuckDB only after the first paint: right after it on kommun pages, on first interaction elsewhere', async () => {
+  it('loads DuckDB only after the first paint: right after it on kommun pages, on first interaction elsewhere', async () => {
     // Kommun pages start the engine right after the first frame is painted (not at load, not on
     // idle): the prerendered first chart is painted before the wasm or any value piece is requested.
     const { page, context, requests } = await openPage(browser);
@@ -253,8 +252,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 });
 
 describe('permalinks and history', () => {
-  // it.skip: not reconciled with the round-2 merge before the session ended (2026-11-30 closing note, issue follow-up)
-  it.skip('a copied link restores the exact view in a new page', async () => {
+  it('a copied link restores the exact view in a new page', async () => {
     const { page, context } = await openPage(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     await page.goto(`${site}kommun/1286/`);
