@@ -13,7 +13,9 @@ import {
   WidthType,
 } from 'docx';
 import type { ChartSpec, ChartTable } from '../charts/spec.ts';
-import { memberTableOf } from './office-meta.ts';
+import { coverText, memberTableOf, type ReportCover } from './office-meta.ts';
+
+export type { ReportCover };
 import { formatCell } from '../charts/table-cell.ts';
 import { altText } from './alt-text.ts';
 import { stripXmlForbidden as xmlText } from './xml-text.ts';
@@ -24,19 +26,6 @@ import { stripXmlForbidden as xmlText } from './xml-text.ts';
  * resolution with alt text, the table and the source lines. Images come in as PNG bytes, so the
  * builder runs the same in the browser and in tests.
  */
-export interface ReportCover {
-  kommun: string;
-  /** "Liknande kommuner (utgåva 2023)" */
-  group: string;
-  /** "… – Koladas grupp, utgåva 2023"; may be empty */
-  groupDescription: string;
-  edition: number | null;
-  members: number;
-  /** data source and retrieval date, or the sample-data note */
-  sourceNote: string;
-  /** ISO date the document was made */
-  created: string;
-}
 
 export interface DocumentChart {
   spec: ChartSpec;
@@ -56,13 +45,10 @@ const para = (text: string, opts: { bold?: boolean; italics?: boolean; size?: nu
   new Paragraph({ children: [t(text, opts)], spacing: { after: spacingAfter } });
 
 function coverPage(cover: ReportCover): Paragraph[] {
+  const { title, lines } = coverText(cover);
   return [
-    new Paragraph({ children: [t(`Nyckeltal för ${cover.kommun}`)], heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 480 } }),
-    para(`Jämfört med ${cover.group}${cover.members ? ` (${cover.members} kommuner)` : ''}.`, { size: 28 }),
-    ...(cover.groupDescription ? [para(cover.groupDescription, { size: 24 })] : []),
-    ...(cover.edition !== null ? [para(`Gruppens utgåva: ${cover.edition}`, { size: 24 })] : []),
-    para(cover.sourceNote, { size: 24 }),
-    para(`Skapad ${cover.created} med Jämför.`, { size: 24, color: '555555' }),
+    new Paragraph({ children: [t(title)], heading: HeadingLevel.TITLE, spacing: { before: 2400, after: 480 } }),
+    ...lines.map((line, i) => para(line, { size: i === 0 ? 28 : 24, ...(i === lines.length - 1 ? { color: '555555' } : {}) })),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 }

@@ -57,3 +57,32 @@ export function exportMeta(spec: ChartSpec, about: ExportAbout = {}): OfficeMeta
 export function memberTableOf(spec: ChartSpec): ChartTable | null {
   return spec.memberTable ?? null;
 }
+
+/** The title page of a kommun's office files (Word, PowerPoint). */
+export interface ReportCover {
+  kommun: string;
+  /** "Liknande kommuner ekonomiskt bistånd (utgåva 2023)" */
+  group: string;
+  /** "… – Koladas grupp, utgåva 2023"; may be empty */
+  groupDescription: string;
+  edition: number | null;
+  members: number;
+  /** data source and retrieval date, or the sample-data note */
+  sourceNote: string;
+  /** ISO date the document was made */
+  created: string;
+}
+
+/** The cover's title and its lines, in order; the last says when and with what it was made. */
+export function coverText(cover: ReportCover): { title: string; lines: string[] } {
+  return {
+    title: `Nyckeltal för ${cover.kommun}`,
+    lines: [
+      `Jämfört med ${cover.group}${cover.members ? ` (${cover.members} kommuner)` : ''}.`,
+      ...(cover.groupDescription ? [cover.groupDescription] : []),
+      ...(cover.edition !== null ? [`Gruppens utgåva: ${cover.edition}`] : []),
+      cover.sourceNote,
+      `Skapad ${cover.created} med Jämför.`,
+    ],
+  };
+}

@@ -5,9 +5,11 @@ import { BAR_FILL, CATEGORY_FILLS, ROLE_STYLE } from '../charts/palette.ts';
 import { decimalsFor, formatPeriod } from '../format/number.ts';
 import { altText } from './alt-text.ts';
 import { stripXmlForbidden as xmlText } from './xml-text.ts';
+import { coverText, type ReportCover } from './office-meta.ts';
 
 /**
- * A PowerPoint deck with one 16:9 slide per chart: the title on top, a native PowerPoint chart (line,
+ * A PowerPoint deck: for a kommun a title slide (kommun, group and edition, source, date), then one
+ * 16:9 slide per chart: the title on top, a native PowerPoint chart (line,
  * bar, stacked bar – editable, its data in an embedded workbook) or, for any other kind, the chart
  * image; the source lines in the footer and the generated summary in the speaker notes.
  */
@@ -162,11 +164,44 @@ function fitted(size: { width: number; height: number }) {
   return { x: BODY.x + (BODY.w - w) / 2, y: BODY.y + (BODY.h - h) / 2, w, h };
 }
 
-export async function buildDeck(specs: ChartSpec[], image: (spec: ChartSpec) => Promise<SlideImage>, title = ''): Promise<Deck> {
+function addCover(deck: Deck, cover: ReportCover): void {
+  const { title, lines } = coverText(cover);
+  const slide = deck.addSlide();
+  slide.addText(clean(title), {
+    x: MARGIN,
+    y: 1.2,
+    w: WIDTH,
+    h: 0.9,
+    fontSize: 32,
+    bold: true,
+    fontFace: 'Calibri',
+    color: '1A1A1A',
+    margin: 0,
+  });
+  slide.addText(clean(lines.join('\n')), {
+    x: MARGIN,
+    y: 2.3,
+    w: WIDTH,
+    h: 2.6,
+    fontSize: 16,
+    fontFace: 'Calibri',
+    color: '333333',
+    valign: 'top',
+    margin: 0,
+    paraSpaceAfter: 6,
+  });
+}
+
+export async function buildDeck(
+  specs: ChartSpec[],
+  image: (spec: ChartSpec) => Promise<SlideImage>,
+  cover: ReportCover | null = null,
+): Promise<Deck> {
   const deck = new PptxGenJS();
   deck.layout = 'LAYOUT_16x9';
   deck.author = 'Jämför';
-  deck.title = clean(title || specs[0]?.title || 'Jämför');
+  deck.title = clean(cover ? coverText(cover).title : specs[0]?.title || 'Jämför');
+  if (cover) addCover(deck, cover);
   for (const spec of specs) {
     const slide = deck.addSlide();
     addFrame(slide, spec);
@@ -206,13 +241,13 @@ export function dropEmptyPoints(pptx: Uint8Array): Uint8Array {
   });
 }
 
-/** The .pptx file's bytes. */
+/** The .pptx file's bytes; with a cover, a title slide comes first. */
 export async function chartsPptx(
   specs: ChartSpec[],
   image: (spec: ChartSpec) => Promise<SlideImage>,
-  title = '',
+  cover: ReportCover | null = null,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const deck = await buildDeck(specs, image, title);
+  const deck = await buildDeck(specs, image, cover);
   const out = (await deck.write({ outputType: 'uint8array' })) as Uint8Array;
   return new Uint8Array(dropEmptyPoints(out));
 }

@@ -129,6 +129,9 @@ describe('Kopiera diagram', () => {
     await page.click(`${panel} .export-toggle`);
     let downloads = 0;
     page.on('download', () => downloads++);
+    // the hint is the button's accessible description
+    const hintId = (await page.getAttribute(`${panel} [data-export="copy-png"]`, 'aria-describedby'))!;
+    expect(await page.textContent(`[id="${hintId}"]`)).toMatch(/klistra in i Word eller PowerPoint/);
     await page.click(`${panel} [data-export="copy-png"]`);
     await page.waitForFunction((p) => document.querySelector(`${p} .export-status`)?.textContent?.includes('kopierat'), panel, {
       timeout: 60_000,
@@ -222,7 +225,9 @@ describe('Word and PowerPoint from the report view', () => {
     const titles = await page.$$eval('.report-panels svg[data-chart-id]', (svgs) => svgs.map((s) => s.getAttribute('data-chart-id')));
     const file = await download(page, '[data-export="pptx"]');
     expect(file.name).toBe('jamfor_1286_liknande.pptx');
-    const slides = readPptx(file.bytes);
+    const [cover, ...slides] = readPptx(file.bytes);
+    expect(cover.texts[0]).toBe('Nyckeltal för Ystad');
+    expect(cover.texts[1]).toMatch(/^Jämfört med Liknande kommuner .+\(utgåva \d{4}\)[\s\S]*Skapad \d{4}-\d{2}-\d{2} med Jämför\.$/);
     expect(slides.length).toBe(titles.length);
     for (const s of slides) {
       expect(s.charts.length + s.images).toBe(1);

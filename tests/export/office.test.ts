@@ -256,6 +256,21 @@ describe('pptx', () => {
     expect(slide.images).toBe(1);
   });
 
+  it("with a kommun's cover: a title slide first (kommun, group, edition, source, date), then the charts", async () => {
+    const slides = readPptx(await chartsPptx([lineSpec, rankSpec] as ChartSpec[], image, cover));
+    expect(slides.length).toBe(3);
+    expect(slides[0].texts[0]).toBe('Nyckeltal för Åby');
+    expect(slides[0].texts[1].split('\n')).toEqual([
+      'Jämfört med Liknande kommuner (utgåva 2023) (7 kommuner).',
+      'Liknande kommuner, ekonomiskt bistånd – Koladas grupp, utgåva 2023',
+      'Gruppens utgåva: 2023',
+      'Källa: Kolada (RKA), data hämtad 2024-05-01.',
+      'Skapad 2026-11-30 med Jämför.',
+    ]);
+    expect(slides[0].charts).toEqual([]);
+    expect(slides[1].texts[0]).toBe(lineSpec.title);
+  });
+
   it('hostile texts stay literal and every part is well-formed XML', async () => {
     const specs = [hostile(lineSpec), hostile(rankSpec)];
     const slides = readPptx(await chartsPptx(specs, image));
