@@ -1,15 +1,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const site = inject('siteUrl');
 const dist = inject('distDir');
 const origin = new URL(site).origin;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launchChromium()));
@@ -28,26 +27,6 @@ async function mapReady(page: Page) {
       .some((e) => e.name.endsWith('/data/kommuner.topo.json') && (e as PerformanceResourceTiming).responseEnd > 0),
   );
   await page.waitForTimeout(300);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
 }
 
 describe('map of all kommuner (ranking page and kommun panels)', () => {

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const site = inject('siteUrl');
 const subpath = inject('subpathUrl');
 const origin = new URL(site).origin;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 beforeAll(async () => void (browser = await launchChromium()));
@@ -29,27 +27,6 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
     document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   return async () => [...console, ...(await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp))];
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // Our CSP refuses inline scripts, so axe goes in through the DevTools protocol instead of addScriptTag.
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    (
-      globalThis as unknown as {
-        axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
-      }
-    ).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    }),
-  );
-  return result.violations.map(
-    (v) =>
-      `${v.id}: ${v.nodes
-        .slice(0, 5)
-        .map((n) => n.target.join(' '))
-        .join(', ')}`,
-  );
 }
 
 /** Waits until no panel is loading (every query answered). */
