@@ -11,6 +11,8 @@ declare module 'vitest' {
     subpathUrl: string;
     distDir: string;
     koladaDir: string;
+    /** one id per e2e run, so files sharing a build (tests/support/hostile-site.ts) build it once */
+    runId: string;
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide('subpathUrl', servers[1].url);
   project.provide('distDir', dist);
   project.provide('koladaDir', kolada);
+  project.provide('runId', `${Date.now()}-${process.pid}`);
   return async () => {
     for (const s of servers) await s.close();
   };

@@ -1,25 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { launchChromium, openPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
-import { writeHostileDirectory, DATA_PAYLOADS } from '../security/hostile-data.ts';
+import type { StaticServer } from '../../scripts/site/static-server.ts';
+import { DATA_PAYLOADS } from '../security/hostile-data.ts';
+import { serveHostileSite } from '../support/hostile-site.ts';
 
 let browser: Browser;
 let server: StaticServer;
 let kommunIds: string[];
 
 beforeAll(async () => {
-  const hostile = writeHostileDirectory();
-  kommunIds = hostile.kommunIds;
-  const dist = resolve('.cache/e2e/dist-hostile');
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
-    env: { ...process.env, DATA_DIR: hostile.dir },
-    stdio: 'inherit',
-  });
-  server = await serveStatic(dist);
+  ({ server, kommunIds } = await serveHostileSite());
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../support/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
-import { writeHostileDirectory, DATA_PAYLOADS } from '../security/hostile-data.ts';
+import type { StaticServer } from '../../scripts/site/static-server.ts';
+import { DATA_PAYLOADS } from '../security/hostile-data.ts';
+import { serveHostileSite } from '../support/hostile-site.ts';
 import { readDocx, readPptx, readXlsx } from '../support/office-files.ts';
 
 /**
@@ -17,16 +16,7 @@ let server: StaticServer;
 let kommunIds: string[];
 
 beforeAll(async () => {
-  const hostile = writeHostileDirectory();
-  kommunIds = hostile.kommunIds;
-  const dist = resolve('.cache/e2e/dist-hostile');
-  if (!(process.env.E2E_REUSE_BUILD && existsSync(resolve(dist, 'index.html')))) {
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--out', dist], {
-      env: { ...process.env, DATA_DIR: hostile.dir },
-      stdio: 'inherit',
-    });
-  }
-  server = await serveStatic(dist);
+  ({ server, kommunIds } = await serveHostileSite());
   browser = await launchChromium();
 });
 afterAll(async () => {
