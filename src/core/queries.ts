@@ -5,6 +5,7 @@ import { queryBreakdown } from '../queries/breakdown.ts';
 import { panelSeriesBatchKey, queryPanelSeriesBatch } from '../queries/panel-series-batch.ts';
 import { queryMemberValues } from '../queries/member-values.ts';
 import { queryChangeSpread } from '../queries/change-spread.ts';
+import { queryImportedPeriods } from '../queries/imported-periods.ts';
 
 /** Every query the app may run, by name; the coordinator runs them and the prerenderer snapshots them. */
 export const queries = {
@@ -13,6 +14,7 @@ export const queries = {
   breakdown: queryBreakdown,
   memberValues: queryMemberValues,
   changeSpread: queryChangeSpread,
+  importedPeriods: queryImportedPeriods,
 } satisfies Record<string, (db: Database, request: never) => Promise<unknown>>;
 
 export type QueryName = keyof typeof queries;

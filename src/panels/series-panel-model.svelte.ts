@@ -6,6 +6,8 @@ import { keyFigures } from './stats-line.ts';
 import { qualityNotes } from './quality-notes.ts';
 import { targetFigure } from './target-status.ts';
 import type { PanelProps } from './panel-components.ts';
+import { userData } from '../import/store/user-data.svelte.ts';
+import { importedSourceLines, isOwnData } from './own-sources.ts';
 
 /**
  * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
@@ -32,6 +34,12 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     return ['memberValues', { kpi: kpiId, municipalityIds: [ctx.kommun.id, ...ctx.group.members], gender }];
   });
   const spread = new QueryResource(app.coordinator, () => ['changeSpread', { kpi: props().kpiId, gender }]);
+  // Asked only when an imported set holds this Kolada KPI: which shown values came from it.
+  const imported = new QueryResource(app.coordinator, () => {
+    const { ctx, kpiId } = props();
+    if (isOwnData(kpi) || !userData.sets.some((s) => s.kpiIds.includes(kpiId))) return null;
+    return ['importedPeriods', { kpi: kpiId, municipalityIds: [ctx.kommun.id, ...ctx.group.members], gender }];
+  });
   const targets = $derived.by(() => {
     const { ctx, kpiId } = props();
     return app.meta.targets
@@ -42,7 +50,7 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const spec = $derived.by(() => {
     const { panel, ctx, kpiId } = props();
     if (!series.data) return null;
-    return buildSeriesSpec({
+    const built = buildSeriesSpec({
       id: `${panel.id}-${kpiId}`,
       kpi,
       kommun: ctx.kommun,
@@ -55,6 +63,8 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
       members: members.data,
       names,
     });
+    const own = importedSourceLines(kpiId, imported.data ?? [], userData.sets);
+    return own.length ? { ...built, sources: [...built.sources, ...own] } : built;
   });
   const figures = $derived(series.data ? keyFigures(series.data, kpi, year) : null);
   const targetNote = $derived(

@@ -106,6 +106,16 @@ describe('own files as they really come', () => {
     expect(await panelText('1489', 'avslut')).toContain('2023');
   });
 
+  it('a year imported for a Kolada KPI is credited to the file, while the Kolada years keep Kolada as source', async () => {
+    const r = await importFixture('kolada-id-nytt-ar.csv', '1286');
+    expect(r.rejected).toBe(0);
+    expect(r.destinations).toEqual([['U31462', 'known']]);
+    const text = await panelText('1286', 'ateraktualisering');
+    expect(text).toMatch(/Källa för 2023: egna data, kolada-id-nytt-ar\.csv, inläst \d{4}-\d{2}-\d{2} \(U31462\)/);
+    expect(text).toMatch(/Källa: Kolada \(RKA\), U31462, hämtad/);
+    await page.locator('#panel-ateraktualisering').screenshot({ path: `${SHOTS}/own-kolada-year.png` });
+  });
+
   it('every kommun page links to Egna data for that kommun', async () => {
     await page.goto(`${site}kommun/1286/`);
     await page.click('a.own-data-link');
