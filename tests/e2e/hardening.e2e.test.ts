@@ -161,7 +161,11 @@ describe('a dying DuckDB worker', () => {
 describe('a parse worker that cannot load', () => {
   it('reads a 30-byte file on the page instead of calling it too big for memory', async () => {
     const { page, context } = await openPage(browser);
-    await page.route(/parse-worker[^/]*\.(js|ts)(\?.*)?$/, (route) => route.abort());
+    let blocked = 0;
+    await page.route(/parse-worker[^/]*\.(js|ts)(\?.*)?$/, (route) => {
+      blocked++;
+      return route.abort();
+    });
     await page.goto(`${site}egna-data/`);
     const path = join(dir, 'liten.csv');
     writeFileSync(path, 'nyckeltal;kommun;period;kön;värde\nEGEN_L;1286;2021;T;1,5\n');
@@ -171,6 +175,7 @@ describe('a parse worker that cannot load', () => {
     await page.click('.import-preview .actions button:first-child');
     await page.waitForSelector('.egna-data .ok-note', { timeout: 240_000 });
     expect(await page.textContent('.egna-data .ok-note')).toMatch(/1 rad lades till/);
+    expect(blocked).toBeGreaterThan(0);
     await context.close();
   }, 600_000);
 });

@@ -57,6 +57,8 @@ export function handleParse(
 
 export class WorkerMemoryError extends Error {}
 
+const WORKER_LOAD_TIMEOUT_MS = 10_000;
+
 /**
  * The worker's client. Requests wait until the worker has said it is running, so the file's bytes are
  * transferred only to a worker that exists; a worker that cannot load (blocked or missing script)
@@ -72,6 +74,9 @@ export function createParseClient(): ParseClient {
   >();
   let started: (running: boolean) => void = () => {};
   const running = new Promise<boolean>((resolve) => (started = resolve));
+  // A blocked script does not always fire an error event: a worker silent this long never loaded.
+  const silent = setTimeout(() => started(false), WORKER_LOAD_TIMEOUT_MS);
+  void running.then(() => clearTimeout(silent));
   let fallback: ParseClient | null = null;
   const onPage = async (): Promise<ParseClient | null> => {
     if (await running) return null;
