@@ -65,7 +65,8 @@ describe('office exports for hostile names', () => {
     expect(doc.images.length).toBeGreaterThan(0);
     const pptx = await download(page, '[data-export="pptx"]');
     expect(pptx.name).toMatch(/^jamfor_[A-Za-z0-9_-]+\.pptx$/);
-    const slides = readPptx(pptx.bytes);
+    const [cover, ...slides] = readPptx(pptx.bytes);
+    expect(cover.texts[0]).toBe(`Nyckeltal för ${DATA_PAYLOADS[i]}`);
     expect(slides.length).toBe(await page.locator('.report-panels svg[data-chart-id]').count());
     expect(slides.flatMap((s) => s.charts.flatMap((c) => c.series.map((x) => x.name)))).toContain(DATA_PAYLOADS[i]);
     expect(await pwned(page)).toBe(0);

@@ -31,7 +31,9 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
 
 /** Waits until no panel is loading (every query answered). */
 async function settled(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading'));
+  // The prerendered default view shows nothing busy: wait for the app to have taken over first.
+  await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading'), null, { timeout: 60_000 });
 }
 
 /** What a visitor sees of a kommun view: control values, chart ids and the text of every panel. */
