@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
+import { CREATE_EMPTY_VALUES_SQL } from '../../src/data/schema.ts';
 import { ingestUserSet, removeUserSet } from '../../src/core/user-values.ts';
 import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
 import type { ValueRow } from '../../src/data/contract.ts';
@@ -8,7 +9,7 @@ import type { ValueRow } from '../../src/data/contract.ts';
 let db: Database;
 beforeEach(async () => {
   db = await openNodeDatabase();
-  await db.exec(`CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR);
+  await db.exec(`${CREATE_EMPTY_VALUES_SQL};
     INSERT INTO kpi_values VALUES ('B1', '0180', '2023', 'T', 5, NULL), ('B1', '0180', '2024', 'T', 6, NULL)`);
 });
 afterEach(() => db?.close());

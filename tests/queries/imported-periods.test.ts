@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
+import { CREATE_EMPTY_VALUES_SQL } from '../../src/data/schema.ts';
 import { ingestUserSet } from '../../src/core/user-values.ts';
 import { queryImportedPeriods } from '../../src/queries/imported-periods.ts';
 import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
@@ -8,7 +9,7 @@ import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
 let db: Database;
 beforeAll(async () => {
   db = await openNodeDatabase();
-  await db.exec(`CREATE TABLE kpi_values (kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR);
+  await db.exec(`${CREATE_EMPTY_VALUES_SQL};
     INSERT INTO kpi_values VALUES ('U31462', '1286', '2021', 'T', 92, NULL), ('U31462', '1286', '2022', 'T', 90, NULL)`);
 });
 afterAll(() => db?.close());
