@@ -138,7 +138,10 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
   const meta = { encoding, delimiter, problems: csvProblems };
   if (ctx.mapping) return importTableRows(csv.rows, csv.lines, ctx.mapping, [], name, resolverCtx, meta);
 
-  const long = parseLongRows(csv.rows, csv.lines, delimiter, { kpi: ctx.defaults?.kpi });
+  let long = parseLongRows(csv.rows, csv.lines, delimiter, { kpi: ctx.defaults?.kpi });
+  // No KPI column: read the values under a name from the file name; the user picks the destination.
+  if (!long.ok && /kolumn för nyckeltal/.test(long.error))
+    long = parseLongRows(csv.rows, csv.lines, delimiter, { kpi: kpiFromFileName(name) });
   if (long.ok) {
     const valueIndex = long.columns.value!;
     const decimal = sniffDecimalSeparator(sample(csv.rows, valueIndex), delimiter);
@@ -157,7 +160,6 @@ function parseImportFileUnsafe(name: string, bytes: Uint8Array, ctx: ImportConte
       table: tableImport(mapping, [], csv.rows, csv.lines, ctx.defaults?.kpi ?? long.candidates[0]?.kpi ?? kpiFromFileName(name), ctx),
     };
   }
-  if (!long.ok && /kolumn för nyckeltal/.test(long.error)) return refuse(long.error, encoding, delimiter);
 
   const detected = detectTableMapping(csv.rows, resolver);
   const layout = detectWideLayout(csv.rows, resolver);

@@ -31,6 +31,16 @@ describe('parseImportFile', () => {
     expect(r.accepted).toHaveLength(1);
   });
 
+  it('reads a long file without a KPI column under a name from the file name, for the user to place', () => {
+    const r = parseImportFile('Sjukfrånvaro Ystad.csv', utf8('kommun;period;värde\n0180;2020;1,5\n0180;2021;2\n'), ctx);
+    expect(r.refusal ?? null).toBeNull();
+    expect(r.accepted.map((x) => [x.kpi, x.period, x.value])).toEqual([
+      ['Sjukfranvaro_Ystad', '2020', 1.5],
+      ['Sjukfranvaro_Ystad', '2021', 2],
+    ]);
+    expect(r.warnings.join(' ')).toMatch(/ingen kolumn för nyckeltal/);
+  });
+
   it('keeps ids as text', () => {
     const r = parseImportFile('v.csv', utf8('kpi,municipality_id,period,gender,value\n0001,0180,2020,T,1\n'), ctx);
     expect(r.accepted).toEqual([{ kpi: '0001', municipality_id: '0180', period: '2020', gender: 'T', value: 1 }]);

@@ -68,9 +68,14 @@ describe('long CSV', () => {
     ]);
   });
 
-  it('refuses a file without KPI column when no KPI is chosen', () => {
+  it('reads a file without KPI column under the file name when no KPI is chosen (the user picks the destination)', () => {
     const r = parseImportFile('sjukfrånvaro.csv', fixtureBytes('monthly-year-month-columns.csv'), ctx);
-    expect(r.refusal).toMatch(/nyckeltal/);
+    expect(r.refusal ?? null).toBeNull();
+    expect(r.accepted.map((a) => [a.period, a.kpi])).toEqual([
+      ['2023-01', 'sjukfranvaro'],
+      ['2023-02', 'sjukfranvaro'],
+      ['2023-03', 'sjukfranvaro'],
+    ]);
   });
 
   it('gives 1-based file lines for rejected rows', () => {
