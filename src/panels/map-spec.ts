@@ -1,7 +1,6 @@
-import type { Gender, Kpi, Manifest } from '../data/contract.ts';
-import type { RankingRow } from '../queries/ranking.ts';
+import type { Kpi } from '../data/contract.ts';
 import type { MapArea, MapChartSpec, MapClass } from '../charts/spec.ts';
-import type { PeerGroup } from '../peers/peer-group.ts';
+import type { RankSpecArgs } from './rank-spec.ts';
 import { formatValue } from '../format/number.ts';
 import { QUARTILE_LABEL, quartileClass, quartileCuts, type QuartileCuts } from './quartiles.ts';
 import { OWN_PROCESSING, rawSourceLine } from './sources.ts';
@@ -12,18 +11,10 @@ import { GENDER_LABEL } from './series-spec.ts';
 /** Credit for the boundaries (../shared/data/geo/SOURCES.md), on every map and on Om data. */
 export const BOUNDARY_SOURCE = 'Kommungränser: Valmyndigheten via okfse/sweden-geojson';
 
-export interface MapSpecArgs {
-  kpi: Kpi;
-  period: string;
-  gender: Gender;
-  /** every kommun (complete ranking: kommuner without a value have value null) */
-  rows: RankingRow[];
-  names: ReadonlyMap<string, string>;
+/** The ranking's arguments (the map draws the same kommuner and marks), plus län names for its table. */
+export interface MapSpecArgs extends RankSpecArgs {
   /** län name per kommun, for the table */
   lanNames?: ReadonlyMap<string, string>;
-  focusId: string | null;
-  group: PeerGroup | null;
-  manifest: Manifest;
 }
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
