@@ -63,6 +63,23 @@ export function syntheticRequests(rows: number, count: number) {
   }));
 }
 
+/** A wasm ingest with nothing measured (yet), or skipped with `error` saying why. */
+export function emptyWasmIngest(error: string | null): WasmIngest {
+  return {
+    rows: null,
+    fetchMs: null,
+    ms: null,
+    runs: null,
+    rowsPerSec: null,
+    duckdbMemoryBytes: null,
+    databaseSize: null,
+    peakJsHeapBytes: null,
+    rendererPeakRssBytes: null,
+    query: null,
+    error,
+  };
+}
+
 /**
  * Loads the CSV at `csvPath` (relative to the site) into DuckDB-wasm in a fresh Chromium, through the
  * app's own Database (coordinator.database()), replacing kpi_values; then times app panelSeries queries on it.
@@ -78,19 +95,7 @@ export async function wasmIngest(
   const browser: Browser = await launchChromium();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let heap: { stop(): Promise<{ peakJsHeapBytes: number }> } | undefined;
-  const out: WasmIngest = {
-    rows: null,
-    fetchMs: null,
-    ms: null,
-    runs: null,
-    rowsPerSec: null,
-    duckdbMemoryBytes: null,
-    databaseSize: null,
-    peakJsHeapBytes: null,
-    rendererPeakRssBytes: null,
-    query: null,
-    error: null,
-  };
+  const out = emptyWasmIngest(null);
   try {
     const context = await browser.newContext({ locale: 'sv-SE' });
     await context.addInitScript(ESBUILD_NAME_SHIM);

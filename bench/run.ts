@@ -14,7 +14,7 @@ import { buildSite, makeBaseline, warmServer, BENCH_CACHE } from './site.ts';
 import { coldLoad } from './cold-load.ts';
 import { changeSequence, interactions } from './interaction.ts';
 import { generateCsv } from './generate-csv.ts';
-import { nativeIngest, wasmIngest } from './ingest.ts';
+import { emptyWasmIngest, nativeIngest, wasmIngest } from './ingest.ts';
 import { compareAll } from './budgets.ts';
 import { formatReport, mb, ms, type BenchResult, type IngestSize } from './report.ts';
 import type { SiteMeta } from '../src/data/site-meta.ts';
@@ -94,19 +94,7 @@ for (const rows of env('BENCH_SIZES', '500000,3000000,10000000').split(',').map(
   const native = await nativeIngest(file, repeats).catch((e: Error) => (log(`  native ${rows}: ${e.message}`), null));
   const wasm =
     left < 20_000
-      ? {
-          rows: null,
-          fetchMs: null,
-          ms: null,
-          runs: null,
-          rowsPerSec: null,
-          duckdbMemoryBytes: null,
-          databaseSize: null,
-          peakJsHeapBytes: null,
-          rendererPeakRssBytes: null,
-          query: null,
-          error: 'skipped: not enough of the 10-minute budget left',
-        }
+      ? emptyWasmIngest('skipped: not enough of the 10-minute budget left')
       : await wasmIngest(plain.url, `bench-csv/values-${rows}.csv`, rows, 30, Math.min(240_000, left), repeats);
   ingest.push({ rows, csvBytes: bytes, native, wasm });
   log(
