@@ -6,6 +6,7 @@ import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
+import { parseSv } from '../support/sv-number.ts';
 
 /**
  * The site built on all of Kolada (2,008 KPIs, 9.5 M rows) against the source file, with SQL of our
@@ -53,16 +54,6 @@ function pagePanelSeries(kpi: string, municipalityId: string, gender: string, me
   );
 }
 
-const parseSv = (t: string): number | null =>
-  t.trim() === '–'
-    ? null
-    : Number(
-        t
-          .replace(/[\s\u00a0\u202f]/g, '')
-          .replace(',', '.')
-          .replace('\u2212', '-')
-          .replace('%', ''),
-      );
 const decimals = (t: string) => /,(\d+)/.exec(t)?.[1].length ?? 0;
 
 describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', () => {

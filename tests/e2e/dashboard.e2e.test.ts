@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage } from '../support/browser.ts';
+import { parseSv } from '../support/sv-number.ts';
 
 /**
  * The comparison dashboard on the real Kolada data. Every expected figure is computed here from the raw
@@ -24,17 +25,6 @@ const kommunIds = csv('municipalities.csv')
   .map((r) => r.municipality_id);
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
-/** sv-SE text ("80,4", "1 234", "−3") to a number; "–" to null. */
-const parseSv = (t: string): number | null =>
-  t.trim() === '–'
-    ? null
-    : Number(
-        t
-          .replace(/[\s\u00a0\u202f]/g, '')
-          .replace(',', '.')
-          .replace('\u2212', '-')
-          .replace('%', ''),
-      );
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The panel's table alternative as {period: cells}. */

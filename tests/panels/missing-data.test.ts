@@ -1,32 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpi, Manifest, Municipality } from '../../src/data/contract.ts';
 import type { PanelPoint } from '../../src/queries/panel-series.ts';
+import { panelPoint } from '../support/panel-point.ts';
 import type { PeerGroup } from '../../src/peers/peer-group.ts';
 import { buildSeriesSpec } from '../../src/panels/series-spec.ts';
 import { groupNote, keyFigures } from '../../src/panels/stats-line.ts';
 import { statusFootnotes, valueCell } from '../../src/panels/status.ts';
 
-const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}): PanelPoint => ({
-  period,
-  value,
-  status: null,
-  riket: null,
-  allMean: 50,
-  allN: 10,
-  allQ1: 40,
-  allQ3: 60,
-  groupMean: 60,
-  groupMedian: 60,
-  groupMin: 40,
-  groupMax: 80,
-  groupQ1: 50,
-  groupQ3: 70,
-  groupN: 7,
-  groupSize: 7,
-  rankAll: value === null ? null : 3,
-  rankGroup: value === null ? null : 2,
-  ...extra,
-});
+const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}) => panelPoint(period, value, { allN: 10, ...extra });
 const kpi: Kpi = {
   id: 'U99999',
   title: 'Påhittat',

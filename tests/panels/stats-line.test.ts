@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Kpi } from '../../src/data/contract.ts';
-import type { PanelPoint } from '../../src/queries/panel-series.ts';
+import { panelPoint } from '../support/panel-point.ts';
 import { keyFigures, nearestYears } from '../../src/panels/stats-line.ts';
 
 const nb = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
-const point = (period: string, value: number | null, extra: Partial<PanelPoint> = {}): PanelPoint => ({
-  period,
-  value,
-  status: null,
-  riket: null,
-  allMean: 50,
-  allN: 200,
-  allQ1: 40,
-  allQ3: 60,
-  groupMean: 60,
-  groupMedian: 60,
-  groupMin: 40,
-  groupMax: 80,
-  groupQ1: 50,
-  groupQ3: 70,
-  groupN: 7,
-  groupSize: 7,
-  rankAll: value === null ? null : 3,
-  rankGroup: value === null ? null : 2,
-  ...extra,
-});
+const point = panelPoint;
 const share: Pick<Kpi, 'unit' | 'higher_is_better'> = { unit: '%', higher_is_better: true };
 const cost: Pick<Kpi, 'unit' | 'higher_is_better'> = { unit: 'kr/inv', higher_is_better: null };
 const ystad = [point('2011', 82), point('2012', 85), point('2021', 92), point('2022', 90)];
