@@ -87,11 +87,7 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     });
   });
   /** every query this panel shows has answered (or failed): the report may be printed */
-  const settled = $derived(
-    (series.data !== undefined || series.error !== null) &&
-      (members.data !== undefined || members.error !== null) &&
-      (spread.data !== undefined || spread.error !== null),
-  );
+  const settled = $derived(series.answered && members.answered && spread.answered && imported.answered);
 
   return {
     get kpi() {

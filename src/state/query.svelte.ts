@@ -14,8 +14,12 @@ export class QueryResource<N extends QueryName> {
   /** the coordinator's data generation this resource has seen; a clear() makes it ask again */
   #generation = $state(0);
 
+  /** asks nothing right now (its arguments are null) */
+  #idle = $state(false);
+
   constructor(coordinator: Coordinator, args: () => [N, QueryRequest<N>] | null) {
     const first = args();
+    this.#idle = first === null;
     if (first) this.data = coordinator.peek(first[0], first[1]);
     $effect(() =>
       coordinator.onStatus((s) => {
@@ -28,6 +32,7 @@ export class QueryResource<N extends QueryName> {
       void this.#generation;
       const a = args();
       void this.attempt;
+      this.#idle = a === null;
       if (!a) return;
       const cached = coordinator.peek(a[0], a[1]);
       if (cached !== undefined) {
@@ -55,6 +60,11 @@ export class QueryResource<N extends QueryName> {
         live = false;
       };
     });
+  }
+
+  /** It has answered (data or an error) or asks nothing: what it shows will not change until its arguments do. */
+  get answered(): boolean {
+    return this.#idle || this.data !== undefined || this.error !== null;
   }
 
   /** Asks again after a failure (the coordinator keeps no failed result, so the query runs anew). */

@@ -1,0 +1,21 @@
+import { Coordinator } from '../../src/core/coordinator.ts';
+import { QueryResource } from '../../src/state/query.svelte.ts';
+import type { QueryName, QueryRequest } from '../../src/core/queries.ts';
+
+/** A QueryResource outside a component (its effects in an effect root), with arguments the test can change. */
+export function queryHarness<N extends QueryName>(coordinator: Coordinator, first: [N, QueryRequest<N>] | null) {
+  let args = $state<[N, QueryRequest<N>] | null>(first);
+  let resource!: QueryResource<N>;
+  const stop = $effect.root(() => {
+    resource = new QueryResource(coordinator, () => args);
+  });
+  return {
+    get resource() {
+      return resource;
+    },
+    set(next: [N, QueryRequest<N>] | null) {
+      args = next;
+    },
+    stop,
+  };
+}
