@@ -48,6 +48,16 @@ export function kommuner(meta: SiteMeta): Municipality[] {
   return meta.municipalities.filter((m) => m.type === 'K' && !m.id.startsWith('00'));
 }
 
+/** Name per municipality id (kommuner, regions, Riket), for labels and tables. */
+export function municipalityNames(meta: Pick<SiteMeta, 'municipalities'>): ReadonlyMap<string, string> {
+  return new Map(meta.municipalities.map((m) => [m.id, m.name]));
+}
+
+/** Län name per municipality id ('' where none), for the map's table. */
+export function lanNames(meta: Pick<SiteMeta, 'municipalities'>): ReadonlyMap<string, string> {
+  return new Map(meta.municipalities.map((m) => [m.id, m.county_name ?? '']));
+}
+
 /** The KPIs that break down `parentId` (age groups, exit reasons …), in id order. */
 export function childKpis(meta: SiteMeta, parentId: string): SiteMeta['kpis'] {
   return meta.kpis.filter((k) => k.parent === parentId).sort((a, b) => a.id.localeCompare(b.id));

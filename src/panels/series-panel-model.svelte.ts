@@ -8,6 +8,7 @@ import { targetFigure } from './target-status.ts';
 import type { PanelProps } from './panel-components.ts';
 import { userData } from '../import/store/user-data.svelte.ts';
 import { importedSourceLines, isOwnData } from './own-sources.ts';
+import { municipalityNames } from '../data/site-meta.ts';
 
 /**
  * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
@@ -21,7 +22,7 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const showAll = $derived(app.view.showAll);
   const band = $derived(app.view.band);
   const year = $derived(app.view.year);
-  const names = $derived(new Map(app.meta.municipalities.map((m) => [m.id, m.name])));
+  const names = $derived(municipalityNames(app.meta));
   const series = new QueryResource(app.coordinator, () => {
     const { ctx, kpiId } = props();
     return [
