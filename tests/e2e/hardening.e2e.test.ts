@@ -181,27 +181,53 @@ describe('a parse worker that cannot load', () => {
 });
 
 describe('a file chosen before the page has started', () => {
-  it('is read once the app takes over the prerendered page', async () => {
-    const { page, context } = await openPage(browser);
-    // Hold the app's entry script until the file has been chosen in the prerendered form.
-    let release: () => void = () => {};
-    const chosen = new Promise<void>((r) => (release = r));
-    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-      await chosen;
-      await route.continue();
-    });
-    // (a held module script also holds DOMContentLoaded, so wait for the prerendered input itself)
-    await page.goto(`${site}egna-data/`, { waitUntil: 'commit' });
-    await page.waitForSelector('.egna-data input[type=file]', { state: 'attached' });
-    const path = join(dir, 'tidig.csv');
-    writeFileSync(path, 'nyckeltal;kommun;period;kön;värde\nEGEN_T;1286;2021;T;2,5\n');
-    await page.setInputFiles('.egna-data input[type=file] >> nth=0', path);
-    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
-    release();
-    await page.waitForSelector('.import-preview', { timeout: 120_000 });
-    expect(await page.textContent('.import-preview h2')).toContain('tidig.csv');
-    await context.close();
-  }, 300_000);
+  const cases = [
+    {
+      what: 'an own-data file',
+      input: '.egna-data input[type=file] >> nth=0',
+      name: 'tidig.csv',
+      body: 'nyckeltal;kommun;period;kön;värde\nEGEN_T;1286;2021;T;2,5\n',
+      read: async (page: Page) => {
+        await page.waitForSelector('.import-preview', { timeout: 120_000 });
+        expect(await page.textContent('.import-preview h2')).toContain('tidig.csv');
+      },
+    },
+    {
+      what: 'a targets.csv',
+      input: '.target-editor input[type=file]',
+      name: 'targets.csv',
+      body: 'municipality_id,kpi,period,target,comparison,source_text\n1286,U31462,2021,90,>=,Tidig plan\n',
+      read: async (page: Page) => {
+        await page.waitForSelector('table.targets tbody tr', { timeout: 120_000 });
+        expect(await page.textContent('table.targets tbody')).toMatch(/Ystad[\s\S]*2021[\s\S]*Tidig plan/);
+      },
+    },
+  ];
+  it.each(cases)(
+    '$what is read once the app takes over the prerendered page',
+    async ({ input, name, body, read }) => {
+      const { page, context, errors } = await openPage(browser);
+      // Hold the app's entry script until the file has been chosen in the prerendered form.
+      let release: () => void = () => {};
+      const chosen = new Promise<void>((r) => (release = r));
+      await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+        await chosen;
+        await route.continue();
+      });
+      // (a held module script also holds DOMContentLoaded, so wait for the prerendered input itself)
+      await page.goto(`${site}egna-data/`, { waitUntil: 'commit' });
+      await page.waitForSelector(input, { state: 'attached' });
+      const path = join(dir, name);
+      writeFileSync(path, body);
+      await page.setInputFiles(input, path);
+      expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+      release();
+      await read(page);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    300_000,
+  );
 });
 
 describe('malformed escapes and unknown pages', () => {
