@@ -118,8 +118,11 @@ describe('big imports on the Egna data page', () => {
     console.log(
       `1M rows: preview after ${((staged - started) / 1000).toFixed(1)} s, added after ${((done - started) / 1000).toFixed(1)} s; ${frames.frames} frames, longest gap ${frames.maxGap.toFixed(0)} ms`,
     );
+    // The work runs off the page: frames keep coming. The bound is what tells "off the page" from
+    // "on it", not a speed goal: one synchronous pass over this file on the page (decode and split
+    // only) stalls it 1.6 s here, while contention on the two shared cores alone has reached 670 ms.
     expect(frames.frames).toBeGreaterThan(10);
-    expect(frames.maxGap).toBeLessThan(500);
+    expect(frames.maxGap).toBeLessThan(1_000);
 
     const [{ n }] = await sql(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'EGEN_BIG'`);
     expect(Number(n)).toBe(ROWS);
