@@ -5,15 +5,34 @@ import { EXTRA_PANEL, PANELS, type PanelConfig } from './panels.config.ts';
  * The panels a kommun page (and its report) shows: every configured panel with the KPI it shows, if
  * any of its KPIs has values here, then one panel per KPI added through the search.
  */
-export function visiblePanels(
-  meta: SiteMeta,
-  view: { panelKpi: Record<string, string>; extra: string[] },
-): { panel: PanelConfig; kpi: string }[] {
+export type VisiblePanel = { panel: PanelConfig; kpi: string };
+
+export function visiblePanels(meta: SiteMeta, view: { panelKpi: Record<string, string>; extra: string[] }): VisiblePanel[] {
   const has = new Set(meta.kpis.map((k) => k.id));
   const chosen = (id: string) => (Object.hasOwn(view.panelKpi, id) ? view.panelKpi[id] : undefined);
   return [...PANELS, ...view.extra.filter((k) => has.has(k)).map((k): PanelConfig => ({ ...EXTRA_PANEL, id: `extra-${k}`, kpis: [k] }))]
     .map((panel) => ({ panel, kpi: [chosen(panel.id), ...panel.kpis].find((k) => k && panel.kpis.includes(k) && has.has(k)) }))
-    .filter((x): x is { panel: PanelConfig; kpi: string } => x.kpi !== undefined);
+    .filter((x): x is VisiblePanel => x.kpi !== undefined);
+}
+
+/**
+ * Keeps each panel's entry the same object while its panel and KPI stay the same, so a page's
+ * `{#each}` leaves those panels alone: a year or gender change, or another panel's KPI choice, then
+ * rebuilds no peer group, chart or table of a panel it does not touch.
+ */
+export function stablePanelList(): (list: VisiblePanel[]) => VisiblePanel[] {
+  let kept = new Map<string, VisiblePanel>();
+  return (list) => {
+    const next = new Map<string, VisiblePanel>();
+    const out = list.map((entry) => {
+      const key = `${entry.panel.id}\u0000${entry.kpi}`;
+      const same = kept.get(key) ?? entry;
+      next.set(key, same);
+      return same;
+    });
+    kept = next;
+    return out;
+  };
 }
 
 /** KPIs added through the search that have no values here (the page says so instead of dropping them). */

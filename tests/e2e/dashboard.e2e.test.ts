@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
 import { parseSv } from '../support/sv-number.ts';
 
 /**
@@ -178,6 +178,46 @@ describe('ranking page', () => {
     const lidkoping = rows.find((r) => r[0] === 'Lidköping')!;
     expect(Number(lidkoping[1])).toBe(expectedRank('2022', '1494').place);
     expect(lidkoping.at(-1)).toBe('Jämförelsegrupp');
+    await context.close();
+  });
+});
+
+describe('a view change touches only the panels it changes', () => {
+  it('a year change asks no panel for its series again; a KPI choice asks only that panel', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await waitForEngine(page);
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    // Every lookup a panel makes (cache hit or not) goes through coordinator.peek: count them by query and KPI.
+    await page.evaluate(() => {
+      type C = { peek(name: string, request: { kpi?: string }): unknown };
+      const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+      const asked: string[] = [];
+      (globalThis as unknown as { __asked: string[] }).__asked = asked;
+      const peek = c.peek.bind(c);
+      c.peek = (name, request) => (asked.push(`${name}:${request.kpi ?? ''}`), peek(name, request));
+    });
+    const asked = () => page.evaluate(() => (globalThis as unknown as { __asked: string[] }).__asked.splice(0));
+    const seriesAsks = (xs: string[]) => xs.filter((x) => /^(panelSeries|memberValues|changeSpread):/.test(x));
+
+    await page.getByLabel('År för placering').selectOption('2020');
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('2020'));
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    expect(await page.textContent('#panel-kostnader .figures dt')).toContain('2020');
+    expect(seriesAsks(await asked())).toEqual([]);
+
+    const select = page.locator('#kpi-kostnader');
+    const other = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))[1];
+    await select.selectOption(other);
+    await page.waitForFunction(
+      (kpi) =>
+        document.querySelector('#panel-kostnader .summary') && document.querySelector('#panel-kostnader')?.textContent?.includes(kpi),
+      other,
+    );
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    const kpis = new Set(seriesAsks(await asked()).map((x) => x.split(':')[1]));
+    expect([...kpis]).toEqual([other]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { stablePanelList, visiblePanels } from '../../src/panels/panel-list.ts';
+import { PANELS } from '../../src/panels/panels.config.ts';
+import type { SiteMeta } from '../../src/data/site-meta.ts';
+
+const kpiIds = [...new Set(PANELS.flatMap((p) => p.kpis)), 'N00001'];
+const meta = { kpis: kpiIds.map((id) => ({ id })) } as unknown as SiteMeta;
+const view = (panelKpi: Record<string, string> = {}, extra: string[] = []) => ({ panelKpi, extra });
+
+describe('stablePanelList', () => {
+  it('returns the same entry objects while panel and KPI stay the same, also for panels added through the search', () => {
+    const keep = stablePanelList();
+    const first = keep(visiblePanels(meta, view({}, ['N00001'])));
+    const again = keep(visiblePanels(meta, view({}, ['N00001'])));
+    expect(again).toHaveLength(first.length);
+    again.forEach((entry, i) => expect(entry).toBe(first[i]));
+    // a fresh list is made of new objects, so the test above means something
+    expect(visiblePanels(meta, view({}, ['N00001']))[0]).not.toBe(first[0]);
+  });
+
+  it('gives a new entry only to the panel whose KPI changed', () => {
+    const panel = PANELS.find((p) => p.kpis.length > 1)!;
+    const keep = stablePanelList();
+    const before = keep(visiblePanels(meta, view()));
+    const after = keep(visiblePanels(meta, view({ [panel.id]: panel.kpis[1] })));
+    for (const [i, entry] of after.entries()) {
+      if (entry.panel.id === panel.id) {
+        expect(entry).not.toBe(before[i]);
+        expect(entry.kpi).toBe(panel.kpis[1]);
+      } else expect(entry).toBe(before[i]);
+    }
+  });
+
+  it('drops entries that left the list, so coming back builds them afresh', () => {
+    const keep = stablePanelList();
+    const withExtra = keep(visiblePanels(meta, view({}, ['N00001'])));
+    const extra = withExtra.find((e) => e.kpi === 'N00001')!;
+    keep(visiblePanels(meta, view()));
+    const back = keep(visiblePanels(meta, view({}, ['N00001'])));
+    expect(back.find((e) => e.kpi === 'N00001')).not.toBe(extra);
+  });
+});
