@@ -174,7 +174,7 @@ export async function interactions(
       type C = { run(n: string, r: unknown): Promise<unknown>; batching?: boolean; prefetch?: unknown };
       const coordinator = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
       if (!v.batching) coordinator.batching = false;
-      if (!v.prefetch) coordinator.prefetch = () => Promise.resolve();
+      if (!v.prefetch) coordinator.prefetch = () => Promise.resolve(true);
       const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
       const log: { start: number; end: number }[] = [];
       (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;

@@ -1,5 +1,7 @@
 import type { Database } from '../engine/database.ts';
 import { batchers, queries, type Batcher, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
+import { memberValuesForPanel } from '../queries/member-values.ts';
+import { changeSpreadForPanel } from '../queries/change-spread.ts';
 import { CHANGES_DATA, runWrite, type WriteName, type WriteRequest, type WriteResult } from './writes.ts';
 
 interface PendingRequest {
@@ -126,10 +128,22 @@ export class Coordinator {
     return this.inflight.size > 0 || this.pending.size > 0;
   }
 
-  /** Answers panelSeries requests ahead of need (one batch, cached like any other run); never starts the engine. */
-  prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<unknown> {
-    if (this.status !== 'ready') return Promise.resolve();
-    return Promise.all(requests.map((r) => this.run('panelSeries', r)));
+  /**
+   * Answers series panels ahead of need: the requests' series (one batch), then what each panel asks
+   * beside it, one statement at a time, cached like any other run. Stops as soon as a visitor's own
+   * query is waiting, so that waits behind one prefetch statement at most; resolves true when all
+   * were answered. Never starts the engine.
+   */
+  async prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<boolean> {
+    if (this.status !== 'ready' || this.busy) return false;
+    await Promise.all(requests.map((r) => this.run('panelSeries', r)));
+    for (const r of requests) {
+      if (this.busy) return false;
+      await this.run('memberValues', memberValuesForPanel(r));
+      if (this.busy) return false;
+      await this.run('changeSpread', changeSpreadForPanel(r));
+    }
+    return true;
   }
 
   /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */

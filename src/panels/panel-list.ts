@@ -22,6 +22,7 @@ export function visiblePanels(meta: SiteMeta, view: { panelKpi: Record<string, s
  */
 export function stablePanelList(): (list: VisiblePanel[]) => VisiblePanel[] {
   let kept = new Map<string, VisiblePanel>();
+  let last: VisiblePanel[] = [];
   return (list) => {
     const next = new Map<string, VisiblePanel>();
     const out = list.map((entry) => {
@@ -31,7 +32,9 @@ export function stablePanelList(): (list: VisiblePanel[]) => VisiblePanel[] {
       return same;
     });
     kept = next;
-    return out;
+    // the same list too, so what is derived from the whole list is not recomputed either
+    if (out.length !== last.length || out.some((e, i) => e !== last[i])) last = out;
+    return last;
   };
 }
 

@@ -9,6 +9,9 @@ import type { PanelProps } from './panel-components.ts';
 import { userData } from '../import/store/user-data.svelte.ts';
 import { importedSourceLines, isOwnData } from './own-sources.ts';
 import { municipalityNames } from '../data/site-meta.ts';
+import type { PanelSeriesRequest } from '../queries/panel-series.ts';
+import { memberValuesForPanel } from '../queries/member-values.ts';
+import { changeSpreadForPanel } from '../queries/change-spread.ts';
 
 /**
  * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
@@ -23,18 +26,13 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const band = $derived(app.view.band);
   const year = $derived(app.view.year);
   const names = $derived(municipalityNames(app.meta));
-  const series = new QueryResource(app.coordinator, () => {
+  const request: PanelSeriesRequest = $derived.by(() => {
     const { ctx, kpiId } = props();
-    return [
-      'panelSeries',
-      { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better },
-    ];
+    return { kpi: kpiId, municipalityId: ctx.kommun.id, members: ctx.group.members, gender, higherIsBetter: kpi.higher_is_better };
   });
-  const members = new QueryResource(app.coordinator, () => {
-    const { ctx, kpiId } = props();
-    return ['memberValues', { kpi: kpiId, municipalityIds: [ctx.kommun.id, ...ctx.group.members], gender }];
-  });
-  const spread = new QueryResource(app.coordinator, () => ['changeSpread', { kpi: props().kpiId, gender }]);
+  const series = new QueryResource(app.coordinator, () => ['panelSeries', request]);
+  const members = new QueryResource(app.coordinator, () => ['memberValues', memberValuesForPanel(request)]);
+  const spread = new QueryResource(app.coordinator, () => ['changeSpread', changeSpreadForPanel(request)]);
   // Asked only when an imported set holds this Kolada KPI: which shown values came from it.
   const imported = new QueryResource(app.coordinator, () => {
     const { ctx, kpiId } = props();

@@ -1,11 +1,16 @@
 import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
-import { num } from './panel-series.ts';
+import { num, type PanelSeriesRequest } from './panel-series.ts';
 
 export interface ChangeSpreadRequest {
   kpi: string;
   gender: Gender;
+}
+
+/** A series panel's jump note asks this beside its series (also what the prefetch asks ahead). */
+export function changeSpreadForPanel(r: PanelSeriesRequest): ChangeSpreadRequest {
+  return { kpi: r.kpi, gender: r.gender };
 }
 
 /** How much a KPI usually moves from one year to the next, over every kommun and pair of consecutive years. */

@@ -2,13 +2,18 @@ import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
 import { inList } from './sql-helpers.ts';
-import { num } from './panel-series.ts';
+import { num, type PanelSeriesRequest } from './panel-series.ts';
 
 export interface MemberValuesRequest {
   kpi: string;
   /** the kommun and its peer group's members */
   municipalityIds: readonly string[];
   gender: Gender;
+}
+
+/** A series panel's member table asks this beside its series (also what the prefetch asks ahead). */
+export function memberValuesForPanel(r: PanelSeriesRequest): MemberValuesRequest {
+  return { kpi: r.kpi, municipalityIds: [r.municipalityId, ...r.members], gender: r.gender };
 }
 
 export interface MemberValue {

@@ -10,12 +10,36 @@ export interface SeriesAsk {
   higherIsBetter: boolean | null;
 }
 
+/** What a panel showing `kpiId` asks with the page's gender (a KPI without a gender split asks T). */
+export function seriesAsk(meta: SiteMeta, kpiId: string, gender: Gender): SeriesAsk {
+  const k = meta.kpis.find((x) => x.id === kpiId)!;
+  return { kpi: kpiId, gender: k.is_divided_by_gender ? gender : 'T', higherIsBetter: k.higher_is_better };
+}
+
+const GENDERS: Gender[] = ['T', 'K', 'M'];
+
+/**
+ * What a visitor may switch the series panels to on this page: each shown KPI in the other genders,
+ * and each panel's other KPIs (its select) in the current one. Two batches, nothing already shown.
+ */
+export function switchAsks(meta: SiteMeta, panels: readonly { kpi: string; choices: readonly string[] }[], gender: Gender): SeriesAsk[][] {
+  const shown = new Set(panels.map((p) => `${p.kpi}:${seriesAsk(meta, p.kpi, gender).gender}`));
+  const fresh = (asks: SeriesAsk[]) => {
+    const seen = new Set(shown);
+    return asks.filter((a) => !seen.has(`${a.kpi}:${a.gender}`) && seen.add(`${a.kpi}:${a.gender}`));
+  };
+  const genders = fresh(panels.flatMap((p) => GENDERS.map((g) => seriesAsk(meta, p.kpi, g))));
+  const kpis = fresh(panels.flatMap((p) => p.choices.filter((k) => k !== p.kpi).map((k) => seriesAsk(meta, k, gender))));
+  return [genders, kpis].filter((b) => b.length > 0);
+}
+
 const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: 'lan' }, { kind: 'alla' }];
 
 /**
  * The panelSeries requests a visitor is likely to need next, one batch per view: the kommun's other
- * peer families, then the next `ahead` kommuner in the list with the current choice. The requests are
- * built exactly as the panels build theirs (resolvePeerGroup), so a prefetched answer is a cache hit.
+ * peer families, then its panels switched (`switches`, see switchAsks), then the next `ahead`
+ * kommuner in the list with the current choice. The requests are built exactly as the panels build
+ * theirs (resolvePeerGroup), so a prefetched answer is a cache hit.
  */
 export function neighbourBatches(
   meta: SiteMeta,
@@ -23,11 +47,12 @@ export function neighbourBatches(
   choice: PeerChoice,
   asks: readonly SeriesAsk[],
   ahead = 2,
+  switches: readonly (readonly SeriesAsk[])[] = [],
 ): PanelSeriesRequest[][] {
   if (asks.length === 0) return [];
   // The group is resolved per KPI, as PanelSlot does (a liknande choice follows each KPI's area).
-  const batch = (k: Municipality, c: PeerChoice) =>
-    asks.map((a) => ({
+  const batch = (k: Municipality, c: PeerChoice, of: readonly SeriesAsk[] = asks) =>
+    of.map((a) => ({
       kpi: a.kpi,
       municipalityId: k.id,
       members: resolvePeerGroup(meta, k, c, a.kpi).members,
@@ -39,6 +64,7 @@ export function neighbourBatches(
   const out: PanelSeriesRequest[][] = [];
   if (pending.has(kommun.id)) return [];
   for (const f of FAMILIES) if (f.kind !== choice.kind) out.push(batch(kommun, f));
+  for (const s of switches) out.push(batch(kommun, choice, s));
   const list = kommuner(meta);
   const at = list.findIndex((k) => k.id === kommun.id);
   for (let i = 1; i <= ahead && at >= 0 && i < list.length; i++) {
@@ -51,7 +77,8 @@ export function neighbourBatches(
 interface Prefetcher {
   readonly status: string;
   readonly busy: boolean;
-  prefetch(requests: readonly PanelSeriesRequest[]): Promise<unknown>;
+  /** true when every request was answered; false when it stopped early (asked again later) */
+  prefetch(requests: readonly PanelSeriesRequest[]): Promise<boolean>;
 }
 
 type IdleWindow = { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
@@ -73,8 +100,13 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
     handle = undefined;
     if (cancelled) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
+    const batch = queue.shift()!;
     coordinator
-      .prefetch(queue.shift()!)
+      .prefetch(batch)
+      .then((done) => {
+        // interrupted by the visitor: the rest of the batch later (what was answered is a cache hit)
+        if (!done && !cancelled) queue.unshift(batch);
+      })
       .catch(() => {})
       .finally(schedule);
   };

@@ -108,6 +108,8 @@ describe('definitions and liknande families on the real data', () => {
       .filter((r) => r.group_title === 'Liknande kommuner äldreomsorg, Alingsås, 2024')
       .map((r) => r.member_title)
       .sort();
+    await page.locator('#panel-ateraktualisering details.members summary').click();
+    await page.locator('#panel-ateraktualisering details.members li').first().waitFor();
     const shown = (await page.locator('#panel-ateraktualisering details.members li').allTextContents()).sort();
     expect(shown).toEqual(members);
     await page.locator('form.controls').screenshot({ path: `${SHOTS}/family-picker.png` });

@@ -88,6 +88,7 @@ describe('group means on the kommun page', () => {
     );
     expect(parseSv((await panelTable(page, 'ateraktualisering'))[latest][1])).toBe(round1(expected));
     await page.locator('#panel-ateraktualisering details.members summary').click();
+    await page.locator('#panel-ateraktualisering details.members li').first().waitFor();
     const listed = await page.locator('#panel-ateraktualisering details.members li').allTextContents();
     expect(listed.sort()).toEqual(members.map((id) => names.get(id)!).sort());
     expect(await page.getByRole('radio', { name: 'Egen grupp' }).isChecked()).toBe(true);

@@ -83,6 +83,16 @@ describe('first paint and no JavaScript', () => {
     const table = page.locator('#panel-ateraktualisering > details.chart-table');
     await table.locator('summary').click();
     await expect(table.locator('table').isVisible()).resolves.toBe(true);
+    // the member table (Ystad and its 7 liknande kommuner) and the member list are in the prerendered
+    // page too (on the client they are built only when opened)
+    for (const [details, item, n] of [
+      ['details.member-table', 'tbody tr', 8],
+      ['details.members', 'li', 7],
+    ] as const) {
+      const d = page.locator(`#panel-ateraktualisering ${details}`);
+      await d.locator('summary').click();
+      expect(await d.locator(item).count()).toBe(n);
+    }
     expect(requests.filter((u) => /\.(js|wasm)$|values\.csv|meta\.json/.test(u))).toEqual([]);
     await context.close();
   });

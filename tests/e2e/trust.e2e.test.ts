@@ -64,6 +64,7 @@ describe('panel: direction, quartile, notes, member values', () => {
     expect(notes.some((n) => n.includes('exakt 100'))).toBe(true);
     expect(notes.some((n) => n.startsWith('Förändringen 2021–2022'))).toBe(true);
     await panel.locator('.member-table summary').click();
+    await panel.locator('.member-table tbody tr').first().waitFor();
     const rows = await panel.locator('.member-table tbody tr').count();
     expect(rows).toBe(8);
     await panel.screenshot({ path: resolve(OUT, 'hallsberg-u40455-panel.png') });

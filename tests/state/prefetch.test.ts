@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
 import type { SiteData } from '../../scripts/site/prepare-site-data.ts';
 import { Coordinator } from '../../src/core/coordinator.ts';
-import { neighbourBatches, prefetchOnIdle } from '../../src/state/prefetch.ts';
+import { neighbourBatches, prefetchOnIdle, seriesAsk, switchAsks } from '../../src/state/prefetch.ts';
+import { queryKey } from '../../src/core/coordinator.ts';
+import { memberValuesForPanel } from '../../src/queries/member-values.ts';
+import { changeSpreadForPanel } from '../../src/queries/change-spread.ts';
 import { resolvePeerGroup } from '../../src/peers/peer-group.ts';
 import { kommuner } from '../../src/data/site-meta.ts';
 import { openRealData } from '../support/real-data.ts';
@@ -37,13 +40,39 @@ describe('neighbourBatches', () => {
     expect(batches.flat().every((r) => r.municipalityId !== '1286' || r.members.length > 0)).toBe(true);
   });
 
+  it('asks for the panels switched to another gender or KPI, for the same kommun and group, after the other families', () => {
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const divided = site.meta.kpis.find((k) => k.id === 'U31462')!.is_divided_by_gender;
+    const panels = [
+      { kpi: 'U31462', choices: ['U31462'] },
+      { kpi: 'U31001', choices: ['U31001', 'N31004', 'N31001'] },
+    ];
+    const switches = switchAsks(site.meta, panels, 'T');
+    const genders = switches.length === 2 ? switches[0] : [];
+    expect(genders.map((a) => `${a.kpi}:${a.gender}`)).toEqual(divided ? ['U31462:K', 'U31462:M'] : []);
+    expect(switches.at(-1)!.map((a) => a.kpi)).toEqual(['N31004', 'N31001']);
+    expect(switches.flat()).not.toContainEqual(seriesAsk(site.meta, 'U31001', 'T'));
+    const shown = [seriesAsk(site.meta, 'U31462', 'T'), seriesAsk(site.meta, 'U31001', 'T')];
+    const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 1, switches);
+    expect(batches).toHaveLength(3 + switches.length + 1);
+    const kpiSwitch = batches[3 + switches.length - 1];
+    expect(kpiSwitch.map((r) => r.kpi)).toEqual(['N31004', 'N31001']);
+    expect(kpiSwitch[0]).toEqual({
+      kpi: 'N31004',
+      municipalityId: '1286',
+      members: resolvePeerGroup(site.meta, ystad, { kind: 'liknande' }, 'N31004').members,
+      gender: 'T',
+      higherIsBetter: site.meta.kpis.find((k) => k.id === 'N31004')!.higher_is_better,
+    });
+  });
+
   it('asks nothing for a page without series panels', () => {
     expect(neighbourBatches(site.meta, kommuner(site.meta)[0], { kind: 'skr' }, [])).toEqual([]);
   });
 });
 
 describe('prefetchOnIdle', () => {
-  it('answers every batch into the cache once the engine is ready, one statement per batch', async () => {
+  it("answers every batch into the cache once the engine is ready: each panel's series, member values and change spread", async () => {
     const c = new Coordinator(async () => db);
     const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
     const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 1);
@@ -51,8 +80,45 @@ describe('prefetchOnIdle', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(c.statements).toBe(0); // never starts the engine itself
     await c.start();
-    await expect.poll(() => batches.flat().every((r) => c.peek('panelSeries', r) !== undefined), { timeout: 20_000 }).toBe(true);
-    expect(c.statements).toBe(batches.length);
+    const all = batches.flat();
+    const answered = () =>
+      all.every(
+        (r) =>
+          c.peek('panelSeries', r) !== undefined &&
+          c.peek('memberValues', memberValuesForPanel(r)) !== undefined &&
+          c.peek('changeSpread', changeSpreadForPanel(r)) !== undefined,
+      );
+    await expect.poll(answered, { timeout: 20_000 }).toBe(true);
+    // the series of one batch share one statement; the others are one statement per distinct request
+    const distinct = (keys: string[]) => new Set(keys).size;
+    expect(c.statements).toBe(
+      batches.length +
+        distinct(all.map((r) => queryKey('memberValues', memberValuesForPanel(r)))) +
+        distinct(all.map((r) => queryKey('changeSpread', changeSpreadForPanel(r)))),
+    );
+  });
+
+  it("stops at the next statement when a visitor's query is waiting, and answers the rest once asked again", async () => {
+    // The real engine; the visitor's query (the only one naming a period) is held in flight until released.
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const gated: Database = Object.create(db, {
+      prepare: { value: async (request: { period?: string }) => void (request.period ? await held : undefined) },
+    });
+    const c = new Coordinator(async () => gated);
+    await c.start();
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const [batch] = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 0);
+    const first = c.prefetch(batch);
+    const visitor = c.run('ranking', { kpi: 'U31462', period: '2021', gender: 'T', higherIsBetter: true });
+    expect(await first).toBe(false);
+    // the series batch was under way and is answered; nothing after it was started
+    expect(batch.every((r) => c.peek('panelSeries', r) !== undefined)).toBe(true);
+    expect(batch.some((r) => c.peek('memberValues', memberValuesForPanel(r)) !== undefined)).toBe(false);
+    release();
+    await visitor;
+    expect(await c.prefetch(batch)).toBe(true);
+    expect(batch.every((r) => c.peek('changeSpread', changeSpreadForPanel(r)) !== undefined)).toBe(true);
   });
 
   it('stops when cancelled', async () => {
