@@ -6,7 +6,7 @@ export const DEFAULT_BASE_URL = 'https://api.kolada.se/v3';
 export const DEFAULT_PER_PAGE = 5000;
 
 export interface PlannedRequest {
-  kind: 'kpi' | 'municipality' | 'municipality_groups' | 'data';
+  kind: 'kpi' | 'municipality' | 'municipality_groups' | 'catalogue' | 'data';
   /** first page; later pages follow `next_url` */
   url: string;
   kpis?: string[];
@@ -43,6 +43,8 @@ export function metadataRequests(input: PlanInput): PlannedRequest[] {
     })),
     { kind: 'municipality', url: withPaging(endpoint(input.baseUrl, '/municipality'), perPage) },
     { kind: 'municipality_groups', url: withPaging(endpoint(input.baseUrl, '/municipality_groups'), perPage) },
+    // every KPI Kolada knows, for the site's search (catalogue.csv): those without values say so
+    { kind: 'catalogue', url: withPaging(endpoint(input.baseUrl, '/kpi'), perPage) },
   ];
 }
 

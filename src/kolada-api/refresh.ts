@@ -8,7 +8,15 @@ import { fetchAllPages } from './paging.ts';
 import { apiVersion, dataRequests, DEFAULT_PER_PAGE, metadataRequests, type PlanInput } from './plan.ts';
 import { hasPreviousOutput, readPreviousOutput, type PreviousOutput } from './previous.ts';
 import { openState } from './state.ts';
-import { dedupeValues, groupsFromApi, kpisFromApi, municipalitiesFromApi, valuesFromApi, type RowKey } from './to-contract.ts';
+import {
+  catalogueFromApi,
+  dedupeValues,
+  groupsFromApi,
+  kpisFromApi,
+  municipalitiesFromApi,
+  valuesFromApi,
+  type RowKey,
+} from './to-contract.ts';
 import type { ValueRow } from '../data/contract.ts';
 
 export interface RefreshOptions {
@@ -100,6 +108,7 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
   const kpiRows = meta.flatMap((r, i) => (r.kind === 'kpi' ? metaRows[i] : []));
   const muniRows = metaRows[meta.findIndex((r) => r.kind === 'municipality')];
   const groupRows = metaRows[meta.findIndex((r) => r.kind === 'municipality_groups')];
+  const catalogue = catalogueFromApi(metaRows[meta.findIndex((r) => r.kind === 'catalogue')]);
 
   const kpis = kpisFromApi(kpiRows).filter((k) => o.kpis.includes(k.id));
   const missing = o.kpis.filter((id) => !kpis.some((k) => k.id === id));
@@ -111,6 +120,7 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
   const groups = previous ? mergeGroups(previous.groups, converted.groups) : converted.groups;
   const warnings = [...converted.warnings];
   if (converted.skrByMember.size === 0) warnings.push('no SKR kommungrupper found in /municipality_groups');
+  if (catalogue.length === 0) warnings.push('/kpi returned no KPIs: no catalogue.csv written');
   if (!converted.groups.some((g) => g.kind === 'liknande_ekonomiskt_bistand'))
     warnings.push('no "Liknande kommuner ekonomiskt bistånd" groups found in /municipality_groups');
 
@@ -151,7 +161,7 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
     rows: { values: values.length, kpis: kpis.length, municipalities: municipalities.length, groups: groups.length },
     requests: { pages, from_resume_cache: state.stats.hits, retries: client.stats.retries },
   });
-  writeContractDirectory(o.outDir, { values, kpis, municipalities, groups, manifest });
+  writeContractDirectory(o.outDir, { values, kpis, municipalities, groups, manifest, catalogue: catalogue.length ? catalogue : undefined });
   state.finish();
   for (const w of warnings) log(`warning: ${w}`);
   log(

@@ -1,6 +1,9 @@
 /** Kolada v3 JSON → data-contract rows (docs/data-contract.md). Pure functions. */
 import type { Gender, GroupMemberRow, Kpi, Municipality, ValueRow } from '../data/contract.ts';
 import { RIKET_ID, unitKind } from '../data/contract.ts';
+import type { CsvCell } from '../data/csv-format.ts';
+import { higherIsBetter } from '../data/kpi-directions.ts';
+import { familyKind, parseFamilyTitle } from '../data/liknande-families.ts';
 
 export const KOLADA_SOURCE = 'Kolada (RKA)';
 
@@ -118,11 +121,37 @@ export function kpisFromApi(rows: readonly unknown[]): Kpi[] {
       is_divided_by_gender: bool(k.is_divided_by_gender),
       description: typeof k.description === 'string' ? k.description : '',
       source: KOLADA_SOURCE,
-      higher_is_better: null,
+      higher_is_better: higherIsBetter(id),
       parent: null,
       breakdown: null,
     };
   });
+}
+
+/**
+ * `/kpi` (every KPI Kolada knows) → catalogue.csv rows in the order of CATALOGUE_COLUMNS, sorted by id;
+ * rows without an id are skipped.
+ */
+export function catalogueFromApi(rows: readonly unknown[]): CsvCell[][] {
+  const out: CsvCell[][] = [];
+  for (const raw of rows) {
+    const k = raw as Record<string, unknown>;
+    const id = typeof k.id === 'string' ? k.id.trim() : '';
+    if (!id) continue;
+    const title = typeof k.title === 'string' && k.title ? k.title : id;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    out.push([
+      id,
+      title,
+      text(k.description),
+      text(k.operating_area),
+      unitFromTitle(title),
+      bool(k.is_divided_by_gender),
+      text(k.publ_period),
+      higherIsBetter(id),
+    ]);
+  }
+  return out.sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
 }
 
 // ---------------------------------------------------------------- municipalities
@@ -200,8 +229,6 @@ export function municipalitiesFromApi(
 
 // ---------------------------------------------------------------- groups
 
-export const LIKNANDE_EK_BISTAND = /^Liknande kommuner ekonomiskt bistånd, (.+), (\d{4})$/;
-
 export interface ApiGroup {
   id: string;
   title: string;
@@ -216,8 +243,8 @@ export interface ConvertedGroups {
 }
 
 /**
- * Keeps the "Liknande kommuner ekonomiskt bistånd, <kommun>, <year>" groups (owner resolved from the
- * kommun name) and the 9 SKR kommungrupper; every other group is ignored.
+ * Keeps Kolada's "Liknande kommuner <family>, <kommun>, <year>" groups of every family (owner resolved
+ * from the kommun name) and the 9 SKR kommungrupper; every other group is ignored.
  */
 export function groupsFromApi(
   rows: readonly unknown[],
@@ -233,12 +260,12 @@ export function groupsFromApi(
     const id = typeof g.id === 'string' ? g.id : '';
     const title = typeof g.title === 'string' ? g.title.trim() : '';
     const members = Array.isArray(g.members) ? g.members.map((m) => String(m.member_id ?? m.id ?? '')).filter((x) => x !== '') : [];
-    const lk = LIKNANDE_EK_BISTAND.exec(title);
+    const lk = parseFamilyTitle(title);
     if (lk) {
-      const owner = kommunByName.get(lk[1]) ?? null;
-      if (!owner) warnings.push(`group ${id} "${title}": no kommun named "${lk[1]}"; owner_id left empty`);
+      const owner = kommunByName.get(lk.owner) ?? null;
+      if (!owner) warnings.push(`group ${id} "${title}": no kommun named "${lk.owner}"; owner_id left empty`);
       for (const member_id of unique(members))
-        groups.push({ group_id: id, title, kind: 'liknande_ekonomiskt_bistand', edition: Number(lk[2]), owner_id: owner, member_id });
+        groups.push({ group_id: id, title, kind: familyKind(lk.family), edition: lk.edition, owner_id: owner, member_id });
       continue;
     }
     const skr = skrGroupFor(id, title);

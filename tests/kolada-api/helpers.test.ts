@@ -44,6 +44,7 @@ describe('plan', () => {
       'kpi',
       'municipality',
       'municipality_groups',
+      'catalogue',
     ]);
     expect(apiVersion('https://api.kolada.se/v3')).toBe('v3');
   });

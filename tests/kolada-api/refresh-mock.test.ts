@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshKoladaData, type RefreshOptions } from '../../src/kolada-api/refresh.ts';
+import { higherIsBetter } from '../../src/data/kpi-directions.ts';
 import { startMockKolada, type MockServer } from './mock-kolada-server.ts';
 import { readCsv, REPO_DIR } from './source-data.ts';
 
@@ -139,7 +140,29 @@ describe('data:kolada against the mock Kolada v3', () => {
         .map((g) => `${g.group_id}|${g.member_id}|${g.edition}`)
         .sort(),
     ).toEqual(skr.map((r) => `${r.kolada_group_id}|${r.municipality_id}|2023`).sort());
-    expect(new Set(groups.map((g) => g.kind))).toEqual(new Set(['liknande_ekonomiskt_bistand', 'skr_kommungrupp']));
+    // every other "Liknande kommuner …" family of /municipality_groups, owner from the title, as Kolada lists them
+    const families = readCsv('municipality_groups_2026-03.csv').filter(
+      (r) => /^Liknande kommuner/.test(r.group_title) && !/ekonomiskt bistånd/.test(r.group_title),
+    );
+    expect(families.length).toBeGreaterThan(1000);
+    const familyRows = groups.filter((g) => g.kind.startsWith('liknande_') && g.kind !== 'liknande_ekonomiskt_bistand');
+    expect(familyRows.map((g) => `${g.group_id}|${g.member_id}`).sort()).toEqual(
+      families.map((r) => `${r.group_id}|${r.member_id}`).sort(),
+    );
+    const aldre = familyRows.filter((g) => g.title === 'Liknande kommuner äldreomsorg, Alingsås, 2024');
+    expect(new Set(aldre.map((g) => [g.kind, g.edition, g.owner_id].join('|')))).toEqual(new Set(['liknande_aldreomsorg|2024|1489']));
+    expect(new Set(groups.map((g) => g.kind))).toEqual(
+      new Set(['skr_kommungrupp', 'liknande_ekonomiskt_bistand', ...familyRows.map((g) => g.kind)]),
+    );
+    expect(new Set(familyRows.map((g) => g.kind)).size).toBeGreaterThanOrEqual(10);
+
+    // the catalogue: every KPI of /kpi, with its area, and the direction from the repo's table
+    const catalogue = readOut(out, 'catalogue.csv');
+    const metaRows = readCsv('kpi_metadata_2026-03.csv');
+    expect(catalogue.map((k) => k.id)).toEqual(metaRows.map((k) => k.id).sort());
+    const n31825 = catalogue.find((k) => k.id === 'N31825')!;
+    expect(n31825.title).toBe(metaRows.find((k) => k.id === 'N31825')!.title);
+    expect(n31825.operating_area).toBe(metaRows.find((k) => k.id === 'N31825')!.operating_area);
 
     // KPIs
     const kpis = readOut(out, 'kpis.csv');
@@ -152,6 +175,9 @@ describe('data:kolada against the mock Kolada v3', () => {
     }
     expect(kpis.find((k) => k.id === 'N31001')!.unit).toBe('kr/inv');
     expect(kpis.find((k) => k.id === 'U31462')!.unit).toBe('%');
+    // direction from the one table (src/data/kpi-directions.csv), as the directory path writes it
+    expect(kpis.find((k) => k.id === 'U31462')!.higher_is_better).toBe(String(higherIsBetter('U31462')));
+    expect(higherIsBetter('U31462')).toBe(true);
 
     // manifest
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));

@@ -89,9 +89,18 @@ describe('metadata', () => {
         owner_id: null,
         member_id: '0114',
       },
+      {
+        group_id: 'G1',
+        title: 'Liknande kommuner socioekonomi, Ale, 2023',
+        kind: 'liknande_socioekonomi',
+        edition: 2023,
+        owner_id: null,
+        member_id: '0114',
+      },
       { group_id: 'G92787', title: 'Storstäder (ovägt medel)', kind: 'skr_kommungrupp', edition: 2023, owner_id: null, member_id: '0180' },
     ]);
     expect(groups.warnings).toEqual([
+      'group G1 "Liknande kommuner socioekonomi, Ale, 2023": no kommun named "Ale"; owner_id left empty',
       'group G2 "Liknande kommuner ekonomiskt bistånd, Atlantis, 2023": no kommun named "Atlantis"; owner_id left empty',
     ]);
     const m = municipalitiesFromApi(
