@@ -1,6 +1,7 @@
 /** Merging an incremental update (`--since`) into the previous output. */
 import type { GroupMemberRow, ValueRow } from '../data/contract.ts';
 import { rowKey, sortGroups, sortValues, valueKey, type RowKey } from './to-contract.ts';
+import { familyOfKind } from '../data/liknande-families.ts';
 
 /**
  * Kolada changes a `(kpi, municipality, period)` row as a whole: a changed row replaces all its
@@ -26,6 +27,6 @@ export function mergeValues(
  */
 export function mergeGroups(previous: readonly GroupMemberRow[], fetched: readonly GroupMemberRow[]): GroupMemberRow[] {
   const fetchedEditions = new Set(fetched.map((g) => `${g.kind}|${g.edition ?? ''}`));
-  const kept = previous.filter((g) => g.kind === 'liknande_ekonomiskt_bistand' && !fetchedEditions.has(`${g.kind}|${g.edition ?? ''}`));
+  const kept = previous.filter((g) => familyOfKind(g.kind) !== null && !fetchedEditions.has(`${g.kind}|${g.edition ?? ''}`));
   return sortGroups([...kept, ...fetched]);
 }

@@ -167,5 +167,24 @@ describe('merge', () => {
       member_id: member,
     });
     expect(mergeGroups([g(2022, '0560'), g(2023, '0999')], [g(2023, '0584')])).toEqual([g(2022, '0560'), g(2023, '0584')]);
+    // the same for every family, each by its own editions; SKR groups are replaced, not kept
+    const aldre = (edition: number, member: string): GroupMemberRow => ({
+      ...g(edition, member),
+      group_id: 'G2',
+      kind: 'liknande_aldreomsorg',
+    });
+    const skr: GroupMemberRow = {
+      group_id: 'G92787',
+      title: 'Storstäder',
+      kind: 'skr_kommungrupp',
+      edition: 2023,
+      owner_id: null,
+      member_id: '0180',
+    };
+    expect(mergeGroups([aldre(2023, '0560'), aldre(2024, '0999'), skr], [g(2023, '0584'), aldre(2024, '0584')])).toEqual([
+      aldre(2023, '0560'),
+      aldre(2024, '0584'),
+      g(2023, '0584'),
+    ]);
   });
 });
