@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshKoladaData, type RefreshOptions } from '../../src/kolada-api/refresh.ts';
 import { higherIsBetter } from '../../src/data/kpi-directions.ts';
+import { prepareSiteData } from '../../scripts/site/prepare-site-data.ts';
 import { startMockKolada, type MockServer } from './mock-kolada-server.ts';
 import { readCsv, REPO_DIR } from './source-data.ts';
 
@@ -178,6 +179,13 @@ describe('data:kolada against the mock Kolada v3', () => {
     // direction from the one table (src/data/kpi-directions.csv), as the directory path writes it
     expect(kpis.find((k) => k.id === 'U31462')!.higher_is_better).toBe(String(higherIsBetter('U31462')));
     expect(higherIsBetter('U31462')).toBe(true);
+
+    // the site's data step takes the output as it is: every family with its edition, the whole catalogue
+    const site = await prepareSiteData(out, join(tmp, 'site-cache'));
+    expect(site.meta.families.map((f) => f.family).sort()).toEqual(
+      [...new Set(familyRows.map((g) => g.kind.slice('liknande_'.length)))].concat('ekonomiskt_bistand').sort(),
+    );
+    expect(site.meta.catalogueSize).toBe(metaRows.length);
 
     // manifest
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
