@@ -5,7 +5,7 @@ import { sqlString } from '../engine/database.ts';
 import type { Manifest } from './contract.ts';
 import { formatCsv } from './csv-format.ts';
 import { higherIsBetter } from './kpi-directions.ts';
-import { CATALOGUE_COLUMNS, CATALOGUE_FILE, unitFromTitle, type CatalogueEntry } from './kpi-catalogue.ts';
+import { CATALOGUE_COLUMNS, CATALOGUE_FILE, catalogueRow, unitFromTitle, type CatalogueEntry } from './kpi-catalogue.ts';
 import { familyKind, parseFamilyTitle } from './liknande-families.ts';
 
 export { unitFromTitle };
@@ -53,7 +53,7 @@ export async function convertKoladaDirectory(db: Database, dir: string, outDir: 
     return [id, title, unitFromTitle(title), genders > 1, c?.description ?? '', 'Kolada (RKA)', higherIsBetter(id), null, null] as const;
   });
   writeFileSync(join(outDir, 'kpis.csv'), formatCsv(['id', 'title', 'unit', 'is_divided_by_gender', 'description', 'source', 'higher_is_better', 'parent', 'breakdown'], kpis));
-  writeFileSync(join(outDir, CATALOGUE_FILE), formatCsv(CATALOGUE_COLUMNS, catalogue.map((c) => [c.id, c.title, c.description, c.area, c.unit, c.is_divided_by_gender, c.publ_period, c.higher_is_better])));
+  writeFileSync(join(outDir, CATALOGUE_FILE), formatCsv(CATALOGUE_COLUMNS, catalogue.map(catalogueRow)));
 
   await db.exec(`COPY (
       SELECT municipality_id AS id, name, type, county_code, county_name, skr_group_code, skr_group_name

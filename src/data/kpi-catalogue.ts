@@ -26,6 +26,10 @@ export interface KpiFacts {
 
 export const CATALOGUE_FILE = 'catalogue.csv';
 export const CATALOGUE_COLUMNS = ['id', 'title', 'description', 'operating_area', 'unit', 'is_divided_by_gender', 'publ_period', 'higher_is_better'] as const;
+
+/** A catalogue entry as a catalogue.csv row, in the order of CATALOGUE_COLUMNS. */
+export const catalogueRow = (c: Omit<CatalogueEntry, 'has_data'>) =>
+  [c.id, c.title, c.description, c.area, c.unit, c.is_divided_by_gender, c.publ_period, c.higher_is_better] as const;
 /** Where the site serves the catalogue (beside values and meta.json). */
 export const CATALOGUE_JSON = 'catalogue.json';
 

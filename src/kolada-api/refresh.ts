@@ -18,6 +18,7 @@ import {
   type RowKey,
 } from './to-contract.ts';
 import type { ValueRow } from '../data/contract.ts';
+import { catalogueRow } from '../data/kpi-catalogue.ts';
 
 export interface RefreshOptions {
   baseUrl: string;
@@ -161,7 +162,14 @@ export async function refreshKoladaData(o: RefreshOptions): Promise<RefreshResul
     rows: { values: values.length, kpis: kpis.length, municipalities: municipalities.length, groups: groups.length },
     requests: { pages, from_resume_cache: state.stats.hits, retries: client.stats.retries },
   });
-  writeContractDirectory(o.outDir, { values, kpis, municipalities, groups, manifest, catalogue: catalogue.length ? catalogue : undefined });
+  writeContractDirectory(o.outDir, {
+    values,
+    kpis,
+    municipalities,
+    groups,
+    manifest,
+    catalogue: catalogue.length ? catalogue.map(catalogueRow) : undefined,
+  });
   state.finish();
   for (const w of warnings) log(`warning: ${w}`);
   log(

@@ -1,7 +1,7 @@
 /** Kolada v3 JSON → data-contract rows (docs/data-contract.md). Pure functions. */
 import type { Gender, GroupMemberRow, Kpi, Municipality, ValueRow } from '../data/contract.ts';
 import { RIKET_ID, unitKind } from '../data/contract.ts';
-import type { CsvCell } from '../data/csv-format.ts';
+import { unitFromTitle, type CatalogueEntry } from '../data/kpi-catalogue.ts';
 import { higherIsBetter } from '../data/kpi-directions.ts';
 import { familyKind, parseFamilyTitle } from '../data/liknande-families.ts';
 
@@ -96,13 +96,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 // ---------------------------------------------------------------- KPIs
 
-/** The unit shown after numbers, derived from the official title. */
-export function unitFromTitle(title: string): string {
-  if (title.includes('(%)')) return '%';
-  if (title.includes('kr/inv')) return 'kr/inv';
-  if (/, antal(\s*\(.*\))?$/.test(title.trim())) return 'antal';
-  return '';
-}
+/** The unit shown after numbers, from the official title (the same rule as the directory path's catalogue). */
+export { unitFromTitle };
 
 function bool(v: unknown): boolean {
   return v === true || v === 1 || v === '1' || v === 'true' || v === 'TRUE';
@@ -128,30 +123,27 @@ export function kpisFromApi(rows: readonly unknown[]): Kpi[] {
   });
 }
 
-/**
- * `/kpi` (every KPI Kolada knows) → catalogue.csv rows in the order of CATALOGUE_COLUMNS, sorted by id;
- * rows without an id are skipped.
- */
-export function catalogueFromApi(rows: readonly unknown[]): CsvCell[][] {
-  const out: CsvCell[][] = [];
+/** `/kpi` (every KPI Kolada knows) → catalogue entries sorted by id; rows without an id are skipped. */
+export function catalogueFromApi(rows: readonly unknown[]): Omit<CatalogueEntry, 'has_data'>[] {
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  const out: Omit<CatalogueEntry, 'has_data'>[] = [];
   for (const raw of rows) {
     const k = raw as Record<string, unknown>;
-    const id = typeof k.id === 'string' ? k.id.trim() : '';
+    const id = text(k.id).trim();
     if (!id) continue;
-    const title = typeof k.title === 'string' && k.title ? k.title : id;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    out.push([
+    const title = text(k.title) || id;
+    out.push({
       id,
       title,
-      text(k.description),
-      text(k.operating_area),
-      unitFromTitle(title),
-      bool(k.is_divided_by_gender),
-      text(k.publ_period),
-      higherIsBetter(id),
-    ]);
+      description: text(k.description),
+      area: text(k.operating_area),
+      unit: unitFromTitle(title),
+      is_divided_by_gender: bool(k.is_divided_by_gender),
+      publ_period: text(k.publ_period),
+      higher_is_better: higherIsBetter(id),
+    });
   }
-  return out.sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0));
+  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 // ---------------------------------------------------------------- municipalities
