@@ -38,6 +38,11 @@ export function stablePanelList(): (list: VisiblePanel[]) => VisiblePanel[] {
   };
 }
 
+/** The KPIs a panel's select offers: its configured KPIs that have values here. */
+export function panelChoices(meta: SiteMeta, panel: PanelConfig): string[] {
+  return panel.kpis.filter((id) => meta.kpis.some((k) => k.id === id));
+}
+
 /** KPIs added through the search that have no values here (the page says so instead of dropping them). */
 export function missingExtras(meta: SiteMeta, extra: readonly string[]): string[] {
   const has = new Set(meta.kpis.map((k) => k.id));

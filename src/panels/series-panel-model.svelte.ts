@@ -12,6 +12,7 @@ import { municipalityNames } from '../data/site-meta.ts';
 import type { PanelSeriesRequest } from '../queries/panel-series.ts';
 import { memberValuesForPanel } from '../queries/member-values.ts';
 import { changeSpreadForPanel } from '../queries/change-spread.ts';
+import { askedGender } from '../state/prefetch.ts';
 
 /**
  * What a series panel shows, shared by the dashboard panel and the printed report: the KPI, its
@@ -19,7 +20,7 @@ import { changeSpreadForPanel } from '../queries/change-spread.ts';
  */
 export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
   const kpi = $derived(app.meta.kpis.find((k) => k.id === props().kpiId)!);
-  const gender: Gender = $derived(kpi.is_divided_by_gender ? app.view.gender : 'T');
+  const gender: Gender = $derived(askedGender(kpi, app.view.gender));
   // Primitives, so the chart is rebuilt only when one of them changes, not on every view change.
   const showRiket = $derived(app.view.showRiket);
   const showAll = $derived(app.view.showAll);

@@ -1,4 +1,4 @@
-import type { Gender, Municipality } from '../data/contract.ts';
+import type { Gender, Kpi, Municipality } from '../data/contract.ts';
 import { kommuner, type SiteMeta } from '../data/site-meta.ts';
 import { resolvePeerGroup, type PeerChoice } from '../peers/peer-group.ts';
 import type { PanelSeriesRequest } from '../queries/panel-series.ts';
@@ -10,10 +10,13 @@ export interface SeriesAsk {
   higherIsBetter: boolean | null;
 }
 
-/** What a panel showing `kpiId` asks with the page's gender (a KPI without a gender split asks T). */
+/** The gender a panel asks for with the page's gender: a KPI without a gender split asks T. */
+export const askedGender = (kpi: Pick<Kpi, 'is_divided_by_gender'>, gender: Gender): Gender => (kpi.is_divided_by_gender ? gender : 'T');
+
+/** What a panel showing `kpiId` asks with the page's gender. */
 export function seriesAsk(meta: SiteMeta, kpiId: string, gender: Gender): SeriesAsk {
   const k = meta.kpis.find((x) => x.id === kpiId)!;
-  return { kpi: kpiId, gender: k.is_divided_by_gender ? gender : 'T', higherIsBetter: k.higher_is_better };
+  return { kpi: kpiId, gender: askedGender(k, gender), higherIsBetter: k.higher_is_better };
 }
 
 const GENDERS: Gender[] = ['T', 'K', 'M'];
