@@ -230,6 +230,47 @@ describe('a file chosen before the page has started', () => {
   );
 });
 
+describe('the KPI search used before the page has started', () => {
+  it('loads the catalogue for a search box focused and typed in before hydration', async () => {
+    const { page, context, errors } = await openPage(browser);
+    let release: () => void = () => {};
+    const used = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await used;
+      await route.continue();
+    });
+    await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
+    const box = page.locator('.kpi-search input[type="search"]');
+    await box.waitFor({ state: 'attached' });
+    await box.focus();
+    await box.pressSequentially('bistand');
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+    release();
+    await expect.poll(() => page.locator('.kpi-search .hit-count').textContent(), { timeout: 60_000 }).toMatch(/\d nyckeltal matchar/);
+    expect(await page.locator('.kpi-search .hits li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('fills the operating-area list for a select focused before hydration', async () => {
+    const { page, context, errors } = await openPage(browser);
+    let release: () => void = () => {};
+    const used = new Promise<void>((r) => (release = r));
+    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+      await used;
+      await route.continue();
+    });
+    await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
+    const select = page.locator('.kpi-search select');
+    await select.waitFor({ state: 'attached' });
+    await select.focus();
+    release();
+    await expect.poll(() => select.locator('option').count(), { timeout: 60_000 }).toBeGreaterThan(10);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('malformed escapes and unknown pages', () => {
   it('starts the app and shows the 404 page for a path with a malformed escape', async () => {
     const { page, context, errors } = await openPage(browser);
