@@ -11,7 +11,8 @@ import { openBrowserEngine } from './engine/browser-engine.ts';
 import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
 import { runWrite } from './core/writes.ts';
 import type { SiteMeta } from './data/site-meta.ts';
-import { interceptLinks } from './app/intercept-links.ts';
+import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
+import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
 import { userData } from './import/store/user-data.svelte.ts';
@@ -67,6 +68,7 @@ async function start() {
   };
   await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
+  if (prerendered && router.route.page === 'kommun') answeredAtBoot(router.route.id);
   if (prerendered) hydrate(App, { target, props });
   else {
     target.textContent = '';
@@ -74,6 +76,10 @@ async function start() {
   }
   router.useAbsoluteRoot();
   interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
+  onLinkIntent(rootUrl.pathname, (path) => {
+    const id = kommunOfLink(path, rootUrl.pathname);
+    if (id && meta.municipalities.some((m) => m.id === id && m.type === 'K')) void prepareKommun(meta, coordinator, rootUrl, id);
+  });
   // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };

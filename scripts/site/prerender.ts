@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openSiteDatabase } from './prepare-site-data.ts';
-import { kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
+import { kommunAnswersFile, kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
 import { routePath, type Route } from '../../src/state/route.ts';
 import type { Database } from '../../src/engine/database.ts';
 import type { Coordinator } from '../../src/core/coordinator.ts';
@@ -84,7 +84,9 @@ export async function prerender(opts: {
         coordinator.used.clear();
         page = ssr.renderPage({ meta: opts.meta, coordinator, route, root });
       }
-      const html = fillTemplate(template, route, page, coordinator.snapshot(coordinator.used));
+      const snapshot = coordinator.snapshot(coordinator.used);
+      const html = fillTemplate(template, route, page, snapshot);
+      if (route.page === 'kommun') writeFileSync(join(opts.dist, 'data', kommunAnswersFile(route.id)), JSON.stringify(snapshot));
       coordinator.used.clear();
       coordinator.misses.clear();
       const file = join(opts.dist, routePath(route), 'index.html');

@@ -211,6 +211,16 @@ export class Coordinator {
     return () => this.listeners.delete(f);
   }
 
+  /**
+   * Adds answers computed at build time (another kommun page's snapshot) to the cache, keeping what is
+   * there. Refused once the data has changed (an imported set), since they describe the base data only.
+   */
+  seed(snapshot: Record<string, unknown>): boolean {
+    if (this.generation !== 0) return false;
+    for (const [k, v] of Object.entries(snapshot)) if (!this.cache.has(k)) this.cache.set(k, v);
+    return true;
+  }
+
   /** The cached results of the given keys (default: all), e.g. to embed in a prerendered page. */
   snapshot(keys: Iterable<string> = this.cache.keys()): Record<string, unknown> {
     const out: Record<string, unknown> = {};

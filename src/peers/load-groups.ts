@@ -7,7 +7,13 @@ const loading = new Map<string, Promise<void>>();
  * Until then its liknande groups resolve as pending. A failed fetch leaves the kommun without them
  * (the group then says it is missing) rather than waiting forever.
  */
-export function ensureKommunGroups(meta: SiteMeta, root: string | URL, kommunId: string | null | undefined): Promise<void> {
+export function ensureKommunGroups(
+  meta: SiteMeta,
+  root: string | URL,
+  kommunId: string | null | undefined,
+  /** settled before the groups are added (answers for the kommun's panels, so they find them cached) */
+  before: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
   if (!kommunId || !meta.lazyGroups?.includes(kommunId)) return Promise.resolve();
   let p = loading.get(kommunId);
   if (!p) {
@@ -19,6 +25,7 @@ export function ensureKommunGroups(meta: SiteMeta, root: string | URL, kommunId:
       } catch {
         // left without; see above
       }
+      await before.catch(() => {});
       meta.groups.push(...groups);
       meta.lazyGroups = meta.lazyGroups!.filter((id) => id !== kommunId);
     })();

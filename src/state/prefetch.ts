@@ -36,6 +36,14 @@ export function switchAsks(meta: SiteMeta, panels: readonly { kpi: string; choic
   return [genders, kpis].filter((b) => b.length > 0);
 }
 
+/** The `ahead` kommuner after `kommun` in the list (wrapping), where a visitor going through them goes next. */
+export function kommunerAhead(meta: SiteMeta, kommun: Municipality, ahead: number): Municipality[] {
+  const list = kommuner(meta);
+  const at = list.findIndex((k) => k.id === kommun.id);
+  if (at < 0) return [];
+  return Array.from({ length: Math.min(ahead, list.length - 1) }, (_, i) => list[(at + i + 1) % list.length]);
+}
+
 const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: 'lan' }, { kind: 'alla' }];
 
 /**
@@ -68,12 +76,7 @@ export function neighbourBatches(
   if (pending.has(kommun.id)) return [];
   for (const f of FAMILIES) if (f.kind !== choice.kind) out.push(batch(kommun, f));
   for (const s of switches) out.push(batch(kommun, choice, s));
-  const list = kommuner(meta);
-  const at = list.findIndex((k) => k.id === kommun.id);
-  for (let i = 1; i <= ahead && at >= 0 && i < list.length; i++) {
-    const next = list[(at + i) % list.length];
-    if (!pending.has(next.id)) out.push(batch(next, choice));
-  }
+  for (const next of kommunerAhead(meta, kommun, ahead)) if (!pending.has(next.id)) out.push(batch(next, choice));
   return out;
 }
 
@@ -91,16 +94,15 @@ type IdleWindow = { requestIdleCallback?: (f: () => void, o?: { timeout: number 
  * (a user's change never waits behind more than one prefetch statement). Returns a cancel function.
  */
 export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequest[][]): () => void {
-  const w = globalThis as IdleWindow;
   let cancelled = false;
-  let handle: number | undefined;
   const queue = [...batches];
+  let cancelIdle: (() => void) | undefined;
   const schedule = () => {
     if (cancelled || queue.length === 0) return;
-    handle = w.requestIdleCallback ? w.requestIdleCallback(step, { timeout: 2000 }) : (setTimeout(step, 50) as unknown as number);
+    cancelIdle = whenIdle(step);
   };
   const step = () => {
-    handle = undefined;
+    cancelIdle = undefined;
     if (cancelled) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
     const batch = queue.shift()!;
@@ -116,6 +118,17 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
   schedule();
   return () => {
     cancelled = true;
-    if (handle !== undefined) (w.cancelIdleCallback ?? clearTimeout)(handle);
+    cancelIdle?.();
   };
+}
+
+/** Runs `f` once the browser is idle (within 2 s at most). Returns a cancel function. */
+export function whenIdle(f: () => void): () => void {
+  const w = globalThis as IdleWindow;
+  if (w.requestIdleCallback) {
+    const h = w.requestIdleCallback(f, { timeout: 2000 });
+    return () => w.cancelIdleCallback?.(h);
+  }
+  const h = setTimeout(f, 50);
+  return () => clearTimeout(h);
 }

@@ -47,3 +47,18 @@ describe('Coordinator.clear', () => {
     expect(c.peek('breakdown', request)).toBeDefined();
   });
 });
+
+describe('Coordinator.seed', () => {
+  it('adds build-time answers without replacing cached ones, and refuses them once the data has changed', async () => {
+    const c = new Coordinator(async () => db);
+    const asked = await c.run('breakdown', request);
+    const other = { ...request, municipalityId: '1286' };
+    const key = (r: typeof request) => `breakdown:${JSON.stringify(r, Object.keys(r).sort())}`;
+    expect(c.seed({ [key(request)]: ['ersatt'], [key(other)]: [{ seeded: true }] })).toBe(true);
+    expect(c.peek('breakdown', request)).toBe(asked);
+    expect(c.peek('breakdown', other)).toEqual([{ seeded: true }]);
+    c.clear();
+    expect(c.seed({ [key(other)]: [{ seeded: true }] })).toBe(false);
+    expect(c.peek('breakdown', other)).toBeUndefined();
+  });
+});

@@ -221,4 +221,46 @@ describe('a view change touches only the panels it changes', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("a kommun change updates the page in place and never shows the previous kommun's figures under the new name", async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1489/`);
+    await waitForEngine(page);
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    // Watch every DOM change: a panel whose figures name Alingsås while the heading says Ystad is a violation.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { __seen: string[]; __article: Element | null };
+      w.__seen = [];
+      w.__article = document.querySelector('article.kommun-page');
+      const check = () => {
+        if (document.querySelector('h1')?.textContent !== 'Ystad') return;
+        for (const dt of document.querySelectorAll('section.panel .figures dt'))
+          if (dt.textContent?.includes('Alingsås')) w.__seen.push(dt.textContent);
+      };
+      new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = location.pathname.replace('/1489/', '/1286/');
+      a.id = 'till-ystad';
+      a.textContent = 'Ystad';
+      document.querySelector('main')!.append(a);
+    });
+    await page.click('#till-ystad');
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('Ystad'), null, {
+      timeout: 60_000,
+    });
+    const table = await panelTable(page, 'ateraktualisering');
+    expect(['2019', '2020', '2021'].map((y) => parseSv(table[y][0]))).toEqual([82, 88, 92]);
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    const watched = await page.evaluate(() => {
+      const w = globalThis as unknown as { __seen: string[]; __article: Element | null };
+      return { seen: w.__seen, same: w.__article === document.querySelector('article.kommun-page') };
+    });
+    expect(watched.seen).toEqual([]);
+    expect(watched.same).toBe(true);
+    for (const dt of await page.locator('section.panel .figures > div:first-child > dt').allTextContents()) expect(dt).toContain('Ystad');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -52,4 +52,36 @@ describe('engine failures', () => {
     expect(await engineStatus(page)).toBe('ready');
     await context.close();
   });
+
+  it("moves to another kommun's page with its figures from the build-time answers even while DuckDB cannot start", async () => {
+    const { page, context, requests } = await openPage(browser);
+    await page.route('**/*.wasm', (route) => route.abort('failed'));
+    await page.goto(`${site}kommun/1489/`);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed',
+      null,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => {
+      const a = document.createElement('a');
+      a.href = location.pathname.replace('/1489/', '/1286/');
+      a.id = 'till-ystad';
+      a.textContent = 'Ystad';
+      document.querySelector('main')!.prepend(a);
+    });
+    await page.hover('#till-ystad');
+    await expect.poll(() => requests.some((u) => u.endsWith('/data/answers-1286.json'))).toBe(true);
+    await page.click('#till-ystad');
+    await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('Ystad'), null, {
+      timeout: 30_000,
+    });
+    const cells = await page.$$eval('#panel-ateraktualisering > details.chart-table table tbody tr', (rows) =>
+      Object.fromEntries(rows.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''])),
+    );
+    expect([cells['2019'], cells['2020'], cells['2021']]).toEqual(['82', '88', '92']);
+    // every default panel is drawn, none waits for or blames the engine
+    expect(await page.locator('section.panel .panel-error').count()).toBe(0);
+    expect(await chartCount(page)).toBeGreaterThan(2);
+    await context.close();
+  });
 });

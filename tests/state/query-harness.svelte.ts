@@ -19,3 +19,26 @@ export function queryHarness<N extends QueryName>(coordinator: Coordinator, firs
     stop,
   };
 }
+
+/** The same with `about` (read from the arguments) and an optional `keepWhile`. */
+export function aboutHarness<N extends QueryName>(
+  coordinator: Coordinator,
+  first: [N, QueryRequest<N>],
+  about: (args: [N, QueryRequest<N>]) => string,
+  keepWhile?: (shown: string, next: string) => boolean,
+) {
+  let args = $state<[N, QueryRequest<N>]>(first);
+  let resource!: QueryResource<N, string>;
+  const stop = $effect.root(() => {
+    resource = new QueryResource(coordinator, () => args, { about: () => about(args), keepWhile });
+  });
+  return {
+    get r() {
+      return resource;
+    },
+    set(next: [N, QueryRequest<N>]) {
+      args = next;
+    },
+    stop,
+  };
+}

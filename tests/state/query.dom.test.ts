@@ -4,7 +4,7 @@ import { Coordinator } from '../../src/core/coordinator.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { CREATE_EMPTY_VALUES_SQL } from '../../src/data/schema.ts';
-import { queryHarness } from './query-harness.svelte.ts';
+import { aboutHarness, queryHarness } from './query-harness.svelte.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -43,6 +43,46 @@ describe('QueryResource.answered', () => {
     expect(h.resource.answered).toBe(false);
     await until(() => h.resource.answered);
     expect(h.resource.error?.message).toBe('ingen motor');
+    h.stop();
+  });
+});
+
+describe('QueryResource keepWhile', () => {
+  const ask = (kommun: string): ['breakdown', { kpis: string[]; municipalityId: string; genders: ['T'] }] => [
+    'breakdown',
+    { kpis: ['X1'], municipalityId: kommun, genders: ['T'] },
+  ];
+  const harness = (c: Coordinator, keepWhile?: (a: string, b: string) => boolean) =>
+    aboutHarness(c, ask('0180'), (a) => a[1].municipalityId, keepWhile);
+
+  it('drops an answer about another kommun while the new question runs, and labels each answer with its question', async () => {
+    const h = harness(new Coordinator(async () => db), (a, b) => a === b);
+    flushSync();
+    await until(() => !h.r.loading && h.r.data !== undefined);
+    expect(h.r.about).toBe('0180');
+    expect(h.r.data?.length).toBe(1);
+    h.set(ask('1286'));
+    flushSync();
+    expect(h.r.loading).toBe(true);
+    expect(h.r.data).toBeUndefined();
+    expect(h.r.about).toBeUndefined();
+    await until(() => !h.r.loading);
+    expect(h.r.about).toBe('1286');
+    expect(h.r.data).toEqual([]);
+    h.stop();
+  });
+
+  it('keeps the previous answer, still labelled with its own question, when keepWhile allows it', async () => {
+    const h = harness(new Coordinator(async () => db));
+    flushSync();
+    await until(() => !h.r.loading && h.r.data !== undefined);
+    h.set(ask('1286'));
+    flushSync();
+    expect(h.r.loading).toBe(true);
+    expect(h.r.about).toBe('0180');
+    expect(h.r.data?.length).toBe(1);
+    await until(() => !h.r.loading);
+    expect(h.r.about).toBe('1286');
     h.stop();
   });
 });
