@@ -36,3 +36,15 @@ export function formatThrottled(t: Summary): string[] {
     '',
   ];
 }
+
+/** The same kinds of change with a visitor's reading pause between them (the idle prefetch gets its turn): reported, not budgeted. */
+export function formatReading(t: Summary): string[] {
+  return [
+    `## Interaction latency with ${t.pauseMs} ms of reading between changes (reported; the budget is on back-to-back changes)`,
+    '',
+    `${t.steps} changes, each ${t.pauseMs} ms after the previous one was drawn, p50 / p95 / max; all: ${d3(t.dom)}.`,
+    '',
+    ...formatInteractionSplit(t),
+    '',
+  ];
+}

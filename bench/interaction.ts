@@ -142,6 +142,8 @@ export interface InteractionResult {
   split: Record<string, { query: Distribution; render: Distribution; statements: number }>;
   /** CPU slowdown applied with CDP Emulation.setCPUThrottlingRate (1 = none) */
   cpuThrottle: number;
+  /** pause between changes (ms; 0 = back to back) */
+  pauseMs: number;
 }
 
 /** What the page may turn off for a before/after comparison (bench/interaction-ab.ts). */
@@ -158,6 +160,8 @@ export async function interactions(
   log: (s: string) => void,
   cpuThrottle = 1,
   variant: Variant = { batching: true, prefetch: true },
+  /** time between one change drawn and the next input (a visitor reading); 0 = back to back */
+  pauseMs = 0,
 ): Promise<InteractionResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
   await context.addInitScript(ESBUILD_NAME_SHIM);
@@ -197,6 +201,7 @@ export async function interactions(
       const r = await page.evaluate(STEP, change);
       if ('error' in r) errors.push(r.error);
       else steps.push({ change, ...r });
+      if (pauseMs > 0) await page.waitForTimeout(pauseMs);
     }
     errors.push(...pageErrors);
     const byType: Record<string, Distribution> = {};
@@ -237,6 +242,7 @@ export async function interactions(
     }
     const result = {
       cpuThrottle,
+      pauseMs,
       split,
       queriesByType,
       queriesPerChange: queries.reduce((a, b) => a + b, 0) / Math.max(1, queries.length),
@@ -249,7 +255,7 @@ export async function interactions(
       byType,
     };
     log(
-      `  ${cpuThrottle !== 1 ? `CPU ÷${cpuThrottle}: ` : ''}${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`,
+      `  ${cpuThrottle !== 1 ? `CPU ÷${cpuThrottle}: ` : ''}${pauseMs ? `${pauseMs} ms reading between changes: ` : ''}${steps.length} changes, p50 ${result.dom.p50.toFixed(1)} ms, p95 ${result.dom.p95.toFixed(1)} ms, max ${result.dom.max.toFixed(1)} ms, ${errors.length} errors; query alone p50 ${result.queryOnly.p50.toFixed(1)} ms, p95 ${result.queryOnly.p95.toFixed(1)} ms`,
     );
     return result;
   } finally {

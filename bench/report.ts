@@ -3,7 +3,7 @@ import type { ColdSummary } from './cold-load.ts';
 import type { InteractionResult } from './interaction.ts';
 import type { NativeIngest, WasmIngest } from './ingest.ts';
 import type { Distribution } from './stats.ts';
-import { formatInteractionSplit, formatThrottled } from './interaction-report.ts';
+import { formatInteractionSplit, formatReading, formatThrottled } from './interaction-report.ts';
 import type { FullDataResult } from './full-data.ts';
 
 export interface IngestSize {
@@ -31,6 +31,8 @@ export interface BenchResult {
   interaction: Omit<InteractionResult, 'steps'> & { steps: number };
   /** the same changes with the CPU throttled (an older laptop); absent when skipped */
   throttled?: (Omit<InteractionResult, 'steps'> & { steps: number }) | null;
+  /** the same changes with a reading pause between them; absent when skipped */
+  reading?: (Omit<InteractionResult, 'steps'> & { steps: number }) | null;
   ingest: IngestSize[];
   budgets: BudgetResult[];
   notes: Record<string, string>;
@@ -128,6 +130,7 @@ export function formatReport(r: BenchResult): string {
   lines.push('Split per change kind (p50 / p95 / max):', '', ...formatInteractionSplit(i), '');
   if (i.errors.length) lines.push(`Errors: ${i.errors.map((e) => `\`${e}\``).join(', ')}`, '');
   if (r.throttled) lines.push(...formatThrottled(r.throttled));
+  if (r.reading) lines.push(...formatReading(r.reading));
   lines.push('## Ingest and memory (synthetic long CSV, contract format)', '');
   lines.push(
     '| rows | CSV | native 1 thread | wasm (registerFile + CREATE TABLE) | wasm / native | panelSeries p50 / p95 / max in wasm | DuckDB memory | peak page JS heap | peak renderer RSS |',

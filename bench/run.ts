@@ -81,6 +81,20 @@ const throttled =
         Number(env('BENCH_CPU_THROTTLE', '4')),
       )
     : null;
+const pauseMs = Number(env('BENCH_READING_PAUSE_MS', '1000'));
+const reading =
+  pauseMs > 0
+    ? await interactions(
+        browser,
+        site.url,
+        sequence.slice(0, Number(env('BENCH_READING_ROUNDS', '12')) * 5),
+        queryRequests.slice(0, 5),
+        log,
+        1,
+        undefined,
+        pauseMs,
+      )
+    : null;
 await browser.close();
 
 log('Ingest and memory');
@@ -162,6 +176,7 @@ const result: BenchResult = {
   cold,
   interaction: { ...inter, steps: inter.steps.length },
   throttled: throttled && { ...throttled, steps: throttled.steps.length },
+  reading: reading && { ...reading, steps: reading.steps.length },
   ingest,
   budgets: compareAll(measured),
   notes,
@@ -172,7 +187,7 @@ const md = formatReport(result);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   `bench/results/${result.date}.json`,
-  JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps }, null, 2) + '\n',
+  JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps, readingSteps: reading?.steps }, null, 2) + '\n',
 );
 writeFileSync(`bench/results/${result.date}.md`, md);
 writeFileSync('bench/SUMMARY.md', `<!-- written by \`npm run bench\` (bench/run.ts); the latest run, see results/ for history -->\n${md}`);

@@ -15,9 +15,9 @@ export interface QueryOptions<A> {
  * unless `keepWhile` says that data is about something else (another kommun).
  */
 export class QueryResource<N extends QueryName, A = undefined> {
-  data = $state<QueryResult<N> | undefined>(undefined);
+  data = $state.raw<QueryResult<N> | undefined>(undefined);
   /** what `data` answers (`about()` when its question was asked) */
-  about = $state<A | undefined>(undefined);
+  about = $state.raw<A | undefined>(undefined);
   loading = $state(false);
   error = $state<Error | null>(null);
   /** bumped when the engine becomes ready again after a failure, so failed queries run again */

@@ -89,4 +89,20 @@ describe('interaction split table', () => {
       '| kommun | 3 | 50.0 ms / 60.0 ms / 60.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 25.0 ms / 30.0 ms / 30.0 ms | 1.0 / 4.0 |',
     );
   });
+
+  it('names the reading pause in the heading of the paused run', async () => {
+    const { formatReading } = await import('../../bench/interaction-report.ts');
+    const { distribution } = await import('../../bench/stats.ts');
+    const lines = formatReading({
+      pauseMs: 1000,
+      steps: 3,
+      dom: distribution([10, 20, 30]),
+      byType: { kommun: distribution([10, 20, 30]) },
+      split: { kommun: { query: distribution([0, 0, 0]), render: distribution([10, 20, 30]), statements: 0 } },
+      queriesByType: { kommun: 0 },
+    } as never);
+    expect(lines[0]).toBe('## Interaction latency with 1000 ms of reading between changes (reported; the budget is on back-to-back changes)');
+    expect(lines[2]).toContain('3 changes, each 1000 ms after the previous one was drawn');
+    expect(lines).toContain('| kommun | 3 | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 ms / 0.0 ms / 0.0 ms | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 / 0.0 |');
+  });
 });

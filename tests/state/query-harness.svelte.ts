@@ -21,14 +21,14 @@ export function queryHarness<N extends QueryName>(coordinator: Coordinator, firs
 }
 
 /** The same with `about` (read from the arguments) and an optional `keepWhile`. */
-export function aboutHarness<N extends QueryName>(
+export function aboutHarness<N extends QueryName, A = string>(
   coordinator: Coordinator,
   first: [N, QueryRequest<N>],
-  about: (args: [N, QueryRequest<N>]) => string,
-  keepWhile?: (shown: string, next: string) => boolean,
+  about: (args: [N, QueryRequest<N>]) => A,
+  keepWhile?: (shown: A, next: A) => boolean,
 ) {
   let args = $state<[N, QueryRequest<N>]>(first);
-  let resource!: QueryResource<N, string>;
+  let resource!: QueryResource<N, A>;
   const stop = $effect.root(() => {
     resource = new QueryResource(coordinator, () => args, { about: () => about(args), keepWhile });
   });

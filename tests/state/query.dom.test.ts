@@ -85,4 +85,17 @@ describe('QueryResource keepWhile', () => {
     expect(h.r.about).toBe('1286');
     h.stop();
   });
+
+  it('keeps the very object about() returned, so two answers to one question can be matched by identity', async () => {
+    const question = { kommun: '0180' };
+    const c = new Coordinator(async () => db);
+    const a = aboutHarness(c, ask('0180'), () => question);
+    const b = aboutHarness(c, ['changeSpread', { kpi: 'X1', gender: 'T' }], () => question);
+    flushSync();
+    await until(() => a.r.data !== undefined && b.r.data !== undefined);
+    expect(a.r.about).toBe(question);
+    expect(b.r.about).toBe(a.r.about);
+    a.stop();
+    b.stop();
+  });
 });
