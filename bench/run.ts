@@ -187,7 +187,8 @@ const md = formatReport(result);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync(
   `bench/results/${result.date}.json`,
-  JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps, readingSteps: reading?.steps }, null, 2) + '\n',
+  JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps, readingSteps: reading?.steps }, null, 2) +
+    '\n',
 );
 writeFileSync(`bench/results/${result.date}.md`, md);
 writeFileSync('bench/SUMMARY.md', `<!-- written by \`npm run bench\` (bench/run.ts); the latest run, see results/ for history -->\n${md}`);

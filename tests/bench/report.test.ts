@@ -101,8 +101,12 @@ describe('interaction split table', () => {
       split: { kommun: { query: distribution([0, 0, 0]), render: distribution([10, 20, 30]), statements: 0 } },
       queriesByType: { kommun: 0 },
     } as never);
-    expect(lines[0]).toBe('## Interaction latency with 1000 ms of reading between changes (reported; the budget is on back-to-back changes)');
+    expect(lines[0]).toBe(
+      '## Interaction latency with 1000 ms of reading between changes (reported; the budget is on back-to-back changes)',
+    );
     expect(lines[2]).toContain('3 changes, each 1000 ms after the previous one was drawn');
-    expect(lines).toContain('| kommun | 3 | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 ms / 0.0 ms / 0.0 ms | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 / 0.0 |');
+    expect(lines).toContain(
+      '| kommun | 3 | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 ms / 0.0 ms / 0.0 ms | 20.0 ms / 30.0 ms / 30.0 ms | 0.0 / 0.0 |',
+    );
   });
 });

@@ -11,7 +11,11 @@ describe('KommunSearch', () => {
   it('tells of a likely choice once the text names one kommun, and selects it on Enter', async () => {
     const intents: string[] = [];
     const selected: string[] = [];
-    const { getByLabelText } = render(Harness, { meta, onselect: (id: string) => selected.push(id), onintent: (id: string) => intents.push(id) });
+    const { getByLabelText } = render(Harness, {
+      meta,
+      onselect: (id: string) => selected.push(id),
+      onintent: (id: string) => intents.push(id),
+    });
     const input = getByLabelText('Välj kommun') as HTMLInputElement;
     await fireEvent.input(input, { target: { value: 'Kr' } });
     flushSync();
