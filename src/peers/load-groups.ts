@@ -26,7 +26,7 @@ export function ensureKommunGroups(
         // left without; see above
       }
       await before.catch(() => {});
-      meta.groups.push(...groups);
+      meta.groups = [...meta.groups, ...groups];
       meta.lazyGroups = meta.lazyGroups!.filter((id) => id !== kommunId);
     })();
     loading.set(kommunId, p);

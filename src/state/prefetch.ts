@@ -93,24 +93,27 @@ type IdleWindow = { requestIdleCallback?: (f: () => void, o?: { timeout: number 
  * Runs the batches one at a time, each when the browser is idle and the engine has nothing else to do
  * (a user's change never waits behind more than one prefetch statement). Returns a cancel function.
  */
-export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequest[][]): () => void {
+export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequest[][] | (() => PanelSeriesRequest[][])): () => void {
   let cancelled = false;
-  const queue = [...batches];
+  // Given as a function, the batches are worked out at the first idle moment, not in the change itself.
+  let queue: PanelSeriesRequest[][] | null = typeof batches === 'function' ? null : [...batches];
   let cancelIdle: (() => void) | undefined;
   const schedule = () => {
-    if (cancelled || queue.length === 0) return;
+    if (cancelled || queue?.length === 0) return;
     cancelIdle = whenIdle(step);
   };
   const step = () => {
     cancelIdle = undefined;
     if (cancelled) return;
+    queue ??= (batches as () => PanelSeriesRequest[][])();
+    if (queue.length === 0) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
     const batch = queue.shift()!;
     coordinator
       .prefetch(batch)
       .then((done) => {
         // interrupted by the visitor: the rest of the batch later (what was answered is a cache hit)
-        if (!done && !cancelled) queue.unshift(batch);
+        if (!done && !cancelled) queue!.unshift(batch);
       })
       .catch(() => {})
       .finally(schedule);

@@ -72,6 +72,22 @@ describe('neighbourBatches', () => {
 });
 
 describe('prefetchOnIdle', () => {
+  it('works out batches given as a function only at the first idle moment, and not at all once cancelled', async () => {
+    const c = new Coordinator(async () => db);
+    await c.start();
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    let built = 0;
+    const make = () => (built++, neighbourBatches(site.meta, ystad, { kind: 'skr' }, asks, 0));
+    const cancel = prefetchOnIdle(c, make);
+    expect(built).toBe(0);
+    await expect.poll(() => built, { timeout: 5_000 }).toBe(1);
+    cancel();
+    const never = prefetchOnIdle(c, make);
+    never();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(built).toBe(1);
+  });
+
   it("answers every batch into the cache once the engine is ready: each panel's series, member values and change spread", async () => {
     const c = new Coordinator(async () => db);
     const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;

@@ -27,4 +27,14 @@ describe('LazyDetails', () => {
     await toggle(details, false);
     expect(details.querySelectorAll('li')).toHaveLength(0);
   });
+
+  it('created after the app took over and closed, it builds nothing at all (not even once)', async () => {
+    const { markHydrated } = await import('../../src/ui/hydration.ts');
+    markHydrated();
+    const built = { count: 0 };
+    const { container } = render(Harness, { rows: ['a', 'b', 'c'], built });
+    flushSync();
+    expect(built.count).toBe(0);
+    expect(container.querySelectorAll('details.member-table li')).toHaveLength(0);
+  });
 });

@@ -146,15 +146,19 @@ export class UserData {
 
   #addKpis(set: Pick<StoredSet, 'kpis' | 'periods'>) {
     const meta = this.#meta!;
-    for (const k of set.kpis) if (!meta.kpis.some((x) => x.id === k.id)) meta.kpis.push(k);
-    mergePeriods(meta.periods, set.periods);
+    const known = new Set(meta.kpis.map((x) => x.id));
+    const added = set.kpis.filter((k) => !known.has(k.id) && known.add(k.id));
+    if (added.length) meta.kpis = [...meta.kpis, ...added];
+    const periods = { ...meta.periods };
+    mergePeriods(periods, set.periods);
+    meta.periods = periods;
   }
 
   #removeKpis(set: Pick<SetInfo, 'kpis' | 'id'>) {
     const meta = this.#meta!;
     const stillUsed = new Set(this.sets.filter((s) => s.id !== set.id).flatMap((s) => s.kpis.map((k) => k.id)));
     const drop = new Set(set.kpis.map((k) => k.id).filter((id) => !stillUsed.has(id)));
-    for (let i = meta.kpis.length - 1; i >= 0; i--) if (drop.has(meta.kpis[i].id) && isOwnData(meta.kpis[i])) meta.kpis.splice(i, 1);
+    meta.kpis = meta.kpis.filter((k) => !(drop.has(k.id) && isOwnData(k)));
   }
 }
 
