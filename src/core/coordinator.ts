@@ -212,6 +212,15 @@ export class Coordinator {
   }
 
   /**
+   * Loads what a request will need before it is asked (the value pieces of its KPIs), when a visitor
+   * is about to ask it. Only on a running engine (never starts it); a failure is left to the query.
+   */
+  warm(request: unknown): void {
+    if (this.status !== 'ready' || !this.current?.prepare) return;
+    this.current.prepare(request).catch(() => {});
+  }
+
+  /**
    * Adds answers computed at build time (another kommun page's snapshot) to the cache, keeping what is
    * there. Refused once the data has changed (an imported set), since they describe the base data only.
    */

@@ -35,6 +35,21 @@ async function piecewise(dataDir = 'data/'): Promise<PiecewiseDatabase> {
 }
 
 describe('value pieces', () => {
+  it('warm() loads a KPI ahead of its query on a running engine, and never starts one', async () => {
+    const db = await piecewise();
+    const c = new Coordinator(async () => db);
+    c.warm({ kpi: 'U31001' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(c.status).toBe('idle');
+    expect([...db.loaded]).toEqual([]);
+    await c.start();
+    c.warm({ kpi: 'U31001' });
+    await expect.poll(() => [...db.loaded]).toEqual(['U31001']);
+    c.warm({ kpi: 'INGET_SADANT' }); // unknown: the failure is left to a query, nothing thrown here
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...db.loaded]).toEqual(['U31001']);
+  });
+
   it('writes one piece per KPI holding exactly its rows, named by content hash', async () => {
     const kpis = await full.query<{ kpi: string; n: number }>(`SELECT kpi, count(*) AS n FROM kpi_values GROUP BY kpi ORDER BY kpi`);
     expect(Object.keys(index.pieces).sort()).toEqual(kpis.map((k) => k.kpi));
