@@ -58,9 +58,10 @@ const STEP = async (
     const mo = new MutationObserver((records) => {
       const panel = document.getElementById(panelId);
       if (!touched) touched = records.some((r) => panel?.contains(r.target) || (change.type === 'kommun' && r.target.nodeName === 'H1'));
-      // a gender change may leave a KPI without a gender split untouched, and a year change a panel whose
-      // latest value is from that year ("Senaste" already showed it): any panel counts
-      if (!touched && (change.type === 'gender' || change.type === 'year'))
+      // a gender change may leave a KPI without a gender split untouched, a year change a panel whose
+      // latest value is from that year ("Senaste" already showed it), and a peer change a panel whose
+      // kommun has no values for its KPI ("… har inga värden"): any panel counts
+      if (!touched && (change.type === 'gender' || change.type === 'year' || change.type === 'peer'))
         touched = records.some((r) => (r.target as Element).closest?.('section.panel') || r.target.parentElement?.closest('section.panel'));
       if (
         change.type === 'kommun' &&

@@ -50,6 +50,7 @@ export class QueryResource<N extends QueryName, A = undefined> {
       void this.attempt;
       this.#idle = a === null;
       if (!a) {
+        this.loading = false;
         this.#dropUnless(options.keepWhile, asked);
         return;
       }
