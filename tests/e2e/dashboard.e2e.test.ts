@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
 import { parseSv } from '../support/sv-number.ts';
 
 /**
@@ -239,14 +239,7 @@ describe('a view change touches only the panels it changes', () => {
       };
       new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.evaluate(() => {
-      const a = document.createElement('a');
-      a.href = location.pathname.replace('/1489/', '/1286/');
-      a.id = 'till-ystad';
-      a.textContent = 'Ystad';
-      document.querySelector('main')!.append(a);
-    });
-    await page.click('#till-ystad');
+    await page.click(await linkToKommun(page, '1489', '1286', 'Ystad'));
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('Ystad'), null, {
       timeout: 60_000,
     });

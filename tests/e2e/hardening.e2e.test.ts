@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { holdEntryScript, launchChromium, openPage, waitForEngine } from '../support/browser.ts';
 
 /**
  * Issue 19 in the browser: a DuckDB worker that dies (with or without an error event) mid-query and
@@ -207,13 +207,8 @@ describe('a file chosen before the page has started', () => {
     '$what is read once the app takes over the prerendered page',
     async ({ input, name, body, read }) => {
       const { page, context, errors } = await openPage(browser);
-      // Hold the app's entry script until the file has been chosen in the prerendered form.
-      let release: () => void = () => {};
-      const chosen = new Promise<void>((r) => (release = r));
-      await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-        await chosen;
-        await route.continue();
-      });
+      // The app starts only once the file has been chosen in the prerendered form.
+      const release = await holdEntryScript(page);
       // (a held module script also holds DOMContentLoaded, so wait for the prerendered input itself)
       await page.goto(`${site}egna-data/`, { waitUntil: 'commit' });
       await page.waitForSelector(input, { state: 'attached' });
@@ -233,12 +228,7 @@ describe('a file chosen before the page has started', () => {
 describe('the KPI search used before the page has started', () => {
   it('loads the catalogue for a search box focused and typed in before hydration', async () => {
     const { page, context, errors } = await openPage(browser);
-    let release: () => void = () => {};
-    const used = new Promise<void>((r) => (release = r));
-    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-      await used;
-      await route.continue();
-    });
+    const release = await holdEntryScript(page);
     await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
     const box = page.locator('.kpi-search input[type="search"]');
     await box.waitFor({ state: 'attached' });
@@ -254,12 +244,7 @@ describe('the KPI search used before the page has started', () => {
 
   it('fills the operating-area list for a select focused before hydration', async () => {
     const { page, context, errors } = await openPage(browser);
-    let release: () => void = () => {};
-    const used = new Promise<void>((r) => (release = r));
-    await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
-      await used;
-      await route.continue();
-    });
+    const release = await holdEntryScript(page);
     await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
     const select = page.locator('.kpi-search select');
     await select.waitFor({ state: 'attached' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -62,16 +62,10 @@ describe('engine failures', () => {
       null,
       { timeout: 60_000 },
     );
-    await page.evaluate(() => {
-      const a = document.createElement('a');
-      a.href = location.pathname.replace('/1489/', '/1286/');
-      a.id = 'till-ystad';
-      a.textContent = 'Ystad';
-      document.querySelector('main')!.prepend(a);
-    });
-    await page.hover('#till-ystad');
+    const link = await linkToKommun(page, '1489', '1286', 'Ystad');
+    await page.hover(link);
     await expect.poll(() => requests.some((u) => u.endsWith('/data/answers-1286.json'))).toBe(true);
-    await page.click('#till-ystad');
+    await page.click(link);
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('Ystad'), null, {
       timeout: 30_000,
     });

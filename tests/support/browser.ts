@@ -53,3 +53,35 @@ export function engineQuery(page: Page, sql: string): Promise<Record<string, unk
     return (await j.coordinator.database()).query(q);
   }, sql);
 }
+
+/**
+ * Puts a same-site link to another kommun's page at the top of <main> (the app follows it without a
+ * reload), so a test can point at it and click it like a visitor. Returns its selector.
+ */
+export async function linkToKommun(page: Page, from: string, to: string, name: string): Promise<string> {
+  await page.evaluate(
+    ({ from, to, name }) => {
+      const a = document.createElement('a');
+      a.href = location.pathname.replace(`/${from}/`, `/${to}/`);
+      a.id = 'till-kommun';
+      a.textContent = name;
+      document.querySelector('main')!.prepend(a);
+    },
+    { from, to, name },
+  );
+  return '#till-kommun';
+}
+
+/**
+ * Holds the app's entry script until the returned release() is called, so a test can use the
+ * prerendered page before the app takes it over. Call before page.goto.
+ */
+export async function holdEntryScript(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
