@@ -9,7 +9,6 @@ import { Router } from './app/router.svelte.ts';
 import { Coordinator } from './core/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
-import { runWrite } from './core/writes.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
 import { markHydrated } from './ui/hydration.ts';
@@ -45,7 +44,7 @@ async function start() {
     const index = fetchPieceIndex(dataUrl);
     index.catch(() => {});
     const db = await withValuePieces(await openBrowserEngine(), dataUrl, fetch, index);
-    await userData.restoreInto((setId, csv) => runWrite(db, 'ingest', { setId, csv }));
+    await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
     return db;
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);

@@ -2,7 +2,7 @@ import type { Database } from '../engine/database.ts';
 import { batchers, queries, type Batcher, type QueryName, type QueryRequest, type QueryResult } from './queries.ts';
 import { memberValuesForPanel } from '../queries/member-values.ts';
 import { changeSpreadForPanel } from '../queries/change-spread.ts';
-import { CHANGES_DATA, runWrite, type WriteName, type WriteRequest, type WriteResult } from './writes.ts';
+import type { WriteName, WriteRequest, WriteResult } from './writes.ts';
 
 interface PendingRequest {
   request: unknown;
@@ -148,7 +148,9 @@ export class Coordinator {
 
   /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */
   async write<N extends WriteName>(name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
-    const result = await runWrite(await this.database(), name, request);
+    // Writes (imports) pull in the staging SQL: loaded on first use, not with the first page.
+    const [{ runWrite, CHANGES_DATA }, db] = await Promise.all([import('./writes.ts'), this.database()]);
+    const result = await runWrite(db, name, request);
     if (CHANGES_DATA.has(name)) this.clear();
     return result;
   }

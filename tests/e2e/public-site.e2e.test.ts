@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const site = inject('siteUrl');
 const subpath = inject('subpathUrl');
@@ -68,6 +71,32 @@ describe('first paint and no JavaScript', () => {
     const before = kommun.slice(0, chart!.index).match(/<svg\b[^>]*>/g) ?? [];
     expect(before.filter((t) => !/aria-hidden="true"/.test(t))).toEqual([]);
     expect(kommun).toMatch(/<details class="chart-table"/);
+  });
+
+  it('keeps the first page (HTML, stylesheet, entry script and its static imports) within 150 kB gzip, without the CSV reader', () => {
+    const dist = inject('distDir');
+    const page = join(dist, 'kommun/1286/index.html');
+    const html = readFileSync(page, 'utf8');
+    const entry = /<script type="module"[^>]*\bsrc="([^"]+)"/.exec(html)![1];
+    const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+\.css)"/g)]
+      .map((m) => m[1])
+      .filter((h) => !h.includes('noscript'));
+    expect(css).toHaveLength(1);
+    // static imports only: import("./x.js") chunks load on demand
+    const graph = new Set<string>();
+    const walk = (file: string) => {
+      if (graph.has(file)) return;
+      graph.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\bimport\s*(?:[\w$*{}\s,]+from\s*)?["'](\.\.?\/[^"']+\.js)["']/g))
+        walk(join(dirname(file), m[1]));
+    };
+    walk(join(dirname(page), entry));
+    expect(graph.size).toBeGreaterThan(1);
+    const files = [page, join(dirname(page), css[0]), ...graph];
+    const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+    expect(bytes).toBeLessThanOrEqual(150_000);
+    // papaparse and the import pipeline load with "Egna data" or a stored import, not with every page
+    for (const f of graph) expect(readFileSync(f, 'utf8'), f).not.toContain('UndetectableDelimiter');
   });
 
   it('works without JavaScript: list → kommun page, tables open, controls hidden, note shown', async () => {

@@ -12,9 +12,8 @@ import type { TextEncodingName } from '../parse/decode-text.ts';
 import type { Delimiter } from '../parse/sniff-csv.ts';
 import { valuesCsvBytes, type KpiRename } from '../parse/values-csv.ts';
 
-/** Rejections and preview rows sent to the page; the counts are always complete. */
-export const MAX_REJECTED_SHOWN = 1000;
-export const PREVIEW_ROWS = 12;
+import { MAX_REJECTED_SHOWN, PREVIEW_ROWS } from '../limits.ts';
+
 const HEAD_ROWS = 10;
 const HEAD_COLUMNS = 30;
 

@@ -4,9 +4,7 @@ import {
   decodeTarget,
   encodeTarget,
   expandTargets,
-  parseTargetsCsv,
   targetProblem,
-  targetsCsv,
   type UserTarget,
 } from '../../../src/import/targets/user-targets.ts';
 import { parseView, serializeView, DEFAULT_VIEW } from '../../../src/state/view-state.ts';
@@ -40,24 +38,6 @@ describe('målvärden', () => {
       '1861 X90001 2023 <= 7.5',
     ]);
     expect(collapseTargets(rows)).toEqual([ystad, sick]);
-  });
-
-  it('exports and re-imports the contract targets.csv', () => {
-    const csv = targetsCsv([ystad, sick]);
-    expect(csv.split('\n')[0]).toBe('municipality_id,kpi,period,target,comparison,source_text');
-    expect(csv.split('\n')[1]).toBe('1286,U31462,2022,90,>=,Socialnämndens verksamhetsplan 2024; mål 1~a');
-    const back = parseTargetsCsv(new TextEncoder().encode(csv), { municipalities: new Set(['1286', '1861']) });
-    expect(back.problems).toEqual([]);
-    expect(back.targets).toEqual([ystad, sick]);
-  });
-
-  it('refuses bad rows in a targets.csv with their lines, in Swedish', () => {
-    const text =
-      'municipality_id;kpi;period;target;comparison;source_text\n1286;U31462;2024;90;>=;ok\n9999;U31462;2024;1;>=;\n1286;U31462;tjugo;1;>=;\n1286;U31462;2024;mycket;>=;\n1286;U31462;2024;1;=;\n';
-    const r = parseTargetsCsv(new TextEncoder().encode(text), { municipalities: new Set(['1286']) });
-    expect(r.problems.map((p) => p.line)).toEqual([3, 4, 5, 6]);
-    expect(r.problems.map((p) => p.reason).join(' ')).toMatch(/Okänd kommun.*fyra siffror.*tal.*minst/);
-    expect(parseTargetsCsv(new TextEncoder().encode('a,b\n1,2\n')).problems[0].reason).toMatch(/Rubrikraden saknar/);
   });
 
   it('travels in a permalink and back, and malformed link values are dropped', () => {
