@@ -11,7 +11,6 @@ import { openBrowserEngine } from './engine/browser-engine.ts';
 import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
-import { markHydrated } from './ui/hydration.ts';
 import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
@@ -74,7 +73,6 @@ async function start() {
     target.textContent = '';
     mount(App, { target, props });
   }
-  markHydrated();
   router.useAbsoluteRoot();
   interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
   onLinkIntent(rootUrl.pathname, (path) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage, waitForEngine } from '../support/browser.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
@@ -85,8 +85,7 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
     for (const c of cells) {
       const { page: p, context, errors } = await openPage(browser);
       await p.goto(`${site}kommun/${c.municipality_id}/?extra=${c.kpi}`);
-      const rows = `#panel-extra-${c.kpi} details.chart-table table tbody tr`;
-      await p.waitForSelector(rows, { timeout: 120_000, state: 'attached' });
+      const rows = `${await openChartTable(p, `#panel-extra-${c.kpi}`, { timeout: 120_000 })} tbody tr`;
       const cellsByPeriod = Object.fromEntries(
         await p.$$eval(rows, (trs) =>
           trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']),
@@ -168,7 +167,7 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
   it('shows the seed figures on the kommun pages', async () => {
     const table = async (p: Page, panel: string) =>
       Object.fromEntries(
-        await p.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (trs) =>
+        await p.$$eval(`${await openChartTable(p, `#panel-${panel}`, { timeout: 120_000 })} tbody tr`, (trs) =>
           trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
         ),
       );
@@ -182,15 +181,10 @@ describe.skipIf(!full)('the site on all of Kolada against values_long.csv.gz', (
     const kostnader = await table(p, 'kostnader');
     expect([Math.round(parseSv(kostnader['2020'][0])!), Math.round(parseSv(kostnader['2021'][0])!)]).toEqual([722, 674]);
     await p.goto(`${site}kommun/0780/?extra=U40455`);
-    await p.waitForSelector('#panel-extra-U40455 details.chart-table table tbody tr', { state: 'attached', timeout: 120_000 });
     const vaxjo = await table(p, 'extra-U40455');
     expect(parseSv(vaxjo['2022'][0])).toBeCloseTo(44.3, 1);
     await p.goto(`${site}kommun/1489/?utgava=2022&ar=2022`);
-    await p.waitForFunction(
-      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'),
-      null,
-      { timeout: 120_000 },
-    );
+    await openChartTable(p, '#panel-ateraktualisering', { timeout: 120_000, caption: 'utgåva 2022' });
     const alingsas = (await table(p, 'ateraktualisering'))['2022'];
     expect(parseSv(alingsas[0])).toBe(81);
     expect(parseSv(alingsas[1])).toBe(85.5);

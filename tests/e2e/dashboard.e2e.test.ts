@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openChartTable, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
 import { parseSv } from '../support/sv-number.ts';
 
 /**
@@ -27,9 +27,9 @@ const kommunIds = csv('municipalities.csv')
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The panel's table alternative as {period: cells}. */
+/** The panel's table alternative (opened as a visitor does) as {period: cells}. */
 async function panelTable(page: Page, panel: string): Promise<Record<string, string[]>> {
-  return page.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (rows) =>
+  return page.$$eval(`${await openChartTable(page, `#panel-${panel}`)} tbody tr`, (rows) =>
     Object.fromEntries(
       rows.map((tr) => [tr.querySelector('th')?.textContent ?? '', [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
     ),
@@ -48,11 +48,7 @@ describe('group means on the kommun page', () => {
 
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/?utgava=2022&ar=2022`);
-    await page.waitForFunction(
-      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('utgåva 2022'),
-      null,
-      { timeout: 60_000 },
-    );
+    await openChartTable(page, '#panel-ateraktualisering', { caption: 'utgåva 2022' });
     const row = (await panelTable(page, 'ateraktualisering'))['2022'];
     expect(parseSv(row[1])).toBe(round1(expected));
     expect(parseSv(row[2])).toBe(withValue.length);
@@ -81,11 +77,7 @@ describe('group means on the kommun page', () => {
 
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1489/?grupp=egen&medlemmar=${members.join(',')}`);
-    await page.waitForFunction(
-      () => document.querySelector('#panel-ateraktualisering table caption')?.textContent?.includes('Egen grupp (4 kommuner)'),
-      null,
-      { timeout: 60_000 },
-    );
+    await openChartTable(page, '#panel-ateraktualisering', { caption: 'Egen grupp (4 kommuner)' });
     expect(parseSv((await panelTable(page, 'ateraktualisering'))[latest][1])).toBe(round1(expected));
     await page.locator('#panel-ateraktualisering details.members summary').click();
     await page.locator('#panel-ateraktualisering details.members li').first().waitFor();

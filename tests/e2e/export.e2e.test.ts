@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage } from '../support/browser.ts';
 import { PRESETS, PRESET_IDS } from '../../src/export/presets.ts';
 import { pngDpi, pngSize } from '../../src/export/png-dpi.ts';
 
@@ -110,7 +110,7 @@ describe('chart export on the built site', () => {
     expect(svText).toContain('Kommun;Hallsberg (1861)');
     expect(a[0][0]).toBe('År');
     expect(a.length).toBe(b.length);
-    const shown = await page.$$eval(`${panel} > details.chart-table tbody tr`, (rows) =>
+    const shown = await page.$$eval(`${await openChartTable(page, panel)} tbody tr`, (rows) =>
       rows.map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td')!.textContent]),
     );
     for (let r = 1; r < a.length; r++) {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { holdEntryScript, launchChromium, openChartTable, openPage, waitForEngine } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
 beforeAll(async () => void (browser = await launchChromium()));
 afterAll(() => browser?.close());
 
-/** Numbers in the panel's table alternative, by period, for the kommun column. */
+/** Numbers in the panel's table alternative (opened as a visitor does), by period, for the kommun column. */
 async function tableValues(page: Page, panel: string): Promise<Record<string, number | null>> {
-  return page.$$eval(`#panel-${panel} > details.chart-table table tbody tr`, (rows) =>
+  return page.$$eval(`${await openChartTable(page, `#panel-${panel}`)} tbody tr`, (rows) =>
     Object.fromEntries(
       rows.map((tr) => {
         const text = tr.querySelector('td')?.textContent ?? '';
@@ -42,11 +42,36 @@ describe('kommun page on the real Kolada data', () => {
     for (const javaScriptEnabled of [false, true]) {
       const { page, context, errors } = await openPage(browser, { javaScriptEnabled });
       await page.goto(`${site}kommun/1286/`);
+      if (javaScriptEnabled) await page.waitForFunction(() => '__jamfor' in globalThis);
       const v = await tableValues(page, 'ateraktualisering');
       expect([v['2019'], v['2020'], v['2021']]).toEqual([82, 88, 92]);
       expect(errors).toEqual([]);
       await context.close();
     }
+  });
+
+  it('builds no closed table while taking over the page; opening one (before or after) shows the figures', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const release = await holdEntryScript(page);
+    await page.goto(`${site}kommun/1286/`, { waitUntil: 'commit' });
+    await page.locator('.site-footer').waitFor({ state: 'attached' });
+    const rows = (panel: string, details: string) => page.locator(`#panel-${panel} > details.${details} tbody tr`).count();
+    // prerendered: every table has its rows (readers without JavaScript open them)
+    expect(await rows('ateraktualisering', 'chart-table')).toBeGreaterThan(5);
+    expect(await rows('kostnader', 'chart-table')).toBeGreaterThan(5);
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+    // a visitor opens one table before the app has taken over
+    await page.click('#panel-kostnader > details.chart-table > summary');
+    release();
+    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await expect.poll(() => rows('ateraktualisering', 'chart-table')).toBe(0);
+    expect(await page.locator('#panel-ateraktualisering details.member-table tbody tr').count()).toBe(0);
+    expect(await page.$eval('#panel-kostnader > details.chart-table', (d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(await rows('kostnader', 'chart-table')).toBeGreaterThan(5);
+    const v = await tableValues(page, 'ateraktualisering');
+    expect([v['2019'], v['2020'], v['2021']]).toEqual([82, 88, 92]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('shows Hallsberg U31462 66 (2021) and 65 (2022), U31001 722 (2020) and 674 (2021) kr/inv', async () => {

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 
 const site = inject('siteUrl');
@@ -76,6 +76,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
     try {
       await page.goto(new URL('rangordning/?kommun=1286', site).href, { waitUntil: 'domcontentloaded', timeout: 90_000 });
       await mapReady(page);
+      await openChartTable(page, '.ranking-map .map-side');
       const table = await page.locator('.ranking-map table tbody tr', { hasText: 'Ystad' }).first().locator('td').nth(1).textContent();
       await page.locator(`${MAP} path[data-id="1286"]`).hover();
       const tip = page.locator(`${MAP} .map-tip`);
@@ -110,7 +111,7 @@ describe('map of all kommuner (ranking page and kommun panels)', () => {
       expect(await map.locator('.map-tip').textContent()).toContain(shown);
       expect(await map.locator('.map-active path').count()).toBe(2);
       // the name shown is a kommun of the ranking's table
-      expect(await page.locator('.ranking-map table tbody th', { hasText: shown }).count()).toBeGreaterThan(0);
+      expect(await page.locator('.rank-table tbody th', { hasText: shown }).count()).toBeGreaterThan(0);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/kommun\/\d{4}\//);
       await expect.poll(() => page.locator('h1').textContent()).toContain(shown);

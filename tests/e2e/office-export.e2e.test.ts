@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage } from '../support/browser.ts';
 import { pngSize } from '../../src/export/png-dpi.ts';
 import { readDocx, readPptx, readXlsx, type Cell } from '../support/office-files.ts';
 
@@ -74,7 +74,7 @@ describe('Excel', () => {
     const { sheets, formats } = readXlsx(file.bytes);
     expect([...sheets.keys()]).toEqual(['Tabell', 'Medlemmar', 'Om data']);
     const sheet = sheets.get('Tabell')!;
-    expectSheetEqualsPage(sheet, formats.get('Tabell')!, await domTable(page, `${panel} > details.chart-table table`));
+    expectSheetEqualsPage(sheet, formats.get('Tabell')!, await domTable(page, await openChartTable(page, panel)));
     // real figures: Hallsberg U31001 ≈ 722 (2020) and 674 (2021) kr/inv, stored as numbers
     const year = (y: number) => sheet.find((r) => r[0] === y)!;
     expect(Math.round(year(2020)[1] as number)).toBe(722);
@@ -206,7 +206,7 @@ describe('Word and PowerPoint from the report view', () => {
     expect(doc.tables[1][1][0]).toBe('Ystad');
     // the first table is the same as the kommun page's table for that chart
     await page.goto(`${site}kommun/1286/`);
-    expect(doc.tables[0]).toEqual(await domTable(page, '#panel-ateraktualisering > details.chart-table table'));
+    expect(doc.tables[0]).toEqual(await domTable(page, await openChartTable(page, '#panel-ateraktualisering')));
     // Ystad U31462 = 82, 88, 92 for 2019–2021
     const byYear = new Map(doc.tables[0].slice(1).map((r) => [r[0], r[1]]));
     expect([byYear.get('2019'), byYear.get('2020'), byYear.get('2021')]).toEqual(['82', '88', '92']);
@@ -237,7 +237,7 @@ describe('Word and PowerPoint from the report view', () => {
     const first = slides[0].charts[0];
     expect(first.kind).toBe('lineChart');
     await page.goto(`${site}kommun/1286/`);
-    const table = await domTable(page, '#panel-ateraktualisering > details.chart-table table');
+    const table = await domTable(page, await openChartTable(page, '#panel-ateraktualisering'));
     const header = table[0];
     expect(first.series[0].name).toBe(header[1]);
     expect(first.series[0].labels).toEqual(table.slice(1).map((r) => r[0]));

@@ -50,6 +50,12 @@ async function panelText(kommun: string, panel: string) {
   await waitForEngine(page, 120_000);
   const sel = `#panel-${panel}`;
   await page.waitForSelector(`${sel}:not([aria-busy="true"]) .summary`, { timeout: 120_000 });
+  // its tables are built when opened, as a visitor opens them
+  await page.waitForFunction((s) => {
+    const tables = [...document.querySelectorAll<HTMLDetailsElement>(`${s} details.chart-table`)];
+    for (const d of tables) if (!d.open) d.querySelector('summary')!.click();
+    return tables.length > 0 && tables.every((d) => d.querySelector('tbody tr'));
+  }, sel);
   return (await page.textContent(sel))!;
 }
 

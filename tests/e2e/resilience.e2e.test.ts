@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openChartTable, linkToKommun, openPage, waitForEngine } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -69,7 +69,7 @@ describe('engine failures', () => {
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures dt')?.textContent?.includes('Ystad'), null, {
       timeout: 30_000,
     });
-    const cells = await page.$$eval('#panel-ateraktualisering > details.chart-table table tbody tr', (rows) =>
+    const cells = await page.$$eval(`${await openChartTable(page, '#panel-ateraktualisering')} tbody tr`, (rows) =>
       Object.fromEntries(rows.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''])),
     );
     expect([cells['2019'], cells['2020'], cells['2021']]).toEqual(['82', '88', '92']);

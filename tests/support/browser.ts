@@ -85,3 +85,24 @@ export async function holdEntryScript(page: Page): Promise<() => void> {
   });
   return release;
 }
+
+/**
+ * Opens a panel's "Visa som tabell" as a visitor does (the app builds a table only while it is open;
+ * a panel that redraws may bring a closed one back, which is opened again) and waits for its rows and,
+ * if given, a caption containing `caption`. `panel` is the panel's selector; returns the table's selector.
+ */
+export async function openChartTable(page: Page, panel: string, opts: { timeout?: number; caption?: string } = {}): Promise<string> {
+  const details = `${panel} > details.chart-table`;
+  await page.waitForFunction(
+    ({ details, caption }) => {
+      const d = document.querySelector<HTMLDetailsElement>(details);
+      if (!d) return false;
+      if (!d.open) d.querySelector('summary')!.click();
+      const table = d.querySelector('table');
+      return !!table?.querySelector('tbody tr') && !!table.querySelector('caption')?.textContent?.includes(caption);
+    },
+    { details, caption: opts.caption ?? '' },
+    { timeout: opts.timeout ?? 60_000, polling: 100 },
+  );
+  return `${details} table`;
+}

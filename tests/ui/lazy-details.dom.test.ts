@@ -16,6 +16,7 @@ describe('LazyDetails', () => {
     const details = container.querySelector('details.member-table') as HTMLDetailsElement;
     expect(details.querySelector('summary')!.textContent).toBe('Visa');
     expect(details.querySelectorAll('li')).toHaveLength(0);
+    expect(built.count).toBe(0); // closed from the start: not built even once
 
     await rerender({ rows: ['a', 'b', 'c'], built });
     built.count = 0;
@@ -28,13 +29,11 @@ describe('LazyDetails', () => {
     expect(details.querySelectorAll('li')).toHaveLength(0);
   });
 
-  it('created after the app took over and closed, it builds nothing at all (not even once)', async () => {
-    const { markHydrated } = await import('../../src/ui/hydration.ts');
-    markHydrated();
+  it('created open, it is built at once', () => {
     const built = { count: 0 };
-    const { container } = render(Harness, { rows: ['a', 'b', 'c'], built });
+    const { container } = render(Harness, { rows: ['a', 'b', 'c'], built, open: true });
     flushSync();
-    expect(built.count).toBe(0);
-    expect(container.querySelectorAll('details.member-table li')).toHaveLength(0);
+    expect([...container.querySelectorAll('details.member-table li')].map((li) => li.textContent)).toEqual(['a', 'b', 'c']);
+    expect(built.count).toBe(3);
   });
 });
