@@ -12,10 +12,25 @@ export function decimalsFor(unit: string): number {
   return /kr|antal/i.test(unit) ? 0 : 1;
 }
 
-/** A number in sv-SE without unit, e.g. 1 234,5 (thin no-break space grouping as Intl writes it). */
+/** A number in sv-SE without unit, e.g. 1 234,5 (no-break space grouping and U+2212 minus, as Intl writes it). */
 export function formatNumber(v: number | null | undefined, decimals = 1, minDecimals = 0): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
-  return nf(Math.min(minDecimals, decimals), decimals).format(roundHalfAway(v, decimals));
+  return svDigits(roundHalfAway(v, decimals), Math.min(minDecimals, decimals), decimals);
+}
+
+/**
+ * What Intl.NumberFormat('sv-SE') writes for an already rounded number, without Intl: its first use
+ * loads the locale data (~60 ms, paid while the app takes over the page). Huge numbers go to Intl.
+ */
+function svDigits(v: number, minDecimals: number, maxDecimals: number): string {
+  const abs = Math.abs(v);
+  if (abs >= 1e15) return nf(minDecimals, maxDecimals).format(v);
+  const [int, frac = ''] = abs.toFixed(maxDecimals).split('.');
+  let end = frac.length;
+  while (end > minDecimals && frac[end - 1] === '0') end--;
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+  const body = end > 0 ? `${grouped},${frac.slice(0, end)}` : grouped;
+  return v < 0 ? `\u2212${body}` : body;
 }
 
 /**

@@ -18,6 +18,40 @@ describe('Swedish number formatting', () => {
     expect(nb(formatValue(1234567.8, 'kr/inv'))).toBe('1 234 568 kr/inv');
     expect(nb(formatValue(12.34, '%'))).toBe('12,3 %');
   });
+  it('writes exactly what Intl.NumberFormat sv-SE writes (which it no longer loads on the first page)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    const values = [
+      0,
+      0.5,
+      999,
+      1000,
+      999.95,
+      99999.5,
+      1e6,
+      -0.04,
+      -1234.5,
+      123456789.123,
+      2 ** 40,
+      9.99e14,
+      3e15,
+      ...Array.from({ length: 2000 }, (_, i) => random() * 10 ** (i % 12)),
+    ];
+    for (const v of values)
+      for (const [max, min] of [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [2, 0],
+        [2, 2],
+        [3, 1],
+      ]) {
+        const intl = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: min, maximumFractionDigits: max }).format(
+          roundHalfAway(v, max),
+        );
+        expect(formatNumber(v, max, min), `${v} ${max} ${min}`).toBe(intl);
+      }
+  });
   it('never formats a missing value as 0', () => {
     expect(formatValue(null, '%')).toBe('–');
     expect(formatValue(Number.NaN, '%')).toBe('–');
