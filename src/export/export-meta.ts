@@ -5,6 +5,7 @@ import type { MemberValue } from '../queries/member-values.ts';
 import { decimalsFor } from '../format/number.ts';
 import { lowerFirst } from '../format/text.ts';
 import { safeFileName } from './download.ts';
+import { compareKommunNames } from '../format/kommun-order.ts';
 
 export interface ExportMetaArgs {
   kpi: Pick<Kpi, 'id' | 'title' | 'unit'>;
@@ -95,7 +96,7 @@ export function memberTable(a: {
 }): ChartTable {
   const name = (id: string) => a.names.get(id) ?? id;
   const byKey = new Map(a.values.map((v) => [`${v.id}|${v.period}`, v]));
-  const members = [...a.group.members].sort((x, y) => name(x).localeCompare(name(y), 'sv'));
+  const members = [...a.group.members].sort((x, y) => compareKommunNames(name(x), name(y)));
   const row = (id: string, role: string) => [
     name(id),
     id,

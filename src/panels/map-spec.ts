@@ -7,6 +7,7 @@ import { OWN_PROCESSING, rawSourceLine } from './sources.ts';
 import { valueCell } from './status.ts';
 import { safeFileName } from '../export/download.ts';
 import { GENDER_LABEL } from './series-spec.ts';
+import { compareKommunNames } from '../format/kommun-order.ts';
 
 /** Credit for the boundaries (../shared/data/geo/SOURCES.md), on every map and on Om data. */
 export const BOUNDARY_SOURCE = 'Kommungränser: Valmyndigheten via okfse/sweden-geojson';
@@ -127,7 +128,7 @@ export function buildMapSpec(a: MapSpecArgs): MapChartSpec {
       unit: kpi.unit,
       columns: ['Kommun', 'Län', 'Värde', 'Klass', 'Markerad'],
       rows: [...rows]
-        .sort((x, y) => name(x.id).localeCompare(name(y.id), 'sv'))
+        .sort((x, y) => compareKommunNames(name(x.id), name(y.id)))
         .map((r) => {
           const area = byId.get(r.id)!;
           return [

@@ -10,6 +10,7 @@ import { QUARTILE_FILL, QUARTILE_ORDER_DIRECTED, QUARTILE_ORDER_NEUTRAL } from '
 import { OWN_PROCESSING, rawSourceLine } from './sources.ts';
 import { statusFootnotes, valueCell } from './status.ts';
 import { GENDER_LABEL } from './series-spec.ts';
+import { compareKommunNames } from '../format/kommun-order.ts';
 
 /** A kommun's standing among all kommuner with a value (ties share a place). */
 export interface Standing {
@@ -28,7 +29,7 @@ export interface Standing {
  */
 export function completeRanking(rows: RankingRow[], kommunIds: Iterable<string>, names: ReadonlyMap<string, string>): RankingRow[] {
   const present = new Set(rows.map((r) => r.id));
-  const absent = [...kommunIds].filter((id) => !present.has(id)).sort((a, b) => (names.get(a) ?? a).localeCompare(names.get(b) ?? b, 'sv'));
+  const absent = [...kommunIds].filter((id) => !present.has(id)).sort((a, b) => compareKommunNames(names.get(a) ?? a, names.get(b) ?? b));
   return [...rows, ...absent.map((id) => ({ id, value: null, status: null, place: null }))];
 }
 

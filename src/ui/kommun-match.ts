@@ -1,4 +1,5 @@
 import { fold } from '../format/fold.ts';
+import { compareKommunNames } from '../format/kommun-order.ts';
 
 export interface NamedKommun {
   id: string;
@@ -50,7 +51,7 @@ export function matchKommun<K extends NamedKommun>(query: string, options: reado
   ];
   for (const tier of tiers) {
     const hits = named.filter(tier).map((x) => x.o);
-    if (hits.length) return hits.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+    if (hits.length) return hits.sort((a, b) => compareKommunNames(a.name, b.name));
   }
   return [];
 }
