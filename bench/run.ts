@@ -1,7 +1,7 @@
 /**
  * npm run bench: builds the site on the real Kolada data, then measures cold load, interaction latency,
  * ingest and memory in headless Chromium, compares with the budgets and writes
- * bench/results/<date>.json, bench/results/<date>.md and bench/SUMMARY.md.
+ * bench/results/<date>[-n].json, bench/results/<date>[-n].md and bench/SUMMARY.md.
  * Env: BENCH_REUSE_BUILD=1 keeps .cache/bench/dist, BENCH_COLD_RUNS (5), BENCH_ROUNDS (30 → 120 changes),
  * BENCH_SIZES (500000,3000000,10000000).
  */
@@ -185,14 +185,17 @@ const result: BenchResult = {
 for (const server of [site, baseline, plain]) await server.close();
 const md = formatReport(result);
 mkdirSync('bench/results', { recursive: true });
+// A second run on the same day keeps the first: 2026-12-01.json, 2026-12-01-2.json …
+let stem = `bench/results/${result.date}`;
+for (let n = 2; existsSync(`${stem}.json`); n++) stem = `bench/results/${result.date}-${n}`;
 writeFileSync(
-  `bench/results/${result.date}.json`,
+  `${stem}.json`,
   JSON.stringify({ ...result, interactionSteps: inter.steps, throttledSteps: throttled?.steps, readingSteps: reading?.steps }, null, 2) +
     '\n',
 );
-writeFileSync(`bench/results/${result.date}.md`, md);
+writeFileSync(`${stem}.md`, md);
 writeFileSync('bench/SUMMARY.md', `<!-- written by \`npm run bench\` (bench/run.ts); the latest run, see results/ for history -->\n${md}`);
-log(`Wrote bench/results/${result.date}.json, .md and bench/SUMMARY.md`);
+log(`Wrote ${stem}.json, .md and bench/SUMMARY.md`);
 console.log(
   '\n' +
     result.budgets
