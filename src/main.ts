@@ -1,6 +1,4 @@
-import '@fontsource/source-sans-3/400.css';
-import '@fontsource/source-sans-3/600.css';
-import '@fontsource/source-sans-3/700.css';
+import './styles/fonts.css';
 import './styles/global.css';
 import './styles/print.css';
 import { hydrate, mount } from 'svelte';
