@@ -8,6 +8,8 @@ import { Coordinator } from './core/coordinator.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
+import type { Database } from './engine/database.ts';
+import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
 import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
@@ -23,6 +25,15 @@ const boot = JSON.parse(document.getElementById('jamfor-boot')?.textContent || '
 
 async function start() {
   const target = document.getElementById('app')!;
+  const router = new Router(relativeRoot, rootUrl.pathname);
+  // On pages with controls the engine (seconds of wasm download and compile) starts right after the
+  // first paint, beside the site data and hydration; the coordinator takes it when it opens.
+  let early: Promise<Database> | null = null;
+  if (browserWarmPolicy(router.route.page) === 'after-paint')
+    afterPaint(() => {
+      early = openBrowserEngine();
+      early.catch(() => {});
+    });
   let meta: SiteMeta;
   try {
     const res = await fetch(new URL('data/meta.json', rootUrl));
@@ -40,12 +51,13 @@ async function start() {
     const dataUrl = new URL('data/', rootUrl).href;
     const index = fetchPieceIndex(dataUrl);
     index.catch(() => {});
-    const db = await withValuePieces(await openBrowserEngine(), dataUrl, fetch, index);
+    const engine = early ?? openBrowserEngine();
+    early = null; // a restart after a failure opens a new one
+    const db = await withValuePieces(await engine, dataUrl, fetch, index);
     await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
     return db;
   }, boot.snapshot ?? {});
   void userData.attach(meta, coordinator);
-  const router = new Router(relativeRoot, rootUrl.pathname);
   userTargets.attach(meta);
   userTargets.followLink(() => router.view.targets);
   const props = {

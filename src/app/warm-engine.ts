@@ -20,11 +20,30 @@ export function warmPolicy(page: Route['page'], saveData: boolean): WarmPolicy {
   return ENGINE_PAGES.has(page) && !saveData ? 'after-paint' : 'interaction';
 }
 
+/** warmPolicy for this browser (Save-Data read from the connection). */
+export function browserWarmPolicy(page: Route['page']): WarmPolicy {
+  return warmPolicy(page, Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData));
+}
+
+/** Runs f right after the next frame is painted; returns a cancel function. */
+export function afterPaint(f: () => void): () => void {
+  // The rAF callback runs before the next paint; a task queued from it runs after that paint.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (typeof requestAnimationFrame !== 'function') {
+    timer = setTimeout(f, 0);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(f, 0)));
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
 const INTERACTION_EVENTS = ['pointerdown', 'keydown', 'focusin', 'touchstart'] as const;
 
 /** Schedules warming for the current page; returns a cleanup that cancels what has not fired yet. */
 export function warmEngine(coordinator: Startable, page: Route['page']): () => void {
-  const saveData = Boolean((navigator as { connection?: { saveData?: boolean } }).connection?.saveData);
   let done = false;
   const start = () => {
     if (done) return;
@@ -36,18 +55,11 @@ export function warmEngine(coordinator: Startable, page: Route['page']): () => v
     const el = e.target as Element | null;
     if (el?.closest?.('form, select, input, button, [data-needs-engine]')) start();
   };
-  let frame: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  if (warmPolicy(page, saveData) === 'after-paint') {
-    // The rAF callback runs before the next paint; a task queued from it runs after that paint.
-    if (typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(() => (timer = setTimeout(start, 0)));
-    else timer = setTimeout(start, 0);
-  }
+  const cancelPaint = browserWarmPolicy(page) === 'after-paint' ? afterPaint(start) : undefined;
   for (const t of INTERACTION_EVENTS) document.addEventListener(t, onInteraction, { capture: true, passive: true });
   function cleanup() {
     for (const t of INTERACTION_EVENTS) document.removeEventListener(t, onInteraction, { capture: true });
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
+    cancelPaint?.();
   }
   return () => {
     done = true;

@@ -166,6 +166,35 @@ describe('first paint and no JavaScript', () => {
     await reader.context.close();
     await context.close();
   });
+  it('starts the engine beside the site data: the wasm is requested while meta.json is still on its way', async () => {
+    const { page, context, errors } = await openPage(browser);
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/\/data\/meta\.json$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const wasm = page.waitForEvent('request', { predicate: (r) => r.url().endsWith('.wasm'), timeout: 60_000 });
+    await page.goto(`${site}kommun/1286/`, { waitUntil: 'commit' });
+    expect((await wasm).url()).toMatch(/\.wasm$/);
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false); // not hydrated: it waits for meta.json
+    release();
+    await waitForEngine(page);
+    const v = await page.evaluate(() =>
+      (
+        globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<{ period: string; value: number }[]> } } }
+      ).__jamfor.coordinator.run('panelSeries', {
+        kpi: 'U31462',
+        municipalityId: '1286',
+        members: ['1280', '1281'],
+        gender: 'T',
+        higherIsBetter: true,
+      }),
+    );
+    expect(v.filter((p) => ['2019', '2020', '2021'].includes(p.period)).map((p) => p.value)).toEqual([82, 88, 92]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
 
 describe('self-contained, under a Content-Security-Policy', () => {
