@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTargetsCsv, targetsCsv } from '../../../src/import/targets/targets-file.ts';
-import type { UserTarget } from '../../../src/import/targets/user-targets.ts';
-
-const ystad: UserTarget = {
-  municipality_id: '1286',
-  kpi: 'U31462',
-  target: 90,
-  comparison: '>=',
-  from: '2022',
-  to: '2024',
-  source_text: 'Socialnämndens verksamhetsplan 2024; mål 1~a',
-};
-const sick: UserTarget = {
-  municipality_id: '1861',
-  kpi: 'X90001',
-  target: 7.5,
-  comparison: '<=',
-  from: '2023',
-  to: '2023',
-  source_text: '',
-};
+import { sick, ystad } from './targets-fixtures.ts';
 
 describe('målvärden as targets.csv', () => {
   it('exports and re-imports the contract targets.csv', () => {

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  collapseTargets,
-  decodeTarget,
-  encodeTarget,
-  expandTargets,
-  targetProblem,
-  type UserTarget,
-} from '../../../src/import/targets/user-targets.ts';
+import { collapseTargets, decodeTarget, encodeTarget, expandTargets, targetProblem } from '../../../src/import/targets/user-targets.ts';
+import { sick, ystad } from './targets-fixtures.ts';
 import { parseView, serializeView, DEFAULT_VIEW } from '../../../src/state/view-state.ts';
-
-const ystad: UserTarget = {
-  municipality_id: '1286',
-  kpi: 'U31462',
-  target: 90,
-  comparison: '>=',
-  from: '2022',
-  to: '2024',
-  source_text: 'Socialnämndens verksamhetsplan 2024; mål 1~a',
-};
-const sick: UserTarget = {
-  municipality_id: '1861',
-  kpi: 'X90001',
-  target: 7.5,
-  comparison: '<=',
-  from: '2023',
-  to: '2023',
-  source_text: '',
-};
 
 describe('målvärden', () => {
   it('a span becomes one contract row per year and back', () => {
