@@ -29,8 +29,10 @@ async function start() {
   // On pages with controls the engine (seconds of wasm download and compile) starts right after the
   // first paint, beside the site data and hydration; the coordinator takes it when it opens.
   let early: Promise<Database> | null = null;
+  let opened = false;
   if (browserWarmPolicy(router.route.page) === 'after-paint')
     afterPaint(() => {
+      if (opened) return; // the coordinator already opened its own
       early = openBrowserEngine();
       early.catch(() => {});
     });
@@ -53,6 +55,7 @@ async function start() {
     index.catch(() => {});
     const engine = early ?? openBrowserEngine();
     early = null; // a restart after a failure opens a new one
+    opened = true;
     const db = await withValuePieces(await engine, dataUrl, fetch, index);
     await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
     return db;
