@@ -1,5 +1,5 @@
 import type { Database, Row, SqlParam } from './database.ts';
-import { watchWorkerLife } from './worker-life.ts';
+import { DIED_MESSAGE, type EngineWorker } from './worker-life.ts';
 
 export interface WasmDatabase extends Database {
   /** Rejects when the worker dies (crash, out of memory, terminated), with or without an error event. */
@@ -11,47 +11,36 @@ export interface WasmDatabase extends Database {
 }
 
 /**
- * DuckDB-wasm behind the Database interface. Browser only: the module is imported dynamically so
- * SSR and build scripts never load it. The eh bundle and its classic worker are self-hosted through
- * Vite `?url` imports; nothing is fetched from another origin.
+ * DuckDB-wasm behind the Database interface. Browser only: the library is imported dynamically so
+ * SSR and build scripts never load it. The eh bundle and its classic worker are self-hosted
+ * (browser-engine.ts); nothing is fetched from another origin.
  *
  * Every call to the worker is raced against its death, cleanup calls included: a request to a dead
  * worker is never answered, so an un-raced `await` would hang the caller (and its busy UI) forever.
  */
 const START_TIMEOUT_MS = 120_000;
-const DIED_MESSAGE = 'DuckDB-arbetaren avslutades oväntat';
 
-export async function openWasmDatabase(): Promise<WasmDatabase> {
-  const [duckdb, { default: wasmUrl }, { default: workerUrl }] = await Promise.all([
-    import('@duckdb/duckdb-wasm'),
-    import('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url'),
-    import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url'),
-  ]);
-  // The worker swallows a failed wasm download and never settles, so check reachability first.
-  const probe = await fetch(wasmUrl, { method: 'HEAD' }).catch(() => null);
-  if (!probe?.ok) throw new Error(`databasmotorn kunde inte hämtas${probe ? ` (${probe.status})` : ' (nätverksfel)'}`);
-  let gone = false;
-  let reject: (e: Error) => void = () => {};
-  const died = new Promise<never>((_, r) => (reject = r));
-  const die = (e: Error) => {
-    gone = true;
-    reject(e);
-  };
-  died.catch(() => {});
-  const life = watchWorkerLife(new URL(workerUrl, location.href).href, () => die(new Error(DIED_MESSAGE)));
-  const { worker } = life;
-  worker.addEventListener('error', (e) => die(new Error(e.message || DIED_MESSAGE)));
-  worker.addEventListener('messageerror', () => die(new Error(DIED_MESSAGE)));
+/** Opens DuckDB on a worker started by startEngineWorker (its wasm may already be compiling). */
+export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Promise<WasmDatabase> {
+  const { worker, died } = life;
+  let duckdb: typeof import('@duckdb/duckdb-wasm');
+  try {
+    duckdb = await Promise.race([import('@duckdb/duckdb-wasm'), died]);
+  } catch (e) {
+    life.stop();
+    worker.terminate();
+    throw e;
+  }
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   // A call on a terminated worker fails with duckdb-wasm's own text (and the whole message it tried to send):
   // report it as the worker's death instead, so users and the console see one plain cause.
   // A call on a dead or closed worker is refused here: duckdb-wasm would log the whole message (a
   // value piece's bytes) to the console and answer with nothing.
   const race = <T>(call: () => Promise<T>) =>
-    (gone ? Promise.reject(new Error(DIED_MESSAGE)) : Promise.race([call(), died])).catch((e: unknown) => {
+    (life.gone ? Promise.reject(new Error(DIED_MESSAGE)) : Promise.race([call(), died])).catch((e: unknown) => {
       if (e instanceof Error && /worker is not set/.test(e.message)) {
         const dead = new Error(DIED_MESSAGE);
-        die(dead);
+        life.die(dead);
         throw dead;
       }
       throw e;
@@ -64,7 +53,7 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     );
   try {
     await Promise.race([
-      db.instantiate(new URL(wasmUrl, location.href).href),
+      db.instantiate(wasmUrl),
       died,
       new Promise((_, reject) => setTimeout(() => reject(new Error('databasmotorn startade inte inom två minuter')), START_TIMEOUT_MS)),
     ]);
@@ -81,7 +70,7 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     duckdb: db,
     kill() {
       worker.terminate();
-      die(new Error(DIED_MESSAGE));
+      life.die(new Error(DIED_MESSAGE));
     },
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
       let table;
@@ -115,11 +104,11 @@ export async function openWasmDatabase(): Promise<WasmDatabase> {
     },
     async close() {
       life.stop();
-      if (!gone) {
+      if (!life.gone) {
         await settle(() => conn.close());
         await settle(() => db.terminate());
       }
-      gone = true;
+      life.retire();
       worker.terminate();
     },
   };

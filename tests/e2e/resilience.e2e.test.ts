@@ -10,6 +10,16 @@ afterAll(() => browser?.close());
 const chartCount = (page: Page) => page.locator('svg[data-chart-id]').count();
 const engineStatus = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { status: string } } }).__jamfor.coordinator.status);
+const engineError = (page: Page) =>
+  page.evaluate(
+    () => (globalThis as unknown as { __jamfor: { coordinator: { error: Error | null } } }).__jamfor.coordinator.error?.message,
+  );
+const waitForFailure = (page: Page) =>
+  page.waitForFunction(
+    () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed',
+    null,
+    { timeout: 60_000 },
+  );
 
 describe('engine failures', () => {
   it('keeps the prerendered charts when the DuckDB worker dies, says so in Swedish and recovers on retry', async () => {
@@ -39,17 +49,43 @@ describe('engine failures', () => {
     let block = true;
     await page.route('**/*.wasm', (route) => (block ? route.abort('failed') : route.continue()));
     await page.goto(`${site}kommun/1286/`);
-    await page.waitForFunction(
-      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed',
-      null,
-      { timeout: 60_000 },
-    );
+    await waitForFailure(page);
+    expect(await engineError(page)).toBe('databasmotorn kunde inte hämtas (nätverksfel)');
     expect(await chartCount(page)).toBeGreaterThan(2);
     await expect(page.locator('.engine-status [role="alert"]').textContent()).resolves.toMatch(/Försök igen/);
     block = false;
     await page.getByRole('button', { name: 'Försök igen' }).click();
     await waitForEngine(page);
     expect(await engineStatus(page)).toBe('ready');
+    await context.close();
+  });
+
+  it('names the status of a wasm the server does not have', async () => {
+    const { page, context } = await openPage(browser);
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+    await page.goto(`${site}kommun/1286/`);
+    await waitForFailure(page);
+    expect(await engineError(page)).toBe('databasmotorn kunde inte hämtas (404)');
+    await context.close();
+  });
+
+  it('downloads the wasm once, and still starts when a server calls it something else than application/wasm', async () => {
+    const plain = await openPage(browser);
+    await plain.page.goto(`${site}kommun/1286/`);
+    await waitForEngine(plain.page);
+    expect(plain.requests.filter((u) => u.endsWith('.wasm'))).toHaveLength(1);
+    await plain.context.close();
+
+    const { page, context } = await openPage(browser);
+    let served = 0;
+    await page.route('**/*.wasm', async (route) => {
+      served++;
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+    });
+    await page.goto(`${site}kommun/1286/`);
+    await waitForEngine(page);
+    expect(served).toBe(2); // the streaming compile refuses it; the bytes are fetched again and compiled
     await context.close();
   });
 

@@ -1,0 +1,69 @@
+/** Why the wasm could not be had, as the bootstrap reports it (worker-life.ts words it for people). */
+export type WasmFailure = { kind: 'http'; status: number } | { kind: 'network' } | { kind: 'compile'; message: string };
+
+export interface BootstrapOptions {
+  /** duckdb-wasm's own worker script, absolute URL */
+  workerUrl: string;
+  /** the wasm module, absolute URL (duckdb-wasm asks for exactly this one) */
+  wasmUrl: string;
+  /** a Web Lock the worker holds for its whole life; absent without the Locks API */
+  lockName?: string;
+  /** BroadcastChannel on which a WasmFailure is reported */
+  failureChannel: string;
+}
+
+/**
+ * Source of the first script the DuckDB worker runs (from a blob URL), before duckdb-wasm's own worker:
+ *
+ * - it takes the Web Lock that tells the page when the worker has died (worker-life.ts);
+ * - it starts downloading and compiling the wasm at once, while duckdb-wasm's worker script and the
+ *   page's half of the library are still loading, and hands that module to duckdb-wasm's later
+ *   `instantiateStreaming` call (whose own fetch of the wasm gets an empty answer, so the 34 MB come
+ *   once). Compiling straight from a `fetch()` answer also lets Chromium cache the compiled code for the
+ *   next visit, which duckdb-wasm's progress stream around the answer prevents;
+ * - it reports a wasm that cannot be fetched or compiled on a BroadcastChannel: duckdb-wasm would
+ *   swallow that error and never answer the page.
+ */
+export function workerBootstrapSource(o: BootstrapOptions): string {
+  return `'use strict';
+(() => {
+  const o = ${JSON.stringify(o)};
+  if (o.lockName) navigator.locks.request(o.lockName, () => new Promise(() => {}));
+  const report = (failure) => {
+    const channel = new BroadcastChannel(o.failureChannel);
+    channel.postMessage(failure);
+    channel.close();
+  };
+  const realFetch = self.fetch;
+  const download = () =>
+    realFetch(o.wasmUrl, { credentials: 'same-origin' }).then(
+      (r) => {
+        if (!r.ok) throw { kind: 'http', status: r.status };
+        return r;
+      },
+      () => {
+        throw { kind: 'network' };
+      },
+    );
+  const compiled = WebAssembly.compileStreaming(download()).catch((e) =>
+    // A server that does not call it application/wasm: compile from the bytes instead.
+    e instanceof TypeError && /MIME/i.test(e.message) ? download().then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)) : Promise.reject(e),
+  );
+  compiled.catch((e) => report(e && e.kind ? e : { kind: 'compile', message: String((e && e.message) || e) }));
+  let handedOver = false;
+  self.fetch = function (input, init) {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!handedOver && url === o.wasmUrl) {
+      handedOver = true;
+      return Promise.resolve(new Response(new Uint8Array(0), { headers: { 'content-type': 'application/wasm' } }));
+    }
+    return realFetch.call(this, input, init);
+  };
+  WebAssembly.instantiateStreaming = async (_source, imports) => {
+    const module = await compiled;
+    return { module, instance: await WebAssembly.instantiate(module, imports) };
+  };
+  importScripts(o.workerUrl);
+})();
+`;
+}
