@@ -129,20 +129,19 @@ export class Coordinator {
   }
 
   /**
-   * Answers series panels ahead of need: the requests' series (one batch), then what each panel asks
-   * beside it, one statement at a time, cached like any other run. Stops as soon as a visitor's own
-   * query is waiting, so that waits behind one prefetch statement at most; resolves true when all
-   * were answered. Never starts the engine.
+   * Answers series panels ahead of need: the requests' series, then their member values, then their
+   * change spreads (each one batch, so one statement when the requests share a kommun, group and
+   * gender), cached like any other run. Stops as soon as a visitor's own query is waiting, so that
+   * waits behind one prefetch statement at most; resolves true when all were answered. Never starts
+   * the engine.
    */
   async prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<boolean> {
     if (this.status !== 'ready' || this.busy) return false;
     await Promise.all(requests.map((r) => this.run('panelSeries', r)));
-    for (const r of requests) {
-      if (this.busy) return false;
-      await this.run('memberValues', memberValuesForPanel(r));
-      if (this.busy) return false;
-      await this.run('changeSpread', changeSpreadForPanel(r));
-    }
+    if (this.busy) return false;
+    await Promise.all(requests.map((r) => this.run('memberValues', memberValuesForPanel(r))));
+    if (this.busy) return false;
+    await Promise.all(requests.map((r) => this.run('changeSpread', changeSpreadForPanel(r))));
     return true;
   }
 

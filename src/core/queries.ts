@@ -1,10 +1,10 @@
 import type { Database } from '../engine/database.ts';
 import { queryPanelSeries } from '../queries/panel-series.ts';
 import { queryRanking } from '../queries/ranking.ts';
-import { queryBreakdown } from '../queries/breakdown.ts';
+import { breakdownBatchKey, queryBreakdown, queryBreakdownBatch } from '../queries/breakdown.ts';
 import { panelSeriesBatchKey, queryPanelSeriesBatch } from '../queries/panel-series-batch.ts';
-import { queryMemberValues } from '../queries/member-values.ts';
-import { queryChangeSpread } from '../queries/change-spread.ts';
+import { memberValuesBatchKey, queryMemberValues, queryMemberValuesBatch } from '../queries/member-values.ts';
+import { changeSpreadBatchKey, queryChangeSpread, queryChangeSpreadBatch } from '../queries/change-spread.ts';
 import { queryImportedPeriods } from '../queries/imported-periods.ts';
 
 /** Every query the app may run, by name; the coordinator runs them and the prerenderer snapshots them. */
@@ -33,4 +33,7 @@ export interface Batcher<N extends QueryName> {
 
 export const batchers: { [N in QueryName]?: Batcher<N> } = {
   panelSeries: { key: panelSeriesBatchKey, run: queryPanelSeriesBatch },
+  memberValues: { key: memberValuesBatchKey, run: queryMemberValuesBatch },
+  changeSpread: { key: changeSpreadBatchKey, run: queryChangeSpreadBatch },
+  breakdown: { key: breakdownBatchKey, run: queryBreakdownBatch },
 };

@@ -21,19 +21,34 @@ export interface BreakdownRow {
 
 /** Values of several KPIs and genders for one kommun, e.g. a monthly series and its age groups. */
 export async function queryBreakdown(db: Database, r: BreakdownRequest): Promise<BreakdownRow[]> {
-  const k = inList(r.kpis);
-  const g = inList(r.genders);
+  return (await queryBreakdownBatch(db, [r]))[0];
+}
+
+/** Requests that can share one statement: the same kommun and genders (the panels of one page). */
+export function breakdownBatchKey(r: BreakdownRequest): string {
+  return JSON.stringify([r.municipalityId, [...new Set(r.genders)].sort()]);
+}
+
+/** Answers the requests of one batch (breakdownBatchKey) with one statement; result i answers request i. */
+export async function queryBreakdownBatch(db: Database, rs: readonly BreakdownRequest[]): Promise<BreakdownRow[][]> {
+  if (rs.length === 0) return [];
+  const k = inList([...new Set(rs.flatMap((r) => r.kpis))]);
+  const g = inList([...new Set(rs[0].genders)]);
   const rows = await db.query(
     `SELECT kpi, gender, period, value, status FROM ${T.values}
      WHERE municipality_id = ? AND kpi IN ${k.sql} AND gender IN ${g.sql}
      ORDER BY kpi, gender, period`,
-    [r.municipalityId, ...k.params, ...g.params],
+    [rs[0].municipalityId, ...k.params, ...g.params],
   );
-  return rows.map((x) => ({
+  const all: BreakdownRow[] = rows.map((x) => ({
     kpi: String(x.kpi),
     gender: x.gender as Gender,
     period: String(x.period),
     value: num(x.value),
     status: (x.status as string | null) ?? null,
   }));
+  return rs.map((r) => {
+    const wanted = new Set(r.kpis);
+    return all.filter((x) => wanted.has(x.kpi));
+  });
 }

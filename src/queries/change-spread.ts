@@ -1,6 +1,7 @@
 import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
+import { inList } from './sql-helpers.ts';
 import { num, type PanelSeriesRequest } from './panel-series.ts';
 
 export interface ChangeSpreadRequest {
@@ -24,15 +25,30 @@ export interface ChangeSpread {
 
 /** Yearly periods only; a change is counted between year Y−1 and Y of the same kommun. */
 export async function queryChangeSpread(db: Database, r: ChangeSpreadRequest): Promise<ChangeSpread> {
+  return (await queryChangeSpreadBatch(db, [r]))[0];
+}
+
+/** Requests that can share one statement: the same gender (the panels of one page). */
+export function changeSpreadBatchKey(r: ChangeSpreadRequest): string {
+  return r.gender;
+}
+
+/** Answers the requests of one batch (changeSpreadBatchKey) with one statement; result i answers request i. */
+export async function queryChangeSpreadBatch(db: Database, rs: readonly ChangeSpreadRequest[]): Promise<ChangeSpread[]> {
+  if (rs.length === 0) return [];
+  const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
     `WITH y AS (
-        SELECT municipality_id AS id, CAST(period AS INTEGER) AS yr, value FROM ${T.values}
-        WHERE kpi = ? AND gender = ? AND value IS NOT NULL AND NOT starts_with(municipality_id, '00') AND regexp_full_match(period, '\\d{4}')
+        SELECT kpi, municipality_id AS id, CAST(period AS INTEGER) AS yr, value FROM ${T.values}
+        WHERE kpi IN ${kpis.sql} AND gender = ? AND value IS NOT NULL AND NOT starts_with(municipality_id, '00') AND regexp_full_match(period, '\\d{4}')
      ),
-     d AS (SELECT abs(b.value - a.value) AS change FROM y a JOIN y b ON a.id = b.id AND b.yr = a.yr + 1)
-     SELECT count(*) AS n, median(change) AS median_abs, quantile_cont(change, 0.9) AS p90_abs FROM d`,
-    [r.kpi, r.gender],
+     d AS (SELECT a.kpi, abs(b.value - a.value) AS change FROM y a JOIN y b ON a.kpi = b.kpi AND a.id = b.id AND b.yr = a.yr + 1)
+     SELECT kpi, count(*) AS n, median(change) AS median_abs, quantile_cont(change, 0.9) AS p90_abs FROM d GROUP BY kpi`,
+    [...kpis.params, rs[0].gender],
   );
-  const x = rows[0] ?? {};
-  return { n: Number(x.n ?? 0), medianAbs: num(x.median_abs), p90Abs: num(x.p90_abs) };
+  const byKpi = new Map(rows.map((x) => [String(x.kpi), x]));
+  return rs.map((r) => {
+    const x = byKpi.get(r.kpi);
+    return x ? { n: Number(x.n), medianAbs: num(x.median_abs), p90Abs: num(x.p90_abs) } : { n: 0, medianAbs: null, p90Abs: null };
+  });
 }

@@ -25,18 +25,32 @@ export interface MemberValue {
 
 /** Every value of the given kommuner for one KPI, unchanged from the data (rows with a value or a status marker). */
 export async function queryMemberValues(db: Database, r: MemberValuesRequest): Promise<MemberValue[]> {
-  if (r.municipalityIds.length === 0) return [];
-  const ids = inList([...new Set(r.municipalityIds)]);
+  return (await queryMemberValuesBatch(db, [r]))[0];
+}
+
+/** Requests that can share one statement: the same kommuner and gender (the panels of one page). */
+export function memberValuesBatchKey(r: MemberValuesRequest): string {
+  return JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()]);
+}
+
+/** Answers the requests of one batch (memberValuesBatchKey) with one statement; result i answers request i. */
+export async function queryMemberValuesBatch(db: Database, rs: readonly MemberValuesRequest[]): Promise<MemberValue[][]> {
+  const first = rs[0];
+  if (!first || first.municipalityIds.length === 0) return rs.map(() => []);
+  const ids = inList([...new Set(first.municipalityIds)]);
+  const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
-    `SELECT municipality_id AS id, period, value, status FROM ${T.values}
-     WHERE kpi = ? AND gender = ? AND municipality_id IN ${ids.sql}
-     ORDER BY municipality_id, period`,
-    [r.kpi, r.gender, ...ids.params],
+    `SELECT kpi, municipality_id AS id, period, value, status FROM ${T.values}
+     WHERE kpi IN ${kpis.sql} AND gender = ? AND municipality_id IN ${ids.sql}
+     ORDER BY kpi, municipality_id, period`,
+    [...kpis.params, first.gender, ...ids.params],
   );
-  return rows.map((x) => ({
-    id: String(x.id),
-    period: String(x.period),
-    value: num(x.value),
-    status: (x.status as string | null) ?? null,
-  }));
+  const byKpi = new Map<string, MemberValue[]>();
+  for (const x of rows) {
+    const kpi = String(x.kpi);
+    let list = byKpi.get(kpi);
+    if (!list) byKpi.set(kpi, (list = []));
+    list.push({ id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null });
+  }
+  return rs.map((r) => byKpi.get(r.kpi) ?? []);
 }
