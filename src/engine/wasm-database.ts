@@ -1,5 +1,6 @@
 import type { Database, Row, SqlParam } from './database.ts';
 import { DIED_MESSAGE, type EngineWorker } from './worker-life.ts';
+import { arrowRows } from './arrow-rows.ts';
 
 export interface WasmDatabase extends Database {
   /** Rejects when the worker dies (crash, out of memory, terminated), with or without an error event. */
@@ -84,7 +85,7 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
       } else {
         table = await race(() => conn.query(sql));
       }
-      return table.toArray().map((r: { toJSON(): Record<string, unknown> }) => plainRow(r.toJSON())) as T[];
+      return arrowRows(table) as T[];
     },
     async exec(sql: string) {
       await race(() => conn.query(sql));
@@ -112,9 +113,4 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
       worker.terminate();
     },
   };
-}
-
-/** Plain rows: bigint → number; column names become own properties (fromEntries never sets a prototype). */
-function plainRow(row: Record<string, unknown>): Row {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]));
 }
