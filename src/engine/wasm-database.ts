@@ -1,6 +1,7 @@
 import type { Database, Row, SqlParam } from './database.ts';
 import { DIED_MESSAGE, type EngineWorker } from './worker-life.ts';
 import { arrowRows } from './arrow-rows.ts';
+import { PreparedCache } from './prepared-cache.ts';
 
 export interface WasmDatabase extends Database {
   /** Rejects when the worker dies (crash, out of memory, terminated), with or without an error event. */
@@ -65,6 +66,11 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
     throw e;
   }
   const conn = await race(() => db.connect());
+  const prepared = new PreparedCache(
+    (sql) => race(() => conn.prepare(sql)),
+    48,
+    (stmt) => settle(() => stmt.close()),
+  );
 
   return {
     died,
@@ -74,17 +80,9 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
       life.die(new Error(DIED_MESSAGE));
     },
     async query<T extends Row = Row>(sql: string, params: readonly SqlParam[] = []) {
-      let table;
-      if (params.length) {
-        const stmt = await race(() => conn.prepare(sql));
-        try {
-          table = await race(() => stmt.query(...params));
-        } finally {
-          await settle(() => stmt.close());
-        }
-      } else {
-        table = await race(() => conn.query(sql));
-      }
+      const table = params.length
+        ? await prepared.use(sql, (stmt) => race(() => stmt.query(...params)))
+        : await race(() => conn.query(sql));
       return arrowRows(table) as T[];
     },
     async exec(sql: string) {
@@ -104,6 +102,7 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
       }
     },
     async close() {
+      prepared.clear();
       life.stop();
       if (!life.gone) {
         await settle(() => conn.close());
