@@ -94,7 +94,8 @@ export async function withValuePieces(
       try {
         await addPiece(db, kpi, name, rows);
       } finally {
-        await db.registerFile(name, new Uint8Array(0)).catch(() => {});
+        // Frees the bytes in the worker; nothing waits for it (the worker answers in order).
+        void db.registerFile(name, new Uint8Array(0)).catch(() => {});
       }
     });
     writes = turn.catch(() => {});
@@ -128,13 +129,25 @@ export async function withValuePieces(
   };
 }
 
-/** Inserts one piece in a transaction; imported rows with a key the piece has step back. */
+/**
+ * Inserts one piece. The usual case is one statement: nothing of this KPI in the table yet (no import)
+ * and every row there. Otherwise a transaction in which imported rows with a key the piece has step back,
+ * or the error that says what is wrong with the piece.
+ */
 async function addPiece(db: Database, kpi: string, file: string, rows: number): Promise<void> {
+  const source = `SELECT ${sqlString(kpi)} AS kpi, municipality_id, period, gender, value, nullif(status, '') AS status
+    FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
+      columns = {${PIECE_COLUMNS.map((c) => `'${c}': '${c === 'value' ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')}})`;
+  if (rows > 0) {
+    const [inserted] = await db.query<{ Count: number }>(
+      `INSERT INTO ${T.values} WITH p AS (${source}) SELECT * FROM p
+       WHERE (SELECT count(*) FROM p) = ${Number(rows)} AND NOT EXISTS (SELECT 1 FROM ${T.values} WHERE kpi = ${sqlString(kpi)})`,
+    );
+    if (Number(inserted?.Count) === rows) return;
+  }
   await ensureUserValuesTable(db);
   const piece = `piece_${Math.random().toString(36).slice(2)}`;
-  await db.exec(`CREATE TEMP TABLE ${piece} AS SELECT ${sqlString(kpi)} AS kpi, municipality_id, period, gender, value, nullif(status, '') AS status
-    FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-      columns = {${PIECE_COLUMNS.map((c) => `'${c}': '${c === 'value' ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')}})`);
+  await db.exec(`CREATE TEMP TABLE ${piece} AS ${source}`);
   try {
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${piece}`);
     if (Number(n) !== rows) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${n} av ${rows} rader).`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDirectory } from '../../src/data/load-directory.ts';
@@ -114,6 +114,22 @@ describe('value pieces', () => {
     await db.prepare({ kpis: ['U31462', 'N00090'] });
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM kpi_values WHERE kpi IN ('U31462', 'N00090')`);
     expect(n).toBe(index.pieces.U31462[2] + index.pieces.N00090[2]);
+    await db.close();
+  });
+
+  it("refuses a whole piece whose row count is not the index's, adding none of its rows", async () => {
+    const copy = join(out, 'miscounted');
+    cpSync(join(out, 'data'), copy, { recursive: true });
+    const told = JSON.parse(readFileSync(join(copy, PIECES_INDEX), 'utf8')) as PieceIndex;
+    told.pieces.U31001[2] += 1;
+    writeFileSync(join(copy, PIECES_INDEX), JSON.stringify(told));
+    const db = await piecewise('miscounted/');
+    const rows = index.pieces.U31001[2];
+    await expect(db.prepare({ kpi: 'U31001' })).rejects.toThrow(`Värdena för U31001 kom ofullständiga (${rows} av ${rows + 1} rader)`);
+    expect(await db.query(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'U31001'`)).toEqual([{ n: 0 }]);
+    await db.prepare({ kpi: 'U31462' });
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'U31462'`);
+    expect(n).toBe(index.pieces.U31462[2]);
     await db.close();
   });
 
