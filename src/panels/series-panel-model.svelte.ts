@@ -139,9 +139,9 @@ export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
     get notes() {
       return notes;
     },
-    /** asking, or waiting for the kommun's groups before it can ask */
+    /** asking (the series or what is shown beside it), or waiting for the kommun's groups before it can ask */
     get busy() {
-      return waiting || series.loading;
+      return waiting || series.loading || members.loading || spread.loading || imported.loading;
     },
     get settled() {
       return settled;
