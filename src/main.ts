@@ -11,6 +11,7 @@ import type { SiteMeta } from './data/site-meta.ts';
 import type { Database } from './engine/database.ts';
 import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
+import { preparedNavigation } from './app/prepared-navigation.ts';
 import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
@@ -87,11 +88,18 @@ async function start() {
     mount(App, { target, props });
   }
   router.useAbsoluteRoot();
-  interceptLinks(rootUrl.pathname, (path) => router.navigateToPath(path));
-  onLinkIntent(rootUrl.pathname, (path) => {
-    const id = kommunOfLink(path, rootUrl.pathname);
-    if (id && meta.municipalities.some((m) => m.id === id && m.type === 'K')) void prepareKommun(meta, coordinator, rootUrl, id);
-  });
+  const prepareLink = (pathname: string) => {
+    const id = kommunOfLink(pathname, rootUrl.pathname);
+    return id && meta.municipalities.some((m) => m.id === id && m.type === 'K') ? prepareKommun(meta, coordinator, rootUrl, id) : null;
+  };
+  interceptLinks(
+    rootUrl.pathname,
+    preparedNavigation(
+      (path) => router.navigateToPath(path),
+      (path) => prepareLink(rootUrl.pathname + path.replace(/[?#].*$/, '')),
+    ),
+  );
+  onLinkIntent(rootUrl.pathname, (path) => void prepareLink(path));
   // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };

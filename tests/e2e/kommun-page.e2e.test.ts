@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { holdEntryScript, launchChromium, openChartTable, openPage, waitForEngine } from '../support/browser.ts';
+import { holdEntryScript, launchChromium, linkToKommun, openChartTable, openPage, waitForEngine } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -145,6 +145,37 @@ describe('kommun page on the real Kolada data', () => {
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
     expect(page.url()).toContain('grupp=lan');
     expect(navigations.filter((u) => !u.includes('grupp=lan'))).toEqual([]);
+    await context.close();
+  });
+
+  it('draws another kommun reached by a link once, with its figures: no "Hämtar …" panel on the way', async () => {
+    const { page, context } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await page.waitForFunction(() => '__jamfor' in globalThis);
+    // The new page's build-time answers take 60 ms, as over a real network.
+    await page.route('**/data/answers-1489.json', async (route) => {
+      await new Promise((r) => setTimeout(r, 60));
+      await route.continue();
+    });
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawLoading: boolean };
+      w.__sawLoading = false;
+      new MutationObserver(() => {
+        if (document.querySelector('h1')?.textContent === 'Alingsås' && document.querySelector('section.panel .loading'))
+          w.__sawLoading = true;
+      }).observe(document.getElementById('app')!, { subtree: true, childList: true, characterData: true });
+    });
+    await page.click(await linkToKommun(page, '1286', '1489', 'Alingsås'));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('h1')?.textContent === 'Alingsås' &&
+        !document.querySelector('section.panel[aria-busy="true"], .panel .loading'),
+      null,
+      { timeout: 30_000 },
+    );
+    expect(page.url()).toBe(`${site}kommun/1489/`);
+    expect(await page.evaluate(() => (window as unknown as { __sawLoading: boolean }).__sawLoading)).toBe(false);
+    expect(await tableValues(page, 'ateraktualisering')).toMatchObject({ 2022: 81 });
     await context.close();
   });
 });
