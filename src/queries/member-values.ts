@@ -25,32 +25,52 @@ export interface MemberValue {
 
 /** Every value of the given kommuner for one KPI, unchanged from the data (rows with a value or a status marker). */
 export async function queryMemberValues(db: Database, r: MemberValuesRequest): Promise<MemberValue[]> {
-  return (await queryMemberValuesBatch(db, [r]))[0];
+  if (r.municipalityIds.length === 0) return [];
+  const ids = inList([...new Set(r.municipalityIds)]);
+  const rows = await db.query(
+    `SELECT municipality_id AS id, period, value, status FROM ${T.values}
+     WHERE kpi = ? AND gender = ? AND municipality_id IN ${ids.sql}
+     ORDER BY municipality_id, period`,
+    [r.kpi, r.gender, ...ids.params],
+  );
+  return rows.map((x) => ({
+    id: String(x.id),
+    period: String(x.period),
+    value: num(x.value),
+    status: (x.status as string | null) ?? null,
+  }));
 }
 
-/** Requests that can share one statement: the same kommuner and gender (the panels of one page). */
+/** Separates the kommuner of a request inside one SQL parameter (kommun ids never contain it). */
+const SEP = ',';
+
+/**
+ * Requests that can share one statement: the same gender (KPI and kommuner may differ: a liknande
+ * choice gives each KPI area its own group). Ids that would not survive the list parameter get a
+ * batch of their own.
+ */
 export function memberValuesBatchKey(r: MemberValuesRequest): string {
-  return JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()]);
+  return r.municipalityIds.some((m) => m.includes(SEP))
+    ? JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()])
+    : JSON.stringify([r.gender]);
 }
 
 /** Answers the requests of one batch (memberValuesBatchKey) with one statement; result i answers request i. */
 export async function queryMemberValuesBatch(db: Database, rs: readonly MemberValuesRequest[]): Promise<MemberValue[][]> {
-  const first = rs[0];
-  if (!first || first.municipalityIds.length === 0) return rs.map(() => []);
-  const ids = inList([...new Set(first.municipalityIds)]);
+  if (rs.some((r) => r.municipalityIds.some((m) => m.includes(SEP)))) return Promise.all(rs.map((r) => queryMemberValues(db, r)));
+  if (rs.length === 0) return [];
   const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
-    `SELECT kpi, municipality_id AS id, period, value, status FROM ${T.values}
-     WHERE kpi IN ${kpis.sql} AND gender = ? AND municipality_id IN ${ids.sql}
-     ORDER BY kpi, municipality_id, period`,
-    [...kpis.params, first.gender, ...ids.params],
+    `WITH req(i, kpi, ids) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR)').join(', ')}),
+     mem AS (SELECT i, kpi, unnest(string_split(ids, '${SEP}')) AS id FROM req WHERE ids <> '')
+     SELECT mem.i, x.municipality_id AS id, x.period, x.value, x.status
+     FROM ${T.values} x JOIN mem ON x.kpi = mem.kpi AND x.municipality_id = mem.id
+     WHERE x.gender = ? AND x.kpi IN ${kpis.sql}
+     ORDER BY mem.i, x.municipality_id, x.period`,
+    [...rs.flatMap((r, i) => [i, r.kpi, [...new Set(r.municipalityIds)].join(SEP)]), rs[0].gender, ...kpis.params],
   );
-  const byKpi = new Map<string, MemberValue[]>();
-  for (const x of rows) {
-    const kpi = String(x.kpi);
-    let list = byKpi.get(kpi);
-    if (!list) byKpi.set(kpi, (list = []));
-    list.push({ id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null });
-  }
-  return rs.map((r) => byKpi.get(r.kpi) ?? []);
+  const out: MemberValue[][] = rs.map(() => []);
+  for (const x of rows)
+    out[Number(x.i)].push({ id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null });
+  return out;
 }

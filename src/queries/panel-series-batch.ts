@@ -2,34 +2,43 @@ import type { Database, SqlParam } from '../engine/database.ts';
 import { RIKET_ID } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
 import { inList } from './sql-helpers.ts';
-import { toPanelPoint, type PanelPoint, type PanelSeriesRequest } from './panel-series.ts';
+import { queryPanelSeries, toPanelPoint, type PanelPoint, type PanelSeriesRequest } from './panel-series.ts';
+
+/** Separates the members of a request inside one SQL parameter (kommun ids never contain it). */
+const SEP = ',';
 
 /**
- * Requests that can share one statement: the same kommun and the same peer group (KPI, gender and
- * direction may differ). Panels of one page change together, so a kommun or group change is one batch.
+ * Requests that can share one statement: the same kommun (KPI, gender, direction and peer group may
+ * differ; a liknande choice gives each KPI area its own group). Panels of one page change together,
+ * so a change is one batch. Members that would not survive the list parameter get a batch of their own.
  */
 export function panelSeriesBatchKey(r: PanelSeriesRequest): string {
-  return JSON.stringify([r.municipalityId, [...r.members].sort()]);
+  return r.members.some((m) => m.includes(SEP))
+    ? JSON.stringify([r.municipalityId, [...r.members].sort()])
+    : JSON.stringify([r.municipalityId]);
 }
 
 /**
  * Answers several panelSeries requests of one batch (panelSeriesBatchKey) with one statement: the
- * same statistics as queryPanelSeries, grouped by request as well as by period. One round trip to the
- * DuckDB worker instead of one per panel. Result i answers request i, with exactly queryPanelSeries's shape.
+ * same statistics as queryPanelSeries, grouped by request as well as by period, each request with its
+ * own group. One round trip to the DuckDB worker instead of one per panel. Result i answers request i,
+ * with exactly queryPanelSeries's shape.
  */
 export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeriesRequest[]): Promise<PanelPoint[][]> {
+  if (rs.some((r) => r.members.some((m) => m.includes(SEP)))) return Promise.all(rs.map((r) => queryPanelSeries(db, r)));
   if (rs.length === 0) return [];
-  const first = rs[0];
-  const members = first.members.filter((m) => m !== first.municipalityId);
-  const groupIn = inList(members);
+  const kommun = rs[0].municipalityId;
+  const members = rs.map((r) => r.members.filter((m) => m !== kommun));
   const kpiIn = inList([...new Set(rs.map((r) => r.kpi))]);
-  const reqParams: SqlParam[] = rs.flatMap((r, i) => [i, r.kpi, r.gender, r.higherIsBetter === false]);
+  const reqParams: SqlParam[] = rs.flatMap((r, i) => [i, r.kpi, r.gender, r.higherIsBetter === false, [...new Set(members[i])].join(SEP)]);
   const rows = await db.query(
-    `WITH req(i, kpi, gender, low_first) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR, ?::BOOLEAN)').join(', ')}),
+    `WITH req(i, kpi, gender, low_first, members) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR, ?::BOOLEAN, ?::VARCHAR)').join(', ')}),
+     mem AS (SELECT i, unnest(string_split(members, '${SEP}')) AS id FROM req WHERE members <> ''),
      v AS (
         SELECT req.i, req.low_first, x.municipality_id AS id, x.period, x.value, x.status,
-               NOT starts_with(x.municipality_id, '00') AS is_kommun, x.municipality_id IN ${groupIn.sql} AS in_group
+               NOT starts_with(x.municipality_id, '00') AS is_kommun, mem.id IS NOT NULL AS in_group
         FROM ${T.values} x JOIN req ON x.kpi = req.kpi AND x.gender = req.gender
+        LEFT JOIN mem ON mem.i = req.i AND mem.id = x.municipality_id
         WHERE x.kpi IN ${kpiIn.sql}
      ),
      agg AS (
@@ -54,11 +63,12 @@ export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeri
              WHEN low_first THEN 1 + coalesce(len(list_filter(group_values, lambda x: x < value)), 0)
              ELSE 1 + coalesce(len(list_filter(group_values, lambda x: x > value)), 0) END AS rank_group
      FROM agg ORDER BY i, period`,
-    [...reqParams, ...groupIn.params, ...kpiIn.params, first.municipalityId, first.municipalityId],
+    [...reqParams, ...kpiIn.params, kommun, kommun],
   );
   const out: PanelPoint[][] = rs.map(() => []);
   for (const x of rows) {
-    out[Number(x.i)].push(toPanelPoint(x, members.length));
+    const i = Number(x.i);
+    out[i].push(toPanelPoint(x, members[i].length));
   }
   return out;
 }
