@@ -1,7 +1,7 @@
 import type { Database } from '../engine/database.ts';
 import type { Gender } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
-import { inList } from './sql-helpers.ts';
+import { ID_LIST_SEP, fitsIdList, inList } from './sql-helpers.ts';
 import { num, type PanelSeriesRequest } from './panel-series.ts';
 
 export interface MemberValuesRequest {
@@ -33,16 +33,12 @@ export async function queryMemberValues(db: Database, r: MemberValuesRequest): P
      ORDER BY municipality_id, period`,
     [r.kpi, r.gender, ...ids.params],
   );
-  return rows.map((x) => ({
-    id: String(x.id),
-    period: String(x.period),
-    value: num(x.value),
-    status: (x.status as string | null) ?? null,
-  }));
+  return rows.map(toMemberValue);
 }
 
-/** Separates the kommuner of a request inside one SQL parameter (kommun ids never contain it). */
-const SEP = ',';
+function toMemberValue(x: Record<string, unknown>): MemberValue {
+  return { id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null };
+}
 
 /**
  * Requests that can share one statement: the same gender (KPI and kommuner may differ: a liknande
@@ -50,27 +46,24 @@ const SEP = ',';
  * batch of their own.
  */
 export function memberValuesBatchKey(r: MemberValuesRequest): string {
-  return r.municipalityIds.some((m) => m.includes(SEP))
-    ? JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()])
-    : JSON.stringify([r.gender]);
+  return !fitsIdList(r.municipalityIds) ? JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()]) : JSON.stringify([r.gender]);
 }
 
 /** Answers the requests of one batch (memberValuesBatchKey) with one statement; result i answers request i. */
 export async function queryMemberValuesBatch(db: Database, rs: readonly MemberValuesRequest[]): Promise<MemberValue[][]> {
-  if (rs.some((r) => r.municipalityIds.some((m) => m.includes(SEP)))) return Promise.all(rs.map((r) => queryMemberValues(db, r)));
+  if (rs.some((r) => !fitsIdList(r.municipalityIds))) return Promise.all(rs.map((r) => queryMemberValues(db, r)));
   if (rs.length === 0) return [];
   const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
     `WITH req(i, kpi, ids) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR)').join(', ')}),
-     mem AS (SELECT i, kpi, unnest(string_split(ids, '${SEP}')) AS id FROM req WHERE ids <> '')
+     mem AS (SELECT i, kpi, unnest(string_split(ids, '${ID_LIST_SEP}')) AS id FROM req WHERE ids <> '')
      SELECT mem.i, x.municipality_id AS id, x.period, x.value, x.status
      FROM ${T.values} x JOIN mem ON x.kpi = mem.kpi AND x.municipality_id = mem.id
      WHERE x.gender = ? AND x.kpi IN ${kpis.sql}
      ORDER BY mem.i, x.municipality_id, x.period`,
-    [...rs.flatMap((r, i) => [i, r.kpi, [...new Set(r.municipalityIds)].join(SEP)]), rs[0].gender, ...kpis.params],
+    [...rs.flatMap((r, i) => [i, r.kpi, [...new Set(r.municipalityIds)].join(ID_LIST_SEP)]), rs[0].gender, ...kpis.params],
   );
   const out: MemberValue[][] = rs.map(() => []);
-  for (const x of rows)
-    out[Number(x.i)].push({ id: String(x.id), period: String(x.period), value: num(x.value), status: (x.status as string | null) ?? null });
+  for (const x of rows) out[Number(x.i)].push(toMemberValue(x));
   return out;
 }

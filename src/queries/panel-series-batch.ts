@@ -1,11 +1,8 @@
 import type { Database, SqlParam } from '../engine/database.ts';
 import { RIKET_ID } from '../data/contract.ts';
 import { T } from '../data/schema.ts';
-import { inList } from './sql-helpers.ts';
+import { ID_LIST_SEP, fitsIdList, inList } from './sql-helpers.ts';
 import { queryPanelSeries, toPanelPoint, type PanelPoint, type PanelSeriesRequest } from './panel-series.ts';
-
-/** Separates the members of a request inside one SQL parameter (kommun ids never contain it). */
-const SEP = ',';
 
 /**
  * Requests that can share one statement: the same kommun (KPI, gender, direction and peer group may
@@ -13,9 +10,7 @@ const SEP = ',';
  * so a change is one batch. Members that would not survive the list parameter get a batch of their own.
  */
 export function panelSeriesBatchKey(r: PanelSeriesRequest): string {
-  return r.members.some((m) => m.includes(SEP))
-    ? JSON.stringify([r.municipalityId, [...r.members].sort()])
-    : JSON.stringify([r.municipalityId]);
+  return !fitsIdList(r.members) ? JSON.stringify([r.municipalityId, [...r.members].sort()]) : JSON.stringify([r.municipalityId]);
 }
 
 /**
@@ -25,15 +20,21 @@ export function panelSeriesBatchKey(r: PanelSeriesRequest): string {
  * with exactly queryPanelSeries's shape.
  */
 export async function queryPanelSeriesBatch(db: Database, rs: readonly PanelSeriesRequest[]): Promise<PanelPoint[][]> {
-  if (rs.some((r) => r.members.some((m) => m.includes(SEP)))) return Promise.all(rs.map((r) => queryPanelSeries(db, r)));
+  if (rs.some((r) => !fitsIdList(r.members))) return Promise.all(rs.map((r) => queryPanelSeries(db, r)));
   if (rs.length === 0) return [];
   const kommun = rs[0].municipalityId;
   const members = rs.map((r) => r.members.filter((m) => m !== kommun));
   const kpiIn = inList([...new Set(rs.map((r) => r.kpi))]);
-  const reqParams: SqlParam[] = rs.flatMap((r, i) => [i, r.kpi, r.gender, r.higherIsBetter === false, [...new Set(members[i])].join(SEP)]);
+  const reqParams: SqlParam[] = rs.flatMap((r, i) => [
+    i,
+    r.kpi,
+    r.gender,
+    r.higherIsBetter === false,
+    [...new Set(members[i])].join(ID_LIST_SEP),
+  ]);
   const rows = await db.query(
     `WITH req(i, kpi, gender, low_first, members) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR, ?::BOOLEAN, ?::VARCHAR)').join(', ')}),
-     mem AS (SELECT i, unnest(string_split(members, '${SEP}')) AS id FROM req WHERE members <> ''),
+     mem AS (SELECT i, unnest(string_split(members, '${ID_LIST_SEP}')) AS id FROM req WHERE members <> ''),
      v AS (
         SELECT req.i, req.low_first, x.municipality_id AS id, x.period, x.value, x.status,
                NOT starts_with(x.municipality_id, '00') AS is_kommun, mem.id IS NOT NULL AS in_group
