@@ -93,11 +93,7 @@ describe('engine failures', () => {
     const { page, context, requests } = await openPage(browser);
     await page.route('**/*.wasm', (route) => route.abort('failed'));
     await page.goto(`${site}kommun/1489/`);
-    await page.waitForFunction(
-      () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'failed',
-      null,
-      { timeout: 60_000 },
-    );
+    await waitForFailure(page);
     const link = await linkToKommun(page, '1489', '1286', 'Ystad');
     await page.hover(link);
     await expect.poll(() => requests.some((u) => u.endsWith('/data/answers-1286.json'))).toBe(true);
