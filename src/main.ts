@@ -100,7 +100,8 @@ async function start() {
     ),
   );
   onLinkIntent(rootUrl.pathname, (path) => void prepareLink(path));
-  // DuckDB-wasm is warmed by App (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
+  // The coordinator opens (taking the engine started above, restoring imported sets) when App warms it
+  // (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };
 }

@@ -12,8 +12,7 @@ export async function openBrowserEngine(): Promise<Database> {
   const wasmUrl = new URL(wasmAsset, location.href).href;
   const life = startEngineWorker({ workerUrl: new URL(workerAsset, location.href).href, wasmUrl });
   const { openWasmDatabase } = await import('./wasm-database.ts').catch((e: unknown) => {
-    life.stop();
-    life.worker.terminate();
+    life.end();
     throw e;
   });
   return openWasmDatabase(life, wasmUrl);

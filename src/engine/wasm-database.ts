@@ -29,8 +29,7 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
   try {
     duckdb = await Promise.race([import('@duckdb/duckdb-wasm'), died]);
   } catch (e) {
-    life.stop();
-    worker.terminate();
+    life.end();
     throw e;
   }
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -61,8 +60,7 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
     ]);
     await life.watching;
   } catch (e) {
-    life.stop();
-    worker.terminate();
+    life.end();
     throw e;
   }
   const conn = await race(() => db.connect());
@@ -108,8 +106,7 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
         await settle(() => conn.close());
         await settle(() => db.terminate());
       }
-      life.retire();
-      worker.terminate();
+      life.end();
     },
   };
 }

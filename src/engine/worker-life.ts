@@ -18,8 +18,8 @@ export interface EngineWorker {
   readonly gone: boolean;
   /** marks the worker dead with this error (the caller terminates it if need be) */
   die(e: Error): void;
-  /** marks the worker ended on purpose: calls are refused from now on, `died` stays pending */
-  retire(): void;
+  /** ends the worker on purpose: stops watching, terminates it; calls are refused from now on, `died` stays pending */
+  end(): void;
   /** resolves once death can be detected (the worker holds its lock), or at once without Locks */
   watching: Promise<void>;
   /** stops watching (before our own, expected termination) */
@@ -56,6 +56,11 @@ export function startEngineWorker(urls: { workerUrl: string; wasmUrl: string }):
   worker.addEventListener('messageerror', () => die(new Error(DIED_MESSAGE)));
   const channel = new BroadcastChannel(name);
   channel.onmessage = (e: MessageEvent<WasmFailure>) => die(new Error(wasmFailureMessage(e.data)));
+  const stop = () => {
+    stopped.abort();
+    channel.close();
+    URL.revokeObjectURL(blobUrl);
+  };
   const watching = (async () => {
     if (!locks) return;
     const until = Date.now() + HOLD_WAIT_MS;
@@ -78,14 +83,12 @@ export function startEngineWorker(urls: { workerUrl: string; wasmUrl: string }):
       return gone;
     },
     die,
-    retire() {
+    end() {
+      stop();
       gone = true;
+      worker.terminate();
     },
     watching,
-    stop() {
-      stopped.abort();
-      channel.close();
-      URL.revokeObjectURL(blobUrl);
-    },
+    stop,
   };
 }
