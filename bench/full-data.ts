@@ -10,6 +10,7 @@ import { BENCH_CACHE, ESBUILD_NAME_SHIM, KOMMUN, makeBaseline, warmServer } from
 import { coldLoad } from './cold-load.ts';
 import { compareLayouts, prepareLayouts } from './layouts.ts';
 import { serveStatic } from '../scripts/site/static-server.ts';
+import { prepareSiteData } from '../scripts/site/prepare-site-data.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { PIECES_INDEX, PIECES_DIR, type PieceIndex } from '../src/data/value-pieces.ts';
 import { distribution, type Distribution } from './stats.ts';
@@ -236,7 +237,9 @@ export async function fullDataPart(
       { id: 'KPI picked in search', label: 'search', kpis: [picks[0]] },
       { id: 'ranking', label: 'ranking', kpis: [rankingKpi] },
     ];
-    await prepareLayouts(dist, scenarios, log);
+    // the build's own site database (a cache hit: same inputs), which holds the values the pieces were cut from
+    const { database } = await prepareSiteData(dataDir);
+    await prepareLayouts(dist, database, scenarios, log);
     const layouts = await compareLayouts(browser, dist, 'om-data/', scenarios, Number(env('BENCH_LAYOUT_RUNS', '3')), log);
     const sizes = entries.map(([, e]) => e[1]);
     return {

@@ -1,24 +1,25 @@
 /**
- * The value layouts compared for lazy loading (issue 12), on the full data: per-KPI CSV pieces (what the
- * site ships), per-KPI Arrow IPC pieces (insertArrowFromIPCStream) and one DuckDB database file read
- * over HTTP range requests (registerFileURL + ATTACH … READ_ONLY). For each scenario – the kommun
- * page's default panels, one KPI picked in search, a ranking – a fresh page with a started engine
- * loads the scenario's KPIs into a table; bytes are counted at the server, time in the page.
+ * The value layouts compared for lazy loading (issue 12), on the full data: per-KPI Arrow IPC pieces
+ * (what the site ships: insertArrowFromIPCStream into a table of its own, then INSERT … SELECT, as
+ * src/core/value-pieces.ts does), per-KPI CSV pieces (registerFileBuffer + INSERT … read_csv, what the
+ * site shipped before) and one DuckDB database file read over HTTP range requests (registerFileURL +
+ * ATTACH … READ_ONLY). For each scenario – the kommun page's default panels, one KPI picked in search,
+ * a ranking – a fresh page with a started engine loads the scenario's KPIs into a table; bytes are
+ * counted at the server, time in the page.
  */
 import { createServer, type Server } from 'node:http';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { openNodeDatabase } from '../src/engine/node-database.ts';
 import { sqlString } from '../src/engine/database.ts';
-import { PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../src/data/value-pieces.ts';
+import { PIECE_COLUMNS, PIECES_INDEX, type PieceIndex } from '../src/data/value-pieces.ts';
 import { median } from './stats.ts';
 import { ESBUILD_NAME_SHIM } from './site.ts';
 
-export type Layout = 'csv' | 'arrow' | 'duckdb';
-export const LAYOUTS: Layout[] = ['csv', 'arrow', 'duckdb'];
+export type Layout = 'arrow' | 'csv' | 'duckdb';
+export const LAYOUTS: Layout[] = ['arrow', 'csv', 'duckdb'];
 export interface Scenario {
   id: string;
   label: string;
@@ -36,49 +37,33 @@ export interface LayoutResult {
 
 const DIR = 'bench-layouts';
 
-/** Writes the Arrow pieces for the scenarios' KPIs and the one DuckDB file (all values) into dist/bench-layouts/. */
-export async function prepareLayouts(dist: string, scenarios: Scenario[], log: (s: string) => void): Promise<void> {
+/**
+ * Writes the CSV pieces for the scenarios' KPIs and the one DuckDB file (all values) into
+ * dist/bench-layouts/, both from the build's site database (`siteDatabase`, the values the pieces hold).
+ */
+export async function prepareLayouts(dist: string, siteDatabase: string, scenarios: Scenario[], log: (s: string) => void): Promise<void> {
   const out = join(dist, DIR);
-  mkdirSync(join(out, 'arrow'), { recursive: true });
-  const index = JSON.parse(readFileSync(join(dist, 'data', PIECES_INDEX), 'utf8')) as PieceIndex;
+  mkdirSync(join(out, 'csv'), { recursive: true });
   const db = await openNodeDatabase({ threads: 2 });
   try {
+    await db.exec(`ATTACH ${sqlString(siteDatabase)} AS site (READ_ONLY)`);
     for (const kpi of new Set(scenarios.flatMap((s) => s.kpis))) {
-      const entry = index.pieces[kpi];
-      if (!entry || existsSync(join(out, 'arrow', `${kpi}.arrow`))) continue;
-      const rows = await db.query<{ municipality_id: string; period: string; gender: string; value: number | null; status: string | null }>(
-        `SELECT municipality_id, period, gender, value, nullif(status, '') AS status FROM read_csv(${sqlString(join(dist, 'data', PIECES_DIR, entry[0]))}, header = true, auto_detect = false,
-           columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'})`,
-      );
-      const table = tableFromArrays({
-        kpi: rows.map(() => kpi),
-        municipality_id: rows.map((r) => r.municipality_id),
-        period: rows.map((r) => r.period),
-        gender: rows.map((r) => r.gender),
-        value: rows.map((r) => r.value),
-        status: rows.map((r) => r.status ?? ''),
-      });
-      writeFileSync(join(out, 'arrow', `${kpi}.arrow`), tableToIPC(table, 'stream'));
+      const file = join(out, 'csv', `${kpi}.csv`);
+      if (existsSync(file)) continue;
+      await db.exec(`COPY (SELECT ${PIECE_COLUMNS.join(', ')} FROM site.kpi_values WHERE kpi = ${sqlString(kpi)}
+          ORDER BY municipality_id, period, gender) TO ${sqlString(file)} (FORMAT csv, HEADER, DELIMITER ',')`);
     }
     const file = join(out, 'values.duckdb');
     if (!existsSync(file)) {
       log('  writing the DuckDB-file layout (all values, sorted by KPI)');
       await db.exec(`ATTACH ${sqlString(file)} AS f (STORAGE_VERSION 'v1.2.0');
-        CREATE TABLE f.kpi_values AS SELECT p.kpi, v.municipality_id, v.period, v.gender, v.value, v.status
-        FROM read_csv(${sqlString(join(dist, 'data', PIECES_DIR, '*.csv'))}, filename = true, header = true, auto_detect = false,
-          columns = {'municipality_id': 'VARCHAR', 'period': 'VARCHAR', 'gender': 'VARCHAR', 'value': 'DOUBLE', 'status': 'VARCHAR'}) v
-        JOIN (SELECT unnest(map_keys(m)) AS kpi, unnest(map_values(m)) AS file FROM (SELECT ${mapLiteral(index)} AS m)) p ON parse_filename(v.filename) = p.file
-        ORDER BY p.kpi, v.gender, v.municipality_id, v.period;
+        CREATE TABLE f.kpi_values AS SELECT kpi, ${PIECE_COLUMNS.join(', ')} FROM site.kpi_values
+        ORDER BY kpi, gender, municipality_id, period;
         DETACH f`);
     }
   } finally {
     await db.close();
   }
-}
-
-function mapLiteral(index: PieceIndex): string {
-  const entries = Object.entries(index.pieces);
-  return `MAP {${entries.map(([k, [file]]) => `${sqlString(k)}: ${sqlString(file)}`).join(', ')}}`;
 }
 
 /** A static server for the comparison: gzip for text and Arrow (as a host would), byte ranges for the DuckDB file; counts bytes per run tag. */
@@ -109,6 +94,7 @@ export async function layoutServer(
         '.json': 'application/json',
         '.wasm': 'application/wasm',
         '.csv': 'text/csv',
+        '.arrow': 'application/vnd.apache.arrow.stream',
       }[extname(path)] ?? 'application/octet-stream';
     const size = statSync(path).size;
     const range = /^bytes=(\d+)-(\d*)$/.exec(String(req.headers.range ?? ''));
@@ -177,10 +163,10 @@ const LOAD = async (a: {
   const kpis = a.kpis.filter((k) => a.index[k]);
   const t0 = performance.now();
   const schema = `(kpi VARCHAR, municipality_id VARCHAR, period VARCHAR, gender VARCHAR, value DOUBLE, status VARCHAR)`;
+  await conn.query(`CREATE TABLE ${a.table} ${schema}`);
   if (a.layout === 'csv') {
-    await conn.query(`CREATE TABLE ${a.table} ${schema}`);
     const bodies = await Promise.all(
-      kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`values/${a.index[k][0]}?run=${a.tag}`, data))).arrayBuffer())),
+      kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`bench-layouts/csv/${k}.csv?run=${a.tag}`, root))).arrayBuffer())),
     );
     for (let i = 0; i < kpis.length; i++) {
       const name = `${a.tag}-${i}.csv`;
@@ -191,17 +177,16 @@ const LOAD = async (a: {
     }
   } else if (a.layout === 'arrow') {
     const bodies = await Promise.all(
-      kpis.map(
-        async (k) => new Uint8Array(await (await fetch(new URL(`bench-layouts/arrow/${k}.arrow?run=${a.tag}`, root))).arrayBuffer()),
-      ),
+      kpis.map(async (k) => new Uint8Array(await (await fetch(new URL(`values/${a.index[k][0]}?run=${a.tag}`, data))).arrayBuffer())),
     );
-    for (let i = 0; i < kpis.length; i++) await conn.insertArrowFromIPCStream(bodies[i], { name: a.table, create: i === 0 });
+    for (let i = 0; i < kpis.length; i++) {
+      await conn.insertArrowFromIPCStream(bodies[i], { name: `${a.table}_${i}`, create: true });
+      await conn.query(`INSERT INTO ${a.table} SELECT '${kpis[i]}', * FROM ${a.table}_${i}`);
+    }
   } else {
     await duck.registerFileURL(`${a.tag}.duckdb`, new URL(`bench-layouts/values.duckdb?run=${a.tag}`, root).href, 4, false);
     await conn.query(`ATTACH '${a.tag}.duckdb' AS ${a.table}_f (READ_ONLY)`);
-    await conn.query(
-      `CREATE TABLE ${a.table} AS SELECT * FROM ${a.table}_f.kpi_values WHERE kpi IN (${kpis.map((k) => `'${k}'`).join(', ')})`,
-    );
+    await conn.query(`INSERT INTO ${a.table} SELECT * FROM ${a.table}_f.kpi_values WHERE kpi IN (${kpis.map((k) => `'${k}'`).join(', ')})`);
   }
   const ms = performance.now() - t0;
   const rows = Number((await conn.query(`SELECT count(*) AS n FROM ${a.table}`)).toArray()[0].toJSON().n);

@@ -109,7 +109,7 @@ export function formatReport(r: BenchResult): string {
   lines.push(`| baseline: no prerender, waits for DuckDB | ${ms(c.baselineFirstChartMs)} | | | | |`, '');
   lines.push(`Prerendered first chart is ${nf(c.speedup, 1)}× faster than the wait-for-DuckDB baseline.`, '');
   lines.push(
-    `DuckDB: engine ready ${ms(c.engineReadyMs)}, first interactive panelSeries answered ${ms(c.interactiveQueryMs)} after navigation start; the wasm (${mb(c.wasmBytes)} on the wire, gzip) finished downloading at ${ms(c.wasmResponseEndMs)}, values.csv (${mb(c.valuesBytes)}) at ${ms(c.valuesResponseEndMs)}.`,
+    `DuckDB: engine ready ${ms(c.engineReadyMs)}, first interactive panelSeries answered ${ms(c.interactiveQueryMs)} after navigation start; the wasm (${mb(c.wasmBytes)} on the wire, gzip) finished downloading at ${ms(c.wasmResponseEndMs)}, the index and value pieces (${mb(c.valuesBytes)}) at ${ms(c.valuesResponseEndMs)}.`,
     '',
   );
   lines.push('## Interaction latency (real data, engine warm)', '');
@@ -155,8 +155,8 @@ export function formatReport(r: BenchResult): string {
 }
 
 const LAYOUT_NAMES = {
-  csv: 'per-KPI CSV pieces (shipped)',
-  arrow: 'per-KPI Arrow IPC pieces',
+  arrow: 'per-KPI Arrow IPC pieces (shipped)',
+  csv: 'per-KPI CSV pieces (shipped before 2026-12-01)',
   duckdb: 'one DuckDB file, HTTP range requests',
 } as const;
 

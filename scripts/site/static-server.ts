@@ -11,6 +11,7 @@ const TYPES = new Map(
     '.css': 'text/css',
     '.json': 'application/json',
     '.csv': 'text/csv; charset=utf-8',
+    '.arrow': 'application/vnd.apache.arrow.stream',
     '.wasm': 'application/wasm',
     '.woff2': 'font/woff2',
     '.woff': 'font/woff',
@@ -19,7 +20,7 @@ const TYPES = new Map(
     '.txt': 'text/plain; charset=utf-8',
   }),
 );
-const COMPRESSIBLE = /\.(html|js|css|json|csv|svg|wasm|txt)$/;
+const COMPRESSIBLE = /\.(html|js|css|json|csv|arrow|svg|wasm|txt)$/;
 
 export interface StaticServer {
   server: Server;

@@ -38,7 +38,7 @@ export function siteData(): Plugin {
         const { dir } = await prepare();
         const file = join(dir, m[1]);
         if (!existsSync(file)) return next();
-        res.setHeader('content-type', file.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8');
+        res.setHeader('content-type', file.endsWith('.json') ? 'application/json' : 'application/vnd.apache.arrow.stream');
         createReadStream(file).pipe(res);
       });
     },

@@ -1,50 +1,59 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sqlString, type Database } from '../../src/engine/database.ts';
+import { Dictionary, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
+import type { Database } from '../../src/engine/database.ts';
 import { T } from '../../src/data/schema.ts';
-import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, pieceFileStem, type PieceIndex } from '../../src/data/value-pieces.ts';
+import { PIECE_COLUMNS, PIECE_SUFFIX, PIECES_DIR, PIECES_INDEX, pieceFileStem, type PieceIndex } from '../../src/data/value-pieces.ts';
+
+type PieceRow = { municipality_id: string; period: string; gender: string; value: number | null; status: string | null };
 
 /**
- * Writes the loaded values as one CSV piece per KPI into outDir/values/ plus outDir/pieces.json.
- * DuckDB writes all pieces in one partitioned COPY; each is then named by the hash of its bytes.
+ * Writes the loaded values as one Arrow IPC stream per KPI into outDir/values/ plus outDir/pieces.json,
+ * each file named by the hash of its bytes. The rows are first copied in piece order, so reading one
+ * piece touches only its own row groups.
  */
 export async function writeValuePieces(db: Database, outDir: string): Promise<PieceIndex> {
-  mkdirSync(outDir, { recursive: true });
-  const scratch = join(outDir, '.partitions');
-  rmSync(scratch, { recursive: true, force: true });
-  // Partition directories are named by a number, never by the KPI id (ids are data, not file names).
-  await db.exec(`CREATE OR REPLACE TEMP TABLE piece_numbers AS
-    SELECT kpi, row_number() OVER (ORDER BY kpi) AS piece, n FROM (SELECT kpi, count(*) AS n FROM ${T.values} GROUP BY kpi)`);
-  const counts = await db.query<{ piece: number; kpi: string; n: number }>(`SELECT piece, kpi, n FROM piece_numbers ORDER BY piece`);
-  await db.exec(
-    `COPY (SELECT p.piece, ${PIECE_COLUMNS.map((c) => `v.${c}`).join(', ')} FROM ${T.values} v JOIN piece_numbers p USING (kpi)
-           ORDER BY v.kpi, v.municipality_id, v.period, v.gender)
-     TO ${sqlString(scratch)} (FORMAT csv, HEADER, DELIMITER ',', PARTITION_BY (piece))`,
-  );
-  await db.exec('DROP TABLE piece_numbers');
-  const index: PieceIndex = { format: 'csv', pieces: Object.create(null) as PieceIndex['pieces'] };
   mkdirSync(join(outDir, PIECES_DIR), { recursive: true });
-  for (const { piece, kpi, n } of counts) {
-    const bytes = concatCsv(join(scratch, `piece=${piece}`));
-    const hash = createHash('sha256').update(kpi).update('\0').update(bytes).digest('hex').slice(0, 12);
-    const file = `${pieceFileStem(kpi)}.${hash}.csv`;
-    writeFileSync(join(outDir, PIECES_DIR, file), bytes);
-    index.pieces[kpi] = [file, bytes.byteLength, Number(n)];
+  const order = 'municipality_id, period, gender';
+  await db.exec(`CREATE OR REPLACE TEMP TABLE piece_rows AS
+    SELECT dense_rank() OVER (ORDER BY kpi) AS piece, kpi, ${PIECE_COLUMNS.join(', ')} FROM ${T.values} ORDER BY kpi, ${order}`);
+  try {
+    const counts = await db.query<{ piece: number; kpi: string; n: number }>(
+      `SELECT piece, kpi, count(*) AS n FROM piece_rows GROUP BY piece, kpi ORDER BY piece`,
+    );
+    const index: PieceIndex = { format: 'arrow', pieces: Object.create(null) as PieceIndex['pieces'] };
+    for (const { piece, kpi, n } of counts) {
+      const rows = await db.query<PieceRow>(
+        `SELECT ${PIECE_COLUMNS.map((c) => (c === 'status' ? `nullif(status, '') AS status` : c)).join(', ')}
+         FROM piece_rows WHERE piece = ? ORDER BY ${order}`,
+        [Number(piece)],
+      );
+      const bytes = pieceBytes(rows);
+      const hash = createHash('sha256').update(kpi).update('\0').update(bytes).digest('hex').slice(0, 12);
+      const file = `${pieceFileStem(kpi)}.${hash}${PIECE_SUFFIX}`;
+      writeFileSync(join(outDir, PIECES_DIR, file), bytes);
+      index.pieces[kpi] = [file, bytes.byteLength, Number(n)];
+    }
+    writeFileSync(join(outDir, PIECES_INDEX), JSON.stringify(index));
+    return index;
+  } finally {
+    await db.exec('DROP TABLE IF EXISTS piece_rows');
   }
-  rmSync(scratch, { recursive: true, force: true });
-  writeFileSync(join(outDir, PIECES_INDEX), JSON.stringify(index));
-  return index;
 }
 
-/** One partition's CSV files as one file with one header (DuckDB may split a partition). */
-function concatCsv(dir: string): Buffer {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.csv'))
-    .sort();
-  const parts = files.map((f, i) => {
-    const b = readFileSync(join(dir, f));
-    return i === 0 ? b : b.subarray(b.indexOf(10) + 1);
+/** One piece as an Arrow IPC stream (the columns of PIECE_COLUMNS). */
+export function pieceBytes(rows: readonly PieceRow[]): Uint8Array {
+  const strings = (pick: (r: PieceRow) => string | null) => vectorFromArray(rows.map(pick), new Dictionary(new Utf8(), new Int32()));
+  const table = new Table({
+    municipality_id: strings((r) => r.municipality_id),
+    period: strings((r) => r.period),
+    gender: strings((r) => r.gender),
+    value: vectorFromArray(
+      rows.map((r) => r.value),
+      new Float64(),
+    ),
+    status: strings((r) => r.status),
   });
-  return Buffer.concat(parts);
+  return tableToIPC(table, 'stream');
 }

@@ -1,6 +1,6 @@
 /**
  * Values fetched piece by piece: the browser engine starts with an empty `kpi_values` table and, before
- * each query, loads the pieces (one CSV per KPI, src/data/value-pieces.ts) that the request names in
+ * each query, loads the pieces (one Arrow stream per KPI, src/data/value-pieces.ts) that the request names in
  * `kpi` or `kpis`. A loaded piece stays for the session; a failed one (404, network, truncated) rejects
  * only the queries that need it and is fetched again on the next try.
  *
@@ -70,6 +70,8 @@ export async function withValuePieces(
   // A retry after a failure bypasses the HTTP cache, which may hold the truncated answer.
   const failed = new Set<string>();
   let serial = 0;
+  let dead = false;
+  db.died?.catch(() => (dead = true));
   let writes: Promise<void> = Promise.resolve();
 
   async function load(kpi: string): Promise<void> {
@@ -87,15 +89,21 @@ export async function withValuePieces(
       throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
     const body = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
     if (body.byteLength !== bytes) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${body.byteLength} av ${bytes} byte).`);
-    const name = `piece-${++serial}.csv`;
+    const table = `piece_${++serial}_${Math.random().toString(36).slice(2, 8)}`;
     // One piece at a time into the table: each insertion may be a transaction of its own.
     const turn = writes.then(async () => {
-      await db.registerFile(name, body);
       try {
-        await addPiece(db, kpi, name, rows);
+        await db.insertArrow(table, body);
+      } catch (e) {
+        if (dead) throw e;
+        await db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
+        throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
+      }
+      try {
+        await addPiece(db, kpi, table, rows);
       } finally {
-        // Frees the bytes in the worker; nothing waits for it (the worker answers in order).
-        void db.registerFile(name, new Uint8Array(0)).catch(() => {});
+        // Nothing waits for the drop (the worker answers in order).
+        void db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
       }
     });
     writes = turn.catch(() => {});
@@ -130,47 +138,46 @@ export async function withValuePieces(
 }
 
 /**
- * Inserts one piece. The usual case is one statement: nothing of this KPI in the table yet (no import)
- * and every row there. Otherwise a transaction in which imported rows with a key the piece has step back,
- * or the error that says what is wrong with the piece.
+ * Moves one piece from its own table into the values. The usual case is one statement: nothing of this
+ * KPI in the table yet (no import) and every row there. Otherwise a transaction in which imported rows
+ * with a key the piece has step back, or the error that says what is wrong with the piece.
  */
-async function addPiece(db: Database, kpi: string, file: string, rows: number): Promise<void> {
-  const source = `SELECT ${sqlString(kpi)} AS kpi, municipality_id, period, gender, value, nullif(status, '') AS status
-    FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-      columns = {${PIECE_COLUMNS.map((c) => `'${c}': '${c === 'value' ? 'DOUBLE' : 'VARCHAR'}'`).join(', ')}})`;
+async function addPiece(db: Database, kpi: string, piece: string, rows: number): Promise<void> {
+  const columns = `${sqlString(kpi)} AS kpi, ${PIECE_COLUMNS.map((c) => (c === 'value' ? 'CAST(value AS DOUBLE) AS value' : `CAST(${c} AS VARCHAR) AS ${c}`)).join(', ')}`;
+  const source = `SELECT ${columns} FROM ${piece}`;
   if (rows > 0) {
     const [inserted] = await db.query<{ Count: number }>(
-      `INSERT INTO ${T.values} WITH p AS (${source}) SELECT * FROM p
-       WHERE (SELECT count(*) FROM p) = ${Number(rows)} AND NOT EXISTS (SELECT 1 FROM ${T.values} WHERE kpi = ${sqlString(kpi)})`,
+      `INSERT INTO ${T.values} ${source}
+       WHERE (SELECT count(*) FROM ${piece}) = ${Number(rows)} AND NOT EXISTS (SELECT 1 FROM ${T.values} WHERE kpi = ${sqlString(kpi)})`,
     );
     if (Number(inserted?.Count) === rows) return;
   }
   await ensureUserValuesTable(db);
-  const piece = `piece_${Math.random().toString(36).slice(2)}`;
-  await db.exec(`CREATE TEMP TABLE ${piece} AS ${source}`);
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${piece}`);
+  if (Number(n) !== rows) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${n} av ${rows} rader).`);
+  const match = (a: string, b: string) =>
+    `${a}.municipality_id = ${b}.municipality_id AND ${a}.period = ${b}.period AND ${a}.gender = ${b}.gender`;
+  const [{ imported }] = await db.query<{ imported: number }>(`SELECT count(*) AS imported FROM ${T.values} WHERE kpi = ?`, [kpi]);
+  // The usual case: nothing imported for this KPI, one INSERT (atomic on its own).
+  if (Number(imported) === 0) return void (await db.exec(`INSERT INTO ${T.values} ${source}`));
+  const typed = `piece_typed_${Math.random().toString(36).slice(2)}`;
+  await db.exec(`CREATE TEMP TABLE ${typed} AS ${source}`);
   try {
-    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${piece}`);
-    if (Number(n) !== rows) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${n} av ${rows} rader).`);
-    const match = (a: string, b: string) =>
-      `${a}.municipality_id = ${b}.municipality_id AND ${a}.period = ${b}.period AND ${a}.gender = ${b}.gender`;
-    const [{ imported }] = await db.query<{ imported: number }>(`SELECT count(*) AS imported FROM ${T.values} WHERE kpi = ?`, [kpi]);
-    // The usual case: nothing imported for this KPI, one INSERT (atomic on its own).
-    if (Number(imported) === 0) return void (await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`));
     await db.exec('BEGIN TRANSACTION');
     try {
       // Every kpi_values row of this KPI so far came from an import: the piece was not loaded.
       await db.exec(
-        `DELETE FROM ${T.values} b WHERE b.kpi = ${sqlString(kpi)} AND EXISTS (SELECT 1 FROM ${piece} p WHERE ${match('p', 'b')})`,
+        `DELETE FROM ${T.values} b WHERE b.kpi = ${sqlString(kpi)} AND EXISTS (SELECT 1 FROM ${typed} p WHERE ${match('p', 'b')})`,
       );
       await db.exec(`UPDATE ${USER_VALUES} u SET applied = false, existing = p.value, existing_present = true
-        FROM ${piece} p WHERE u.kpi = ${sqlString(kpi)} AND u.applied AND ${match('p', 'u')}`);
-      await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${piece}`);
+        FROM ${typed} p WHERE u.kpi = ${sqlString(kpi)} AND u.applied AND ${match('p', 'u')}`);
+      await db.exec(`INSERT INTO ${T.values} SELECT * FROM ${typed}`);
       await db.exec('COMMIT');
     } catch (e) {
       await db.exec('ROLLBACK').catch(() => {});
       throw e;
     }
   } finally {
-    await db.exec(`DROP TABLE IF EXISTS ${piece}`).catch(() => {});
+    await db.exec(`DROP TABLE IF EXISTS ${typed}`).catch(() => {});
   }
 }

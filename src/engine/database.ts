@@ -13,6 +13,8 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Makes bytes readable by SQL under `name` (e.g. read_csv('values.csv')). */
   registerFile(name: string, bytes: Uint8Array): Promise<void>;
+  /** Creates table `table` from an Arrow IPC stream (a value piece); the bytes may be detached afterwards. */
+  insertArrow(table: string, ipc: Uint8Array): Promise<void>;
   /** Runs a SELECT and returns its rows as CSV bytes with a header (COPY … TO), e.g. to store imported rows. */
   exportCsv?(select: string): Promise<Uint8Array>;
   close(): Promise<void>;

@@ -89,6 +89,9 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
     async registerFile(name: string, bytes: Uint8Array) {
       await race(() => db.registerFileBuffer(name, bytes));
     },
+    async insertArrow(table: string, ipc: Uint8Array) {
+      await race(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }));
+    },
     async exportCsv(select: string) {
       const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`;
       await race(() => db.registerEmptyFileBuffer(name));

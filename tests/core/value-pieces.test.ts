@@ -11,7 +11,8 @@ import { ingestUserSet } from '../../src/core/user-values.ts';
 import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
 import { writeValuePieces } from '../../scripts/site/write-value-pieces.ts';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
-import { PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../../src/data/value-pieces.ts';
+import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../../src/data/value-pieces.ts';
+import { tableFromIPC } from 'apache-arrow';
 
 // The sample data set, laid out in pieces exactly as the build does, served on 127.0.0.1.
 let full: Database;
@@ -50,16 +51,23 @@ describe('value pieces', () => {
     expect([...db.loaded]).toEqual(['U31001']);
   });
 
-  it('writes one piece per KPI holding exactly its rows, named by content hash', async () => {
+  it('writes one Arrow piece per KPI holding exactly its rows, sorted, named by content hash', async () => {
     const kpis = await full.query<{ kpi: string; n: number }>(`SELECT kpi, count(*) AS n FROM kpi_values GROUP BY kpi ORDER BY kpi`);
+    expect(index.format).toBe('arrow');
     expect(Object.keys(index.pieces).sort()).toEqual(kpis.map((k) => k.kpi));
     for (const { kpi, n } of kpis) {
       const [file, bytes, rows] = index.pieces[kpi];
-      expect(file).toMatch(new RegExp(`^${kpi}\\.[0-9a-f]{12}\\.csv$`));
+      expect(file).toMatch(new RegExp(`^${kpi}\\.[0-9a-f]{12}\\.arrow$`));
       expect(rows).toBe(Number(n));
-      const text = readFileSync(join(out, 'data', PIECES_DIR, file));
-      expect(text.byteLength).toBe(bytes);
-      expect(text.toString('utf8').trimEnd().split('\n').length).toBe(Number(n) + 1);
+      const body = readFileSync(join(out, 'data', PIECES_DIR, file));
+      expect(body.byteLength).toBe(bytes);
+      const piece = tableFromIPC(body);
+      expect(piece.schema.fields.map((f) => f.name)).toEqual([...PIECE_COLUMNS]);
+      const source = await full.query(
+        `SELECT municipality_id, period, gender, value, nullif(status, '') AS status FROM kpi_values WHERE kpi = ? ORDER BY municipality_id, period, gender`,
+        [kpi],
+      );
+      expect(piece.toArray().map((r) => ({ ...r.toJSON() }))).toEqual(source);
     }
     expect(JSON.parse(readFileSync(join(out, 'data', PIECES_INDEX), 'utf8')).pieces).toEqual({ ...index.pieces });
   });
@@ -130,6 +138,22 @@ describe('value pieces', () => {
     await db.prepare({ kpi: 'U31462' });
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'U31462'`);
     expect(n).toBe(index.pieces.U31462[2]);
+    await db.close();
+  });
+
+  it('refuses a piece that is not an Arrow stream (right length, wrong bytes) and leaves no table behind', async () => {
+    const copy = join(out, 'garbled');
+    cpSync(join(out, 'data'), copy, { recursive: true });
+    const [file, bytes] = index.pieces.U31001;
+    writeFileSync(join(copy, PIECES_DIR, file), Buffer.alloc(bytes, 'municipality_id,period\n'));
+    const db = await piecewise('garbled/');
+    const tables = async () =>
+      (await db.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() ORDER BY 1`)).map((r) => r.name);
+    const before = await tables();
+    await expect(db.prepare({ kpi: 'U31001' })).rejects.toThrow(/Värdena för U31001 gick inte att läsa/);
+    expect(await db.query(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'U31001'`)).toEqual([{ n: 0 }]);
+    await db.prepare({ kpi: 'U31462' });
+    await expect.poll(tables).toEqual(before);
     await db.close();
   });
 
