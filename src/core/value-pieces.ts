@@ -101,6 +101,10 @@ export async function withValuePieces(
       }
       try {
         await addPiece(db, kpi, table, rows);
+      } catch (e) {
+        // e.g. a stream DuckDB took but could not finish: no table to insert from
+        if (dead || e instanceof PieceError) throw e;
+        throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
       } finally {
         // Nothing waits for the drop (the worker answers in order).
         void db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});

@@ -1,3 +1,4 @@
+import { isArrowStream } from './arrow-stream.ts';
 import type { Database, Row, SqlParam } from './database.ts';
 import { DIED_MESSAGE, type EngineWorker } from './worker-life.ts';
 import { arrowRows } from './arrow-rows.ts';
@@ -90,7 +91,15 @@ export async function openWasmDatabase(life: EngineWorker, wasmUrl: string): Pro
       await race(() => db.registerFileBuffer(name, bytes));
     },
     async insertArrow(table: string, ipc: Uint8Array) {
-      await race(() => conn.insertArrowFromIPCStream(ipc, { name: table, create: true }));
+      if (!isArrowStream(ipc)) throw new Error('inte en Arrow-ström');
+      // A stream DuckDB cannot finish leaves its connection waiting for the rest, and every later
+      // insert on that connection is silently lost: each stream gets a connection of its own.
+      const own = await race(() => db.connect());
+      try {
+        await race(() => own.insertArrowFromIPCStream(ipc, { name: table, create: true }));
+      } finally {
+        void settle(() => own.close());
+      }
     },
     async exportCsv(select: string) {
       const name = `export-${Date.now()}-${Math.random().toString(36).slice(2)}.csv`;
