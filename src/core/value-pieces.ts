@@ -94,15 +94,9 @@ export async function withValuePieces(
     const turn = writes.then(async () => {
       try {
         await db.insertArrow(table, body);
-      } catch (e) {
-        if (dead) throw e;
-        await db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
-        throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
-      }
-      try {
         await addPiece(db, kpi, table, rows);
       } catch (e) {
-        // e.g. a stream DuckDB took but could not finish: no table to insert from
+        // e.g. bytes that are no Arrow stream, or one DuckDB took but could not finish (no table to insert from)
         if (dead || e instanceof PieceError) throw e;
         throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
       } finally {
