@@ -28,27 +28,31 @@ export async function queryChangeSpread(db: Database, r: ChangeSpreadRequest): P
   return (await queryChangeSpreadBatch(db, [r]))[0];
 }
 
-/** Requests that can share one statement: the same gender (the panels of one page). */
-export function changeSpreadBatchKey(r: ChangeSpreadRequest): string {
-  return r.gender;
+/** Requests that can share one statement: all of them (the panels of one page, whatever gender each asks). */
+export function changeSpreadBatchKey(_r: ChangeSpreadRequest): string {
+  return 'all';
 }
 
 /** Answers the requests of one batch (changeSpreadBatchKey) with one statement; result i answers request i. */
 export async function queryChangeSpreadBatch(db: Database, rs: readonly ChangeSpreadRequest[]): Promise<ChangeSpread[]> {
   if (rs.length === 0) return [];
+  const key = (kpi: unknown, gender: unknown) => JSON.stringify([String(kpi), String(gender)]);
+  const pairs = [...new Map(rs.map((r) => [key(r.kpi, r.gender), r])).values()];
   const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
-    `WITH y AS (
-        SELECT kpi, municipality_id AS id, CAST(period AS INTEGER) AS yr, value FROM ${T.values}
-        WHERE kpi IN ${kpis.sql} AND gender = ? AND value IS NOT NULL AND NOT starts_with(municipality_id, '00') AND regexp_full_match(period, '\\d{4}')
+    `WITH req(kpi, gender) AS (VALUES ${pairs.map(() => '(?::VARCHAR, ?::VARCHAR)').join(', ')}),
+     y AS (
+        SELECT x.kpi, x.gender, x.municipality_id AS id, CAST(x.period AS INTEGER) AS yr, x.value
+        FROM ${T.values} x JOIN req ON x.kpi = req.kpi AND x.gender = req.gender
+        WHERE x.kpi IN ${kpis.sql} AND x.value IS NOT NULL AND NOT starts_with(x.municipality_id, '00') AND regexp_full_match(x.period, '\\d{4}')
      ),
-     d AS (SELECT a.kpi, abs(b.value - a.value) AS change FROM y a JOIN y b ON a.kpi = b.kpi AND a.id = b.id AND b.yr = a.yr + 1)
-     SELECT kpi, count(*) AS n, median(change) AS median_abs, quantile_cont(change, 0.9) AS p90_abs FROM d GROUP BY kpi`,
-    [...kpis.params, rs[0].gender],
+     d AS (SELECT a.kpi, a.gender, abs(b.value - a.value) AS change FROM y a JOIN y b ON a.kpi = b.kpi AND a.gender = b.gender AND a.id = b.id AND b.yr = a.yr + 1)
+     SELECT kpi, gender, count(*) AS n, median(change) AS median_abs, quantile_cont(change, 0.9) AS p90_abs FROM d GROUP BY kpi, gender`,
+    [...pairs.flatMap((r) => [r.kpi, r.gender]), ...kpis.params],
   );
-  const byKpi = new Map(rows.map((x) => [String(x.kpi), x]));
+  const byPair = new Map(rows.map((x) => [key(x.kpi, x.gender), x]));
   return rs.map((r) => {
-    const x = byKpi.get(r.kpi);
+    const x = byPair.get(key(r.kpi, r.gender));
     return x ? { n: Number(x.n), medianAbs: num(x.median_abs), p90Abs: num(x.p90_abs) } : { n: 0, medianAbs: null, p90Abs: null };
   });
 }

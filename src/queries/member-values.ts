@@ -41,12 +41,12 @@ function toMemberValue(x: Record<string, unknown>): MemberValue {
 }
 
 /**
- * Requests that can share one statement: the same gender (KPI and kommuner may differ: a liknande
- * choice gives each KPI area its own group). Ids that would not survive the list parameter get a
- * batch of their own.
+ * Requests that can share one statement: all of them (KPI, gender and kommuner may differ: a liknande
+ * choice gives each KPI area its own group, and a KPI without a gender split asks T on a page showing
+ * women). Ids that would not survive the list parameter get a batch of their own.
  */
 export function memberValuesBatchKey(r: MemberValuesRequest): string {
-  return !fitsIdList(r.municipalityIds) ? JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()]) : JSON.stringify([r.gender]);
+  return !fitsIdList(r.municipalityIds) ? JSON.stringify([r.gender, [...new Set(r.municipalityIds)].sort()]) : 'list';
 }
 
 /** Answers the requests of one batch (memberValuesBatchKey) with one statement; result i answers request i. */
@@ -55,13 +55,13 @@ export async function queryMemberValuesBatch(db: Database, rs: readonly MemberVa
   if (rs.length === 0) return [];
   const kpis = inList([...new Set(rs.map((r) => r.kpi))]);
   const rows = await db.query(
-    `WITH req(i, kpi, ids) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR)').join(', ')}),
-     mem AS (SELECT i, kpi, unnest(string_split(ids, '${ID_LIST_SEP}')) AS id FROM req WHERE ids <> '')
+    `WITH req(i, kpi, gender, ids) AS (VALUES ${rs.map(() => '(?::INTEGER, ?::VARCHAR, ?::VARCHAR, ?::VARCHAR)').join(', ')}),
+     mem AS (SELECT i, kpi, gender, unnest(string_split(ids, '${ID_LIST_SEP}')) AS id FROM req WHERE ids <> '')
      SELECT mem.i, x.municipality_id AS id, x.period, x.value, x.status
-     FROM ${T.values} x JOIN mem ON x.kpi = mem.kpi AND x.municipality_id = mem.id
-     WHERE x.gender = ? AND x.kpi IN ${kpis.sql}
+     FROM ${T.values} x JOIN mem ON x.kpi = mem.kpi AND x.gender = mem.gender AND x.municipality_id = mem.id
+     WHERE x.kpi IN ${kpis.sql}
      ORDER BY mem.i, x.municipality_id, x.period`,
-    [...rs.flatMap((r, i) => [i, r.kpi, [...new Set(r.municipalityIds)].join(ID_LIST_SEP)]), rs[0].gender, ...kpis.params],
+    [...rs.flatMap((r, i) => [i, r.kpi, r.gender, [...new Set(r.municipalityIds)].join(ID_LIST_SEP)]), ...kpis.params],
   );
   const out: MemberValue[][] = rs.map(() => []);
   for (const x of rows) out[Number(x.i)].push(toMemberValue(x));

@@ -3,7 +3,7 @@ import type { Database } from '../../src/engine/database.ts';
 import type { SiteData } from '../../scripts/site/prepare-site-data.ts';
 import { T } from '../../src/data/schema.ts';
 import { queryMemberValuesBatch, memberValuesBatchKey, type MemberValuesRequest } from '../../src/queries/member-values.ts';
-import { queryChangeSpreadBatch } from '../../src/queries/change-spread.ts';
+import { queryChangeSpreadBatch, changeSpreadBatchKey } from '../../src/queries/change-spread.ts';
 import { queryBreakdownBatch, breakdownBatchKey } from '../../src/queries/breakdown.ts';
 import { resolvePeerGroup } from '../../src/peers/peer-group.ts';
 import { Coordinator } from '../../src/core/coordinator.ts';
@@ -42,11 +42,30 @@ describe('memberValues in one statement for the panels of a page', () => {
     expect(batch[3]).toEqual([]);
   });
 
-  it('keys batches by gender only, so panels with different groups share a statement', () => {
+  it('puts every request in one batch, whatever its gender and group, unless its ids cannot travel in the list', () => {
     const r: MemberValuesRequest = { kpi: 'U31462', municipalityIds: ids, gender: 'T' };
     expect(memberValuesBatchKey(r)).toBe(memberValuesBatchKey({ ...r, kpi: 'X', municipalityIds: ['0114'] }));
-    expect(memberValuesBatchKey(r)).not.toBe(memberValuesBatchKey({ ...r, gender: 'K' }));
+    expect(memberValuesBatchKey(r)).toBe(memberValuesBatchKey({ ...r, gender: 'K' }));
     expect(memberValuesBatchKey(r)).not.toBe(memberValuesBatchKey({ ...r, municipalityIds: ['01,14'] }));
+  });
+
+  it('answers requests of different genders in one statement, each with exactly the rows of its gender', async () => {
+    const rs: MemberValuesRequest[] = [
+      { kpi: 'U31462', municipalityIds: ids, gender: 'K' },
+      { kpi: 'U31462', municipalityIds: ids, gender: 'M' },
+      { kpi: 'U31001', municipalityIds: ids, gender: 'T' },
+      { kpi: 'U31462', municipalityIds: ids, gender: 'T' },
+    ];
+    const batch = await queryMemberValuesBatch(db, rs);
+    for (const [i, r] of rs.entries()) {
+      const expected = await db.query(
+        `SELECT municipality_id AS id, period, value, status FROM ${T.values}
+         WHERE kpi = '${r.kpi}' AND gender = '${r.gender}' AND municipality_id IN (${list(ids)}) ORDER BY id, period`,
+      );
+      expect(batch[i]).toEqual(plain(expected));
+    }
+    expect(batch[0].length).toBeGreaterThan(0);
+    expect(batch[0]).not.toEqual(batch[1]);
   });
 
   it('answers requests with different kommuner, the same KPI in two of them, each with exactly its rows', async () => {
@@ -89,23 +108,40 @@ describe('memberValues in one statement for the panels of a page', () => {
 });
 
 describe('changeSpread in one statement', () => {
+  const single = async (kpi: string, gender: string) => {
+    const [x] = await db.query(
+      `WITH y AS (SELECT municipality_id AS id, CAST(period AS INTEGER) AS yr, value FROM ${T.values}
+          WHERE kpi = '${kpi}' AND gender = '${gender}' AND value IS NOT NULL AND NOT starts_with(municipality_id, '00') AND regexp_full_match(period, '\\d{4}')),
+       d AS (SELECT abs(b.value - a.value) AS change FROM y a JOIN y b ON a.id = b.id AND b.yr = a.yr + 1)
+       SELECT count(*) AS n, median(change) AS m, quantile_cont(change, 0.9) AS p FROM d`,
+    );
+    return { n: Number(x.n), medianAbs: x.m ?? null, p90Abs: x.p ?? null };
+  };
+
   it('pairs consecutive years within each KPI only, as the statement for one KPI does', async () => {
     const kpis = ['U31462', 'U31001', 'NO_SUCH_KPI'];
     const batch = await queryChangeSpreadBatch(
       db,
       kpis.map((kpi) => ({ kpi, gender: 'T' })),
     );
-    for (const [i, kpi] of kpis.entries()) {
-      const [x] = await db.query(
-        `WITH y AS (SELECT municipality_id AS id, CAST(period AS INTEGER) AS yr, value FROM ${T.values}
-            WHERE kpi = '${kpi}' AND gender = 'T' AND value IS NOT NULL AND NOT starts_with(municipality_id, '00') AND regexp_full_match(period, '\\d{4}')),
-         d AS (SELECT abs(b.value - a.value) AS change FROM y a JOIN y b ON a.id = b.id AND b.yr = a.yr + 1)
-         SELECT count(*) AS n, median(change) AS m, quantile_cont(change, 0.9) AS p FROM d`,
-      );
-      expect(batch[i]).toEqual({ n: Number(x.n), medianAbs: x.m ?? null, p90Abs: x.p ?? null });
-    }
+    for (const [i, kpi] of kpis.entries()) expect(batch[i]).toEqual(await single(kpi, 'T'));
     expect(batch[0].n).toBeGreaterThan(1000);
     expect(batch[2]).toEqual({ n: 0, medianAbs: null, p90Abs: null });
+  });
+
+  it('answers each (KPI, gender) of a mixed batch as its own statement does, a pair asked twice included', async () => {
+    const rs = [
+      { kpi: 'U31462', gender: 'K' as const },
+      { kpi: 'U31462', gender: 'M' as const },
+      { kpi: 'U31001', gender: 'T' as const },
+      { kpi: 'U31462', gender: 'K' as const },
+      { kpi: 'U31462', gender: 'T' as const },
+    ];
+    expect(new Set(rs.map(changeSpreadBatchKey)).size).toBe(1);
+    const batch = await queryChangeSpreadBatch(db, rs);
+    for (const [i, r] of rs.entries()) expect(batch[i]).toEqual(await single(r.kpi, r.gender));
+    expect(batch[0].n).toBeGreaterThan(100);
+    expect(batch[0]).not.toEqual(batch[1]);
   });
 });
 
