@@ -43,7 +43,9 @@ export class QueryResource<N extends QueryName, A = undefined> {
     );
     this.#generation = coordinator.generation;
     $effect(() => coordinator.onDataChange((g) => (this.#generation = g)));
-    $effect(() => {
+    // Before the DOM update: a cached answer is in place when the panel renders (one render, not one
+    // with the old data and another with the new), and a query starts before the rest of the page updates.
+    $effect.pre(() => {
       void this.#generation;
       const a = args();
       const asked = aboutNow();

@@ -42,3 +42,25 @@ export function aboutHarness<N extends QueryName, A = string>(
     stop,
   };
 }
+
+/**
+ * A QueryResource and, after it, a render-time reader (as a panel's template is): logs the question and
+ * the answer it sees every time either changes.
+ */
+export function renderHarness<N extends QueryName>(coordinator: Coordinator, first: [N, QueryRequest<N>]) {
+  let args = $state<[N, QueryRequest<N>]>(first);
+  const seen: [QueryRequest<N>, unknown][] = [];
+  const stop = $effect.root(() => {
+    const resource = new QueryResource(coordinator, () => args);
+    $effect.pre(() => {
+      seen.push([args[1], resource.data]);
+    });
+  });
+  return {
+    seen,
+    set(next: [N, QueryRequest<N>]) {
+      args = next;
+    },
+    stop,
+  };
+}

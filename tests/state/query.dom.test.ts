@@ -4,13 +4,13 @@ import { Coordinator } from '../../src/core/coordinator.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { CREATE_EMPTY_VALUES_SQL } from '../../src/data/schema.ts';
-import { aboutHarness, queryHarness } from './query-harness.svelte.ts';
+import { aboutHarness, queryHarness, renderHarness } from './query-harness.svelte.ts';
 
 let db: Database;
 beforeAll(async () => {
   db = await openNodeDatabase();
   await db.exec(`${CREATE_EMPTY_VALUES_SQL};
-    INSERT INTO kpi_values VALUES ('X1', '0180', '2023', 'T', 1, NULL)`);
+    INSERT INTO kpi_values VALUES ('X1', '0180', '2023', 'T', 1, NULL), ('X1', '0180', '2022', 'K', 5, NULL), ('X1', '0180', '2023', 'K', 9, NULL)`);
 });
 afterAll(() => db?.close());
 
@@ -97,5 +97,24 @@ describe('QueryResource keepWhile', () => {
     expect(b.r.about).toBe(a.r.about);
     a.stop();
     b.stop();
+  });
+});
+
+describe('QueryResource with a cached answer', () => {
+  it('is in place before what reads it renders: the new question is never drawn with the old answer', async () => {
+    const c = new Coordinator(async () => db);
+    const t = { kpi: 'X1', gender: 'T' as const };
+    const k = { kpi: 'X1', gender: 'K' as const };
+    const [forT, forK] = await Promise.all([c.run('changeSpread', t), c.run('changeSpread', k)]);
+    expect(forT).not.toEqual(forK);
+    const h = renderHarness(c, ['changeSpread', t]);
+    flushSync();
+    h.set(['changeSpread', k]);
+    flushSync();
+    expect(h.seen).toEqual([
+      [t, forT],
+      [k, forK],
+    ]);
+    h.stop();
   });
 });
