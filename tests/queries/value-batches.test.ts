@@ -24,6 +24,17 @@ const plain = (rows: Record<string, unknown>[]) =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])));
 
 describe('memberValues in one statement for the panels of a page', () => {
+  /** What a plain SELECT of one request gives (the reference each batched answer must equal). */
+  const single = async (r: MemberValuesRequest) =>
+    r.municipalityIds.length
+      ? plain(
+          await db.query(
+            `SELECT municipality_id AS id, period, value, status FROM ${T.values}
+             WHERE kpi = '${r.kpi}' AND gender = '${r.gender}' AND municipality_id IN (${list(r.municipalityIds)}) ORDER BY id, period`,
+          ),
+        )
+      : [];
+
   it('answers each KPI with exactly its own rows, as a plain SELECT of that KPI does', async () => {
     const rs: MemberValuesRequest[] = ['U31462', 'U31001', 'N00090', 'NO_SUCH_KPI'].map((kpi) => ({
       kpi,
@@ -31,13 +42,7 @@ describe('memberValues in one statement for the panels of a page', () => {
       gender: 'T',
     }));
     const batch = await queryMemberValuesBatch(db, rs);
-    for (const [i, r] of rs.entries()) {
-      const expected = await db.query(
-        `SELECT municipality_id AS id, period, value, status FROM ${T.values}
-         WHERE kpi = '${r.kpi}' AND gender = 'T' AND municipality_id IN (${list(ids)}) ORDER BY id, period`,
-      );
-      expect(batch[i]).toEqual(plain(expected));
-    }
+    for (const [i, r] of rs.entries()) expect(batch[i]).toEqual(await single(r));
     expect(batch[0].find((x) => x.id === '1489' && x.period === '2022')?.value).toBe(81);
     expect(batch[3]).toEqual([]);
   });
@@ -57,13 +62,7 @@ describe('memberValues in one statement for the panels of a page', () => {
       { kpi: 'U31462', municipalityIds: ids, gender: 'T' },
     ];
     const batch = await queryMemberValuesBatch(db, rs);
-    for (const [i, r] of rs.entries()) {
-      const expected = await db.query(
-        `SELECT municipality_id AS id, period, value, status FROM ${T.values}
-         WHERE kpi = '${r.kpi}' AND gender = '${r.gender}' AND municipality_id IN (${list(ids)}) ORDER BY id, period`,
-      );
-      expect(batch[i]).toEqual(plain(expected));
-    }
+    for (const [i, r] of rs.entries()) expect(batch[i]).toEqual(await single(r));
     expect(batch[0].length).toBeGreaterThan(0);
     expect(batch[0]).not.toEqual(batch[1]);
   });
@@ -76,15 +75,7 @@ describe('memberValues in one statement for the panels of a page', () => {
       { kpi: 'U31001', municipalityIds: [], gender: 'T' },
     ];
     const batch = await queryMemberValuesBatch(db, rs);
-    for (const [i, r] of rs.entries()) {
-      const expected = r.municipalityIds.length
-        ? await db.query(
-            `SELECT municipality_id AS id, period, value, status FROM ${T.values}
-             WHERE kpi = '${r.kpi}' AND gender = 'T' AND municipality_id IN (${list(r.municipalityIds)}) ORDER BY id, period`,
-          )
-        : [];
-      expect(batch[i]).toEqual(plain(expected));
-    }
+    for (const [i, r] of rs.entries()) expect(batch[i]).toEqual(await single(r));
     expect(new Set(batch[1].map((x) => x.id))).toEqual(new Set(['1861', '1880']));
     expect(batch[3]).toEqual([]);
     // an id the list parameter could not carry is asked on its own, never split
