@@ -22,6 +22,11 @@ const TYPES = new Map(
 );
 const COMPRESSIBLE = /\.(html|js|css|json|csv|arrow|svg|wasm|txt)$/;
 
+/** The Content-Type a host sends for a file of the site (by extension). */
+export function contentType(path: string): string {
+  return TYPES.get(extname(path)) ?? 'application/octet-stream';
+}
+
 export interface StaticServer {
   server: Server;
   url: string;
@@ -77,7 +82,7 @@ export async function serveStatic(
   const cache = new Map<string, { gz: Buffer; br: Buffer }>();
 
   const send = (req: IncomingMessage, res: ServerResponse, status: number, path: string, size: number) => {
-    const type = TYPES.get(extname(path)) ?? 'application/octet-stream';
+    const type = contentType(path);
     const accept = String(req.headers['accept-encoding'] ?? '');
     const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' };
     // A brotli twin written at build time (precompress.ts) is served as is, as a host would.

@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { DataDirectoryError, formatProblem } from '../../src/data/load-tables.ts';
 import { prepareSiteData, type SiteData } from './prepare-site-data.ts';
+import { contentType } from './static-server.ts';
 
 /** Describes a data problem for people: every problem with file, line and reason. */
 export function describeDataError(e: unknown, dataDir: string): string {
@@ -38,7 +39,7 @@ export function siteData(): Plugin {
         const { dir } = await prepare();
         const file = join(dir, m[1]);
         if (!existsSync(file)) return next();
-        res.setHeader('content-type', file.endsWith('.json') ? 'application/json' : 'application/vnd.apache.arrow.stream');
+        res.setHeader('content-type', contentType(file));
         createReadStream(file).pipe(res);
       });
     },
