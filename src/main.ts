@@ -5,6 +5,7 @@ import { hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
 import { Coordinator } from './core/coordinator.ts';
+import { KpiIndex } from './core/kpi-index.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
 import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
@@ -49,18 +50,22 @@ async function start() {
   }
   meta = reactiveMeta(meta);
   // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
-  const coordinator = new Coordinator(async () => {
-    // The index of value pieces is fetched while the engine starts; the pieces when a query needs them.
-    const dataUrl = new URL('data/', rootUrl).href;
-    const index = fetchPieceIndex(dataUrl);
-    index.catch(() => {});
-    const engine = early ?? openBrowserEngine();
-    early = null; // a restart after a failure opens a new one
-    opened = true;
-    const db = await withValuePieces(await engine, dataUrl, fetch, index);
-    await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
-    return db;
-  }, boot.snapshot ?? {});
+  const coordinator = new Coordinator(
+    async () => {
+      // The index of value pieces is fetched while the engine starts; the pieces when a query needs them.
+      const dataUrl = new URL('data/', rootUrl).href;
+      const index = fetchPieceIndex(dataUrl);
+      index.catch(() => {});
+      const engine = early ?? openBrowserEngine();
+      early = null; // a restart after a failure opens a new one
+      opened = true;
+      const db = await withValuePieces(await engine, dataUrl, fetch, index);
+      await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
+      return db;
+    },
+    boot.snapshot ?? {},
+    { localIndex: new KpiIndex() },
+  );
   void userData.attach(meta, coordinator);
   userTargets.attach(meta);
   userTargets.followLink(() => router.view.targets);

@@ -3,6 +3,8 @@ import { batchers, queries, type Batcher, type QueryName, type QueryRequest, typ
 import { memberValuesForPanel } from '../queries/member-values.ts';
 import { changeSpreadForPanel } from '../queries/change-spread.ts';
 import type { WriteName, WriteRequest, WriteResult } from './writes.ts';
+import type { KpiIndex } from './kpi-index.ts';
+import { localAnswers, type LocalAnswer } from './local-answers.ts';
 
 interface PendingRequest {
   request: unknown;
@@ -30,8 +32,9 @@ export class Coordinator {
   private current: Database | null = null;
   /** batchable requests waiting for the end of the current turn, by query name + batch key */
   private pending = new Map<string, { name: QueryName; items: PendingRequest[] }>();
-  /** statements sent to the engine (one per batch); the bench and tests read it */
-  statements = 0;
+  private sent = 0;
+  /** KPIs held in the page (options.localIndex): their queries are answered without the engine */
+  private readonly index: KpiIndex | null;
   /** false: every request is its own statement (the bench's before/after comparison) */
   batching = true;
   private listeners = new Set<(s: EngineStatus, error?: Error) => void>();
@@ -45,31 +48,57 @@ export class Coordinator {
   /** keys answered by peek() since the last clear (the prerenderer snapshots exactly these) */
   readonly used = new Set<string>();
 
+  /**
+   * With a `localIndex`, the first query about a KPI loads all its rows into the page (kpi-index.ts),
+   * and later questions about it (another kommun, group or gender) are answered there, in the same turn.
+   */
   constructor(
     private readonly open: () => Promise<Database>,
     snapshot: Record<string, unknown> = {},
+    options: { localIndex?: KpiIndex } = {},
   ) {
     for (const [k, v] of Object.entries(snapshot)) this.cache.set(k, v);
+    this.index = options.localIndex ?? null;
+  }
+
+  /** statements sent to the engine (one per batch or KPI load); the bench and tests read it */
+  get statements(): number {
+    return this.sent + (this.index?.statements ?? 0);
   }
 
   peek<N extends QueryName>(name: N, request: QueryRequest<N>): QueryResult<N> | undefined {
     const key = queryKey(name, request);
-    if (this.cache.has(key)) {
-      this.used.add(key);
-      return this.cache.get(key) as QueryResult<N>;
+    if (!this.cache.has(key)) {
+      const local = this.answerLocally(name, request);
+      if (local === undefined) {
+        this.misses.set(key, { name, request });
+        return undefined;
+      }
+      this.cache.set(key, local);
     }
-    this.misses.set(key, { name, request });
-    return undefined;
+    this.used.add(key);
+    return this.cache.get(key) as QueryResult<N>;
   }
 
   run<N extends QueryName>(name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
     const key = queryKey(name, request);
     if (this.cache.has(key)) return Promise.resolve(this.cache.get(key) as QueryResult<N>);
+    const local = this.answerLocally(name, request);
+    if (local !== undefined) {
+      this.cache.set(key, local);
+      return Promise.resolve(local);
+    }
     let p = this.inflight.get(key) as Promise<QueryResult<N>> | undefined;
     if (!p) {
       const started = this.generation;
       p = this.database()
         .then(async (db): Promise<QueryResult<N>> => {
+          const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
+          if (via && this.index!.accepts(via.kpis(request))) {
+            await this.index!.load(db, via.kpis(request));
+            const answer = this.answerLocally(name, request);
+            if (answer !== undefined) return answer;
+          }
           // Value pieces a request names are fetched before it joins a batch, so the statement sees them.
           await db.prepare?.(request);
           return this.execute(db, name, request) as Promise<QueryResult<N>>;
@@ -91,7 +120,7 @@ export class Coordinator {
   private execute<N extends QueryName>(db: Database, name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
     const batcher = batchers[name] as Batcher<N> | undefined;
     if (!batcher || !this.batching) {
-      this.statements++;
+      this.sent++;
       return (queries[name] as (db: Database, r: QueryRequest<N>) => Promise<QueryResult<N>>)(db, request);
     }
     return new Promise((resolve, reject) => {
@@ -112,7 +141,7 @@ export class Coordinator {
     if (!batch) return;
     this.pending.delete(key);
     const { name, items } = batch;
-    this.statements++;
+    this.sent++;
     const answer =
       items.length === 1
         ? (queries[name] as (db: Database, r: unknown) => Promise<unknown>)(db, items[0].request).then((r) => [r])
@@ -121,6 +150,14 @@ export class Coordinator {
       (results) => items.forEach((item, i) => item.resolve(results[i])),
       (e: unknown) => items.forEach((item) => item.reject(e)),
     );
+  }
+
+  /** The answer from KPIs held in the page, or undefined when one of them is not held. */
+  private answerLocally<N extends QueryName>(name: N, request: QueryRequest<N>): QueryResult<N> | undefined {
+    const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
+    if (!via) return undefined;
+    const slices = this.index!.all(via.kpis(request));
+    return slices && via.answer(slices, request);
   }
 
   /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
@@ -198,6 +235,7 @@ export class Coordinator {
   clear(): void {
     this.cache.clear();
     this.inflight.clear();
+    this.index?.clear();
     this.generation++;
     for (const f of this.dataListeners) f(this.generation);
   }
