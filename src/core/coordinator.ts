@@ -160,6 +160,12 @@ export class Coordinator {
     return slices && via.answer(slices, request);
   }
 
+  /** Whether every request is cached or answerable from KPIs held in the page (prefetching them asks nothing of the engine). */
+  covers<N extends QueryName>(name: N, requests: readonly QueryRequest<N>[]): boolean {
+    const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
+    return requests.every((r) => this.cache.has(queryKey(name, r)) || (via && this.index!.all(via.kpis(r)) !== undefined));
+  }
+
   /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
   get busy(): boolean {
     return this.inflight.size > 0 || this.pending.size > 0;

@@ -47,10 +47,12 @@ export function kommunerAhead(meta: SiteMeta, kommun: Municipality, ahead: numbe
 const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: 'lan' }, { kind: 'alla' }];
 
 /**
- * The panelSeries requests a visitor is likely to need next, one batch per view: the kommun's other
- * peer families, then its panels switched (`switches`, see switchAsks), then the next `ahead`
- * kommuner in the list with the current choice. The requests are built exactly as the panels build
- * theirs (resolvePeerGroup), so a prefetched answer is a cache hit.
+ * The panelSeries requests a visitor is likely to need next, in batches: its panels switched to
+ * another gender or KPI (`switches`, see switchAsks, together: with KPIs held in the page one
+ * statement loads the shown KPIs and their alternatives, and what follows needs no engine), then the
+ * kommun's other peer families, then the next `ahead` kommuner in the list with the current choice.
+ * The requests are built exactly as the panels build theirs (resolvePeerGroup), so a prefetched
+ * answer is a cache hit.
  */
 export function neighbourBatches(
   meta: SiteMeta,
@@ -74,8 +76,8 @@ export function neighbourBatches(
   const pending = new Set(meta.lazyGroups ?? []);
   const out: PanelSeriesRequest[][] = [];
   if (pending.has(kommun.id)) return [];
+  if (switches.some((s) => s.length > 0)) out.push(batch(kommun, choice, switches.flat()));
   for (const f of FAMILIES) if (f.kind !== choice.kind) out.push(batch(kommun, f));
-  for (const s of switches) out.push(batch(kommun, choice, s));
   for (const next of kommunerAhead(meta, kommun, ahead)) if (!pending.has(next.id)) out.push(batch(next, choice));
   return out;
 }
@@ -83,6 +85,8 @@ export function neighbourBatches(
 interface Prefetcher {
   readonly status: string;
   readonly busy: boolean;
+  /** whether these are answered without the engine already (nothing to prefetch) */
+  covers?(name: 'panelSeries', requests: readonly PanelSeriesRequest[]): boolean;
   /** true when every request was answered; false when it stopped early (asked again later) */
   prefetch(requests: readonly PanelSeriesRequest[]): Promise<boolean>;
 }
@@ -106,6 +110,8 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
     cancelIdle = undefined;
     if (cancelled) return;
     queue ??= (batches as () => PanelSeriesRequest[][])();
+    // Batches the page answers by itself (KPIs it holds) cost no statement: on to one that does.
+    while (queue.length > 0 && coordinator.covers?.('panelSeries', queue[0])) queue.shift();
     if (queue.length === 0) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
     const batch = queue.shift()!;

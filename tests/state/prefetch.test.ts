@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/engine/database.ts';
 import type { SiteData } from '../../scripts/site/prepare-site-data.ts';
 import { Coordinator } from '../../src/core/coordinator.ts';
+import { KpiIndex } from '../../src/core/kpi-index.ts';
 import { neighbourBatches, prefetchOnIdle, seriesAsk, switchAsks } from '../../src/state/prefetch.ts';
 import { queryKey } from '../../src/core/coordinator.ts';
 import { memberValuesBatchKey, memberValuesForPanel } from '../../src/queries/member-values.ts';
@@ -41,7 +42,7 @@ describe('neighbourBatches', () => {
     expect(batches.flat().every((r) => r.municipalityId !== '1286' || r.members.length > 0)).toBe(true);
   });
 
-  it('asks for the panels switched to another gender or KPI, for the same kommun and group, after the other families', () => {
+  it('asks first for the panels switched to another gender or KPI, for the same kommun and group, in one batch', () => {
     const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
     const divided = site.meta.kpis.find((k) => k.id === 'U31462')!.is_divided_by_gender;
     const panels = [
@@ -55,9 +56,11 @@ describe('neighbourBatches', () => {
     expect(switches.flat()).not.toContainEqual(seriesAsk(site.meta, 'U31001', 'T'));
     const shown = [seriesAsk(site.meta, 'U31462', 'T'), seriesAsk(site.meta, 'U31001', 'T')];
     const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 1, switches);
-    expect(batches).toHaveLength(3 + switches.length + 1);
-    const kpiSwitch = batches[3 + switches.length - 1];
+    expect(batches).toHaveLength(1 + 3 + 1);
+    expect(batches[0].map((r) => `${r.kpi}:${r.gender}`)).toEqual(switches.flat().map((a) => `${a.kpi}:${a.gender}`));
+    const kpiSwitch = batches[0].filter((r) => r.kpi !== 'U31462');
     expect(kpiSwitch.map((r) => r.kpi)).toEqual(['N31004', 'N31001']);
+    expect(batches[1].map((r) => r.kpi)).toEqual(['U31462', 'U31001']);
     expect(kpiSwitch[0]).toEqual({
       kpi: 'N31004',
       municipalityId: '1286',
@@ -156,5 +159,30 @@ describe('prefetchOnIdle', () => {
     cancel();
     await new Promise((r) => setTimeout(r, 300));
     expect(c.statements).toBe(0);
+  });
+
+  it('with the KPIs held in the page, goes straight to the batches that need the engine: one statement for the switched KPIs', async () => {
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const shown = [seriesAsk(site.meta, 'U31462', 'T'), seriesAsk(site.meta, 'U31001', 'T')];
+    const [, first] = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 0);
+    await c.run('panelSeries', first[0]);
+    await c.run('panelSeries', first[1]);
+    const held = c.statements;
+    const switches = switchAsks(site.meta, [{ kpi: 'U31001', choices: ['U31001', 'N31004', 'N31001'] }], 'T');
+    const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 2, switches);
+    expect(c.covers('panelSeries', batches[1])).toBe(true);
+    expect(c.covers('panelSeries', batches[0])).toBe(false);
+    let idles = 0;
+    const g = globalThis as { requestIdleCallback?: (f: () => void) => number };
+    g.requestIdleCallback = (f) => (idles++, setTimeout(f, 1) as unknown as number);
+    try {
+      prefetchOnIdle(c, batches);
+      await expect.poll(() => c.covers('panelSeries', batches.flat()), { timeout: 10_000 }).toBe(true);
+    } finally {
+      delete g.requestIdleCallback;
+    }
+    expect(c.statements).toBe(held + 1);
+    expect(idles).toBeLessThanOrEqual(2);
   });
 });
