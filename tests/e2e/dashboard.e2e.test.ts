@@ -226,7 +226,8 @@ describe('a view change touches only the panels it changes', () => {
       w.__article = document.querySelector('article.kommun-page');
       const check = () => {
         if (document.querySelector('h1')?.textContent !== 'Ystad') return;
-        for (const dt of document.querySelectorAll('section.panel .figures dt'))
+        // a panel below the fold that has not followed yet is hidden (data-stale, aria-hidden): not shown
+        for (const dt of document.querySelectorAll('section.panel:not([data-stale]) .figures dt'))
           if (dt.textContent?.includes('Alingsås')) w.__seen.push(dt.textContent);
       };
       new MutationObserver(check).observe(document.body, { subtree: true, childList: true, characterData: true });
@@ -237,7 +238,7 @@ describe('a view change touches only the panels it changes', () => {
     });
     const table = await panelTable(page, 'ateraktualisering');
     expect(['2019', '2020', '2021'].map((y) => parseSv(table[y][0]))).toEqual([82, 88, 92]);
-    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"]'));
+    await page.waitForFunction(() => !document.querySelector('section.panel[aria-busy="true"], section.panel[data-stale]'));
     const watched = await page.evaluate(() => {
       const w = globalThis as unknown as { __seen: string[]; __article: Element | null };
       return { seen: w.__seen, same: w.__article === document.querySelector('article.kommun-page') };

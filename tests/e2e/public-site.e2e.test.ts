@@ -36,7 +36,10 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
 async function settled(page: Page) {
   // The prerendered default view shows nothing busy: wait for the app to have taken over first.
   await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout: 60_000 });
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading'), null, { timeout: 60_000 });
+  // panels below the fold follow a change when the browser is idle (PanelSlot): wait for them too
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading, .panel[data-stale]'), null, {
+    timeout: 60_000,
+  });
 }
 
 /** What a visitor sees of a kommun view: control values, chart ids and the text of every panel. */
