@@ -16,6 +16,8 @@ import { PIECES_INDEX, PIECES_DIR, type PieceIndex } from '../src/data/value-pie
 import { distribution, type Distribution } from './stats.ts';
 import { requestKpis } from '../src/core/value-pieces.ts';
 import { koladaFullDir } from '../tests/support/kolada-dir.ts';
+import { benchQueryRequests, benchSequence, interactions, type InteractionResult } from './interaction.ts';
+import type { SiteMeta } from '../src/data/site-meta.ts';
 
 /** The full Kolada directory beside the repo (KOLADA_FULL_DIR overrides); null when absent. */
 export const fullDataDir = koladaFullDir;
@@ -187,6 +189,8 @@ export interface FullDataResult {
   defaultPanels: DefaultPanelBytes & { kpis: string[] };
   searchPick: Distribution & { samples: number[]; kpis: string[] };
   layouts: import('./layouts.ts').LayoutResult[];
+  /** the 97-KPI run's change sequence on this build (BENCH_FULL_ROUNDS rounds of five changes) */
+  interactions: (Omit<InteractionResult, 'steps'> & { steps: number }) | null;
 }
 
 /** The same measurements on the site built on all of Kolada, plus the comparison of value layouts. */
@@ -231,6 +235,12 @@ export async function fullDataPart(
     );
     log('  KPI picked in search');
     const pick = { ...(await searchPick(browser, site.url, picks, log)), kpis: picks };
+    const rounds = Number(env('BENCH_FULL_ROUNDS', '20'));
+    log('  interaction latency on the full data');
+    const meta = JSON.parse(readFileSync(join(dist, 'data/meta.json'), 'utf8')) as SiteMeta;
+    const measured =
+      rounds > 0 ? await interactions(browser, site.url, benchSequence(meta, rounds), benchQueryRequests(meta).slice(0, 5), log) : null;
+    const fullInteractions = measured && { ...measured, steps: measured.steps.length };
     log('  value layouts');
     const scenarios = [
       { id: 'kommun page default panels', label: 'default panels', kpis },
@@ -252,6 +262,7 @@ export async function fullDataPart(
       defaultPanels,
       searchPick: pick,
       layouts,
+      interactions: fullInteractions,
     };
   } finally {
     await browser.close();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { distribution, type Distribution } from './stats.ts';
 import { KOMMUN, ESBUILD_NAME_SHIM } from './site.ts';
+import type { SiteMeta } from '../src/data/site-meta.ts';
 
 export type Change =
   | { type: 'kommun'; id: string }
@@ -33,6 +34,40 @@ export function changeSequence(opts: {
     out.push({ type: 'gender', value: at(['K', 'M', 'T'], i) });
   }
   return out;
+}
+
+/** The bench's own sequence on a built site: kommuner in list order, the cost panel's KPIs, the four families, eight years. */
+export function benchSequence(meta: SiteMeta, rounds: number): Change[] {
+  const kommuner = meta.municipalities.filter((m) => m.type === 'K').map((m) => m.id);
+  const years = [...new Set(Object.values(meta.periods).flat())]
+    .filter((p) => /^\d{4}$/.test(p))
+    .sort()
+    .reverse();
+  return changeSequence({
+    rounds,
+    kommuner: kommuner.filter((k) => k !== KOMMUN),
+    panel: 'kostnader',
+    kpis: ['U31001', 'N31004', 'N31001', 'N31008', 'N40011'].filter((k) => meta.kpis.some((x) => x.id === k)),
+    peers: ['liknande', 'skr', 'lan', 'alla'],
+    years: years.slice(1, 9),
+  });
+}
+
+/** panelSeries requests no page has asked (the last 30 kommuner, their own groups), for the query-alone figure. */
+export function benchQueryRequests(meta: SiteMeta): unknown[] {
+  const kommuner = meta.municipalities.filter((m) => m.type === 'K').map((m) => m.id);
+  return kommuner.slice(-30).map((id, i) => ({
+    kpi: ['U31462', 'U31001', 'N00090', 'U40455'][i % 4],
+    municipalityId: id,
+    members: kommuner.slice(i * 3, i * 3 + 8),
+    gender: 'T',
+    higherIsBetter: i % 2 === 0,
+  }));
+}
+
+/** The slowest change kind's p95: every kind has to be within the budget. */
+export function worstKindP95(r: Pick<InteractionResult, 'byType'>): number {
+  return Math.max(...Object.values(r.byType).map((d) => d.p95));
 }
 
 /**

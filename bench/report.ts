@@ -190,6 +190,16 @@ export function formatFull(f: FullDataResult): string[] {
     `KPI picked in search → chart drawn (engine warm, piece fetched): p50 / p95 / max ${dist(f.searchPick)}; KPIs ${f.searchPick.kpis.join(', ')}.`,
     '',
   );
+  if (f.interactions) {
+    const i = f.interactions;
+    lines.push(
+      `Interaction latency on this build (the 97-KPI run's sequence, ${i.steps} changes back to back, engine warm; p50 / p95 / max): all ${dist(i.dom)}.`,
+      '',
+      ...formatInteractionSplit(i),
+      '',
+    );
+    if (i.errors.length) lines.push(`Errors: ${i.errors.map((e) => `\`${e}\``).join(', ')}`, '');
+  }
   lines.push(
     '### Value layouts compared',
     '',
