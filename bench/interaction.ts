@@ -78,9 +78,10 @@ export function worstKindP95(r: Pick<InteractionResult, 'byType'>): number {
 const STEP = async (
   change: Change,
 ): Promise<
-  { domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number } | { error: string }
+  | { domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number; asked: string[] }
+  | { error: string }
 > => {
-  const log = (globalThis as unknown as { __benchQueries: { start: number; end: number }[] }).__benchQueries;
+  const log = (globalThis as unknown as { __benchQueries: { start: number; end: number; what: string }[] }).__benchQueries;
   log.length = 0;
   const coordinator = (globalThis as unknown as { __jamfor: { coordinator: { statements?: number } } }).__jamfor.coordinator;
   const statements0 = coordinator.statements ?? 0;
@@ -152,6 +153,7 @@ const STEP = async (
     statements: (coordinator.statements ?? 0) - statements0,
     queryMs,
     queryEndMs,
+    asked: done_.map((q) => q.what),
   };
 };
 
@@ -160,7 +162,17 @@ export interface InteractionResult {
    * queries: uncached coordinator runs that finished before the update; statements: what the engine
    * was sent for them (batched); queryMs: first start → last end; queryEndMs: input → last query answered.
    */
-  steps: { change: Change; domMs: number; paintMs: number; queries: number; statements: number; queryMs: number; queryEndMs: number }[];
+  steps: {
+    change: Change;
+    domMs: number;
+    paintMs: number;
+    queries: number;
+    statements: number;
+    queryMs: number;
+    queryEndMs: number;
+    /** the queries that ran, as "name:KPI" */
+    asked: string[];
+  }[];
   errors: string[];
   dom: Distribution;
   paint: Distribution;
@@ -217,12 +229,13 @@ export async function interactions(
       if (!v.batching) coordinator.batching = false;
       if (!v.prefetch) coordinator.prefetch = () => Promise.resolve(true);
       const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
-      const log: { start: number; end: number }[] = [];
+      const log: { start: number; end: number; what: string }[] = [];
       (globalThis as unknown as { __benchQueries: typeof log }).__benchQueries = log;
       const run = c.run.bind(c);
       // the app calls run() only after peek() missed, so every call here is a query DuckDB answers
       c.run = (n, r) => {
-        const entry = { start: performance.now(), end: 0 };
+        const q = r as { kpi?: string; kpis?: string[] };
+        const entry = { start: performance.now(), end: 0, what: `${n}:${q.kpi ?? q.kpis?.join('+') ?? ''}` };
         log.push(entry);
         return run(n, r).finally(() => (entry.end = performance.now()));
       };

@@ -160,10 +160,12 @@ export class Coordinator {
     return slices && via.answer(slices, request);
   }
 
-  /** Whether every request is cached or answerable from KPIs held in the page (prefetching them asks nothing of the engine). */
+  /** Whether prefetching the requests would ask nothing of the engine: their KPIs are held in the page, or (without an index) their answers cached. */
   covers<N extends QueryName>(name: N, requests: readonly QueryRequest<N>[]): boolean {
     const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
-    return requests.every((r) => this.cache.has(queryKey(name, r)) || (via && this.index!.all(via.kpis(r)) !== undefined));
+    // with an index, a build-time answer in the cache does not count: the KPI still has to be held for the next kommun
+    if (via) return requests.every((r) => this.index!.all(via.kpis(r)) !== undefined);
+    return requests.every((r) => this.cache.has(queryKey(name, r)));
   }
 
   /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
@@ -180,6 +182,11 @@ export class Coordinator {
    */
   async prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<boolean> {
     if (this.status !== 'ready' || this.busy) return false;
+    // With KPIs held in the page, holding the requests' KPIs is all there is to do: the rest is answered on demand.
+    if (this.index && this.current) {
+      await this.index.load(this.current, [...new Set(requests.map((r) => r.kpi))]);
+      return true;
+    }
     await Promise.all(requests.map((r) => this.run('panelSeries', r)));
     if (this.busy) return false;
     await Promise.all(requests.map((r) => this.run('memberValues', memberValuesForPanel(r))));

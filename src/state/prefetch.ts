@@ -47,10 +47,11 @@ export function kommunerAhead(meta: SiteMeta, kommun: Municipality, ahead: numbe
 const FAMILIES: PeerChoice[] = [{ kind: 'liknande' }, { kind: 'skr' }, { kind: 'lan' }, { kind: 'alla' }];
 
 /**
- * The panelSeries requests a visitor is likely to need next, in batches: its panels switched to
- * another gender or KPI (`switches`, see switchAsks, together: with KPIs held in the page one
- * statement loads the shown KPIs and their alternatives, and what follows needs no engine), then the
- * kommun's other peer families, then the next `ahead` kommuner in the list with the current choice.
+ * The panelSeries requests a visitor is likely to need next, in batches: the page as shown with its
+ * panels switched to another gender or KPI (`switches`, see switchAsks; together, so that with KPIs
+ * held in the page one statement loads the shown KPIs and their alternatives, and what follows needs
+ * no engine; the shown ones are usually cached answers from the build), then the kommun's other peer
+ * families, then the next `ahead` kommuner in the list with the current choice.
  * The requests are built exactly as the panels build theirs (resolvePeerGroup), so a prefetched
  * answer is a cache hit.
  */
@@ -76,7 +77,7 @@ export function neighbourBatches(
   const pending = new Set(meta.lazyGroups ?? []);
   const out: PanelSeriesRequest[][] = [];
   if (pending.has(kommun.id)) return [];
-  if (switches.some((s) => s.length > 0)) out.push(batch(kommun, choice, switches.flat()));
+  out.push(batch(kommun, choice, [...asks, ...switches.flat()]));
   for (const f of FAMILIES) if (f.kind !== choice.kind) out.push(batch(kommun, f));
   for (const next of kommunerAhead(meta, kommun, ahead)) if (!pending.has(next.id)) out.push(batch(next, choice));
   return out;

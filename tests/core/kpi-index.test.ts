@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Coordinator } from '../../src/core/coordinator.ts';
+import { Coordinator, queryKey } from '../../src/core/coordinator.ts';
 import { KpiIndex } from '../../src/core/kpi-index.ts';
 import { queryPanelSeries } from '../../src/queries/panel-series.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
@@ -91,6 +91,19 @@ describe('Coordinator with KPIs held in the page', () => {
     const [a, b] = await Promise.allSettled([c.run('panelSeries', ask('A', '0114')), c.run('panelSeries', ask('B', '0114'))]);
     expect(a.status).toBe('fulfilled');
     expect(b).toMatchObject({ status: 'rejected', reason: new Error('404 B') });
+    expect(c.peek('panelSeries', ask('A', '0115'))).toEqual(await queryPanelSeries(db, ask('A', '0115')));
+  });
+
+  it('prefetches by holding the KPIs, also those whose answer for this kommun came with the page', async () => {
+    const shown = ask('A', '0114');
+    const c = new Coordinator(async () => db, { [queryKey('panelSeries', shown)]: [] }, { localIndex: new KpiIndex() });
+    await c.start();
+    expect(c.covers('panelSeries', [shown])).toBe(false);
+    expect(await c.prefetch([shown, ask('B', '0114')])).toBe(true);
+    expect(c.statements).toBe(1);
+    expect(c.covers('panelSeries', [shown, ask('B', '0120', 'K')])).toBe(true);
+    // the build-time answer stays what the page shows; the next kommun is answered in the page
+    expect(c.peek('panelSeries', shown)).toEqual([]);
     expect(c.peek('panelSeries', ask('A', '0115'))).toEqual(await queryPanelSeries(db, ask('A', '0115')));
   });
 });

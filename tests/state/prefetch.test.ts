@@ -23,16 +23,18 @@ const asks = [
 ];
 
 describe('neighbourBatches', () => {
-  it('asks for the other peer families and the next kommuner, as the panels would', () => {
+  it('asks for the page as shown, the other peer families and the next kommuner, as the panels would', () => {
     const list = kommuner(site.meta);
     const ystad = list.find((k) => k.id === '1286')!;
     const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 2);
-    expect(batches).toHaveLength(3 + 2);
-    const skr = batches[0];
+    expect(batches).toHaveLength(1 + 3 + 2);
+    expect(batches[0].map((r) => r.kpi)).toEqual(['U31462', 'U31001']);
+    expect(batches[0][0].members).toEqual(resolvePeerGroup(site.meta, ystad, { kind: 'liknande' }, 'U31462').members);
+    const skr = batches[1];
     expect(skr.map((r) => r.kpi)).toEqual(['U31462', 'U31001']);
     expect(skr[0].members).toEqual(resolvePeerGroup(site.meta, ystad, { kind: 'skr' }, 'U31462').members);
     const next = list[list.indexOf(ystad) + 1];
-    expect(batches[3][0]).toEqual({
+    expect(batches[4][0]).toEqual({
       kpi: 'U31462',
       municipalityId: next.id,
       members: resolvePeerGroup(site.meta, next, { kind: 'liknande' }, 'U31462').members,
@@ -57,8 +59,8 @@ describe('neighbourBatches', () => {
     const shown = [seriesAsk(site.meta, 'U31462', 'T'), seriesAsk(site.meta, 'U31001', 'T')];
     const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 1, switches);
     expect(batches).toHaveLength(1 + 3 + 1);
-    expect(batches[0].map((r) => `${r.kpi}:${r.gender}`)).toEqual(switches.flat().map((a) => `${a.kpi}:${a.gender}`));
-    const kpiSwitch = batches[0].filter((r) => r.kpi !== 'U31462');
+    expect(batches[0].map((r) => `${r.kpi}:${r.gender}`)).toEqual([...shown, ...switches.flat()].map((a) => `${a.kpi}:${a.gender}`));
+    const kpiSwitch = batches[0].filter((r) => !['U31462', 'U31001'].includes(r.kpi));
     expect(kpiSwitch.map((r) => r.kpi)).toEqual(['N31004', 'N31001']);
     expect(batches[1].map((r) => r.kpi)).toEqual(['U31462', 'U31001']);
     expect(kpiSwitch[0]).toEqual({
