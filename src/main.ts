@@ -1,7 +1,7 @@
 import './styles/fonts.css';
 import './styles/global.css';
 import './styles/print.css';
-import { hydrate, mount } from 'svelte';
+import { flushSync, hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
 import { Coordinator } from './core/coordinator.ts';
@@ -13,6 +13,7 @@ import type { Database } from './engine/database.ts';
 import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
 import { preparedNavigation } from './app/prepared-navigation.ts';
+import { keepEarlyChoices } from './app/early-choices.ts';
 import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
@@ -87,8 +88,12 @@ async function start() {
   await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
   const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
   if (prerendered && router.route.page === 'kommun') answeredAtBoot(router.route.id);
-  if (prerendered) hydrate(App, { target, props });
-  else {
+  if (prerendered) {
+    const giveBackChoices = keepEarlyChoices(target);
+    hydrate(App, { target, props });
+    flushSync();
+    giveBackChoices();
+  } else {
     target.textContent = '';
     mount(App, { target, props });
   }
