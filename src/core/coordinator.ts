@@ -168,6 +168,11 @@ export class Coordinator {
     return requests.every((r) => this.cache.has(queryKey(name, r)));
   }
 
+  /** Whether the page holds these KPIs' rows (KpiIndex) and answers questions about them without the engine. */
+  holds(kpis: readonly string[]): boolean {
+    return this.index !== null && this.index.all(kpis) !== undefined;
+  }
+
   /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
   get busy(): boolean {
     return this.inflight.size > 0 || this.pending.size > 0;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sqlString, type Database } from '../engine/database.ts';
 import { CATALOGUE_COLUMNS, CATALOGUE_FILE, CATALOGUE_JSON, type CatalogueEntry } from './kpi-catalogue.ts';
 import { DataDirectoryError, type Problem } from './load-tables.ts';
-import { kommunGroupsFile, type GroupDef, type SiteMeta } from './site-meta.ts';
+import { ALL_KOMMUN_GROUPS_FILE, kommunGroupsFile, type GroupDef, type SiteMeta } from './site-meta.ts';
 import { familyOfKind } from './liknande-families.ts';
 
 const GROUPS_FILE = /^groups-([0-9]{4})\.json$/;
@@ -58,13 +58,15 @@ const isLiknande = (g: GroupDef) => familyOfKind(g.kind) !== null && g.owner !==
 
 /**
  * Writes what the browser loads beside the values: meta.json without the per-kommun "Liknande
- * kommuner …" groups (3,600 of them), one groups-<kommun>.json per kommun with its own groups, and
- * catalogue.json (loaded only when the user searches).
+ * kommuner …" groups (3,600 of them), one groups-<kommun>.json per kommun with its own groups, all of
+ * them in groups-all.json (for a page that answers any kommun itself), and catalogue.json (loaded
+ * only when the user searches).
  */
 export function writeSiteFiles(dir: string, meta: SiteMeta, catalogue: readonly CatalogueRow[]): void {
   const byOwner = new Map<string, GroupDef[]>();
   for (const g of meta.groups.filter(isLiknande)) byOwner.set(g.owner!, [...(byOwner.get(g.owner!) ?? []), g]);
   for (const [owner, groups] of byOwner) writeFileSync(join(dir, kommunGroupsFile(owner)), JSON.stringify(groups));
+  writeFileSync(join(dir, ALL_KOMMUN_GROUPS_FILE), JSON.stringify([...byOwner.values()].flat()));
   const served: SiteMeta = { ...meta, groups: meta.groups.filter((g) => !isLiknande(g)), lazyGroups: [...byOwner.keys()].sort() };
   writeFileSync(join(dir, 'meta.json'), JSON.stringify(served));
   writeFileSync(join(dir, CATALOGUE_JSON), JSON.stringify(catalogueEntries(meta, catalogue)));

@@ -36,6 +36,8 @@ export interface SiteMeta {
 
 /** The per-kommun file with a kommun's "Liknande kommuner …" groups, beside meta.json. */
 export const kommunGroupsFile = (id: string) => `groups-${id}.json`;
+/** every kommun's liknande groups in one file, fetched when the page holds its KPIs (load-groups.ts) */
+export const ALL_KOMMUN_GROUPS_FILE = 'groups-all.json';
 /** A kommun page's default view answered at build time (its prerendered snapshot), for moves to it within the app. */
 export const kommunAnswersFile = (id: string) => `answers-${id}.json`;
 

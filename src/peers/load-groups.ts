@@ -1,4 +1,4 @@
-import { kommunGroupsFile, type GroupDef, type SiteMeta } from '../data/site-meta.ts';
+import { ALL_KOMMUN_GROUPS_FILE, kommunGroupsFile, type GroupDef, type SiteMeta } from '../data/site-meta.ts';
 
 const loading = new Map<string, Promise<void>>();
 
@@ -32,6 +32,33 @@ export function ensureKommunGroups(
     loading.set(kommunId, p);
   }
   return p;
+}
+
+let loadingAll: Promise<void> | null = null;
+
+/**
+ * Adds every kommun's liknande groups at once (data/groups-all.json, ~90 kB gzip), so that once the
+ * page holds its KPIs a move to any kommun waits for no fetch at all. Kommuner whose own file is
+ * already on its way keep that; a failed fetch leaves the per-kommun files to do the work.
+ */
+export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL): Promise<void> {
+  if (!meta.lazyGroups?.length) return Promise.resolve();
+  loadingAll ??= (async () => {
+    let groups: GroupDef[];
+    try {
+      const res = await fetch(new URL(`data/${ALL_KOMMUN_GROUPS_FILE}`, root));
+      if (!res.ok) return;
+      groups = (await res.json()) as GroupDef[];
+    } catch {
+      return;
+    }
+    const owners = new Set((meta.lazyGroups ?? []).filter((id) => !loading.has(id)));
+    if (!owners.size) return;
+    meta.groups = [...meta.groups, ...groups.filter((g) => g.owner !== null && owners.has(g.owner))];
+    meta.lazyGroups = meta.lazyGroups!.filter((id) => !owners.has(id));
+    for (const id of owners) loading.set(id, Promise.resolve());
+  })();
+  return loadingAll;
 }
 
 /** The kommun whose groups a route needs: the kommun page's or report's, or the one marked on the ranking page. */

@@ -148,6 +148,40 @@ describe('kommun page on the real Kolada data', () => {
     await context.close();
   });
 
+  it('once the page holds its KPIs, moves to any kommun without a fetch and draws it at once', async () => {
+    const { page, context, requests, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await waitForEngine(page);
+    const kpis = await page.$$eval('section.panel details.definition summary', (s) =>
+      s.map((x) => /[A-Z]\d{5}/.exec(x.textContent ?? '')?.[0]),
+    );
+    await page.waitForFunction(
+      (k) => (globalThis as unknown as { __jamfor: { coordinator: { holds(k: unknown): boolean } } }).__jamfor.coordinator.holds(k),
+      kpis,
+      { timeout: 30_000 },
+    );
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/data/groups-all.json')));
+    await page.waitForFunction(() => new Promise((r) => requestIdleCallback(() => r(true))));
+    const before = requests.length;
+    const drawn = await page.evaluate(async () => {
+      const t0 = performance.now();
+      let loading = false;
+      const mo = new MutationObserver(() => void (loading ||= !!document.querySelector('section.panel .loading')));
+      mo.observe(document.getElementById('app')!, { subtree: true, childList: true });
+      const a = Object.assign(document.createElement('a'), { href: location.pathname.replace('1286', '2580') });
+      document.body.append(a);
+      a.click();
+      while (document.querySelector('h1')?.textContent !== 'Luleå') await new Promise((r) => setTimeout(r, 5));
+      mo.disconnect();
+      return { loading, figures: document.querySelector('#panel-ateraktualisering .figures dt')?.textContent, ms: performance.now() - t0 };
+    });
+    expect(drawn.loading).toBe(false);
+    expect(drawn.figures).toMatch(/^Luleå \d{4}$/);
+    expect(requests.slice(before).filter((u) => /\/data\/(answers|groups)-/.test(u))).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('draws another kommun reached by a link once, with its figures: no "Hämtar …" panel on the way', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
