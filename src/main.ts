@@ -14,6 +14,7 @@ import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
 import { preparedNavigation } from './app/prepared-navigation.ts';
 import { keepEarlyChoices } from './app/early-choices.ts';
+import { defaultPanelKpis } from './panels/panel-list.ts';
 import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
 import { loadPage } from './pages/page-registry.svelte.ts';
 import { reactiveMeta } from './app/reactive-meta.svelte.ts';
@@ -100,7 +101,9 @@ async function start() {
   router.useAbsoluteRoot();
   const prepareLink = (pathname: string) => {
     const id = kommunOfLink(pathname, rootUrl.pathname);
-    return id && meta.municipalities.some((m) => m.id === id && m.type === 'K') ? prepareKommun(meta, coordinator, rootUrl, id) : null;
+    return id && meta.municipalities.some((m) => m.id === id && m.type === 'K')
+      ? prepareKommun(meta, coordinator, rootUrl, id, defaultPanelKpis(meta))
+      : null;
   };
   interceptLinks(
     rootUrl.pathname,

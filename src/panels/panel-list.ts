@@ -15,6 +15,9 @@ export function visiblePanels(meta: SiteMeta, view: { panelKpi: Record<string, s
     .filter((x): x is VisiblePanel => x.kpi !== undefined);
 }
 
+/** The KPIs of a kommun page's panels in the default view: what its build-time answers are about. */
+export const defaultPanelKpis = (meta: SiteMeta): string[] => visiblePanels(meta, { panelKpi: {}, extra: [] }).map((p) => p.kpi);
+
 /**
  * Keeps each panel's entry the same object while its panel and KPI stay the same, so a page's
  * `{#each}` leaves those panels alone: a year or gender change, or another panel's KPI choice, then

@@ -1,7 +1,5 @@
 import { kommunAnswersFile, type SiteMeta } from '../data/site-meta.ts';
 import { ensureKommunGroups } from '../peers/load-groups.ts';
-import { visiblePanels } from '../panels/panel-list.ts';
-import { DEFAULT_VIEW } from './view-state.ts';
 
 /** The part of the coordinator this needs. */
 interface Seedable {
@@ -17,11 +15,18 @@ const answered = new Map<string, Promise<void>>();
  * answers its default view needs, computed at build time (data/answers-<id>.json), so its panels are
  * drawn from the cache without waiting for DuckDB. Fetched once per kommun; a missing file (dev server,
  * a kommun without a page) only means the engine answers instead. Not fetched when the page already
- * holds the default panels' KPIs: it answers any kommun about them itself.
+ * holds `answersAbout`, the KPIs those answers are about (the default panels'): it answers any
+ * kommun about them itself.
  */
-export function prepareKommun(meta: SiteMeta, coordinator: Seedable, root: string | URL, kommunId: string): Promise<void> {
+export function prepareKommun(
+  meta: SiteMeta,
+  coordinator: Seedable,
+  root: string | URL,
+  kommunId: string,
+  answersAbout: readonly string[] | null = null,
+): Promise<void> {
   let answers = answered.get(kommunId);
-  if (!answers && coordinator.holds?.(defaultPanelKpis(meta))) answers = Promise.resolve();
+  if (!answers && answersAbout && coordinator.holds?.(answersAbout)) answers = Promise.resolve();
   else if (!answers) {
     answers = fetch(new URL(`data/${kommunAnswersFile(kommunId)}`, root))
       .then((res) => (res.ok ? (res.json() as Promise<Record<string, unknown>>) : null))
@@ -31,9 +36,6 @@ export function prepareKommun(meta: SiteMeta, coordinator: Seedable, root: strin
   }
   return Promise.all([answers, ensureKommunGroups(meta, root, kommunId, answers)]).then(() => {});
 }
-
-/** The KPIs of a kommun page's panels in the default view, which its build-time answers are about. */
-const defaultPanelKpis = (meta: SiteMeta) => visiblePanels(meta, DEFAULT_VIEW).map((p) => p.kpi);
 
 /** The kommun whose answers came with the page itself (its prerendered snapshot): nothing to fetch. */
 export function answeredAtBoot(kommunId: string): void {

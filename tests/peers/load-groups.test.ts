@@ -95,18 +95,17 @@ describe('prepareKommun', () => {
   it("fetches no build-time answers when the page holds the default panels' KPIs", async () => {
     const { prepareKommun } = await import('../../src/state/prepare-kommun.ts');
     const m = meta();
-    (m as { kpis: unknown[] }).kpis = [];
-    const c = seedable(true);
-    await prepareKommun(m, c, full.url, '0114');
+    await prepareKommun(m, seedable(true), full.url, '0114', ['U31462']);
     expect(asked.map((u) => new URL(u).pathname)).toEqual([`/data/${kommunGroupsFile('0114')}`]);
     expect(owners(m)).toEqual(['0114 liknande_aldreomsorg', '0114 liknande_ekonomiskt_bistand']);
   });
 
-  it('fetches them otherwise (a missing file only means the engine answers)', async () => {
+  it('fetches them otherwise, or when the caller names no KPIs (a missing file only means the engine answers)', async () => {
     const { prepareKommun } = await import('../../src/state/prepare-kommun.ts');
     const m = meta();
-    (m as { kpis: unknown[] }).kpis = [];
-    await prepareKommun(m, seedable(false), full.url, '0114');
+    await prepareKommun(m, seedable(false), full.url, '0114', ['U31462']);
     expect(asked.map((u) => new URL(u).pathname).sort()).toEqual(['/data/answers-0114.json', `/data/${kommunGroupsFile('0114')}`]);
+    await prepareKommun(m, seedable(true), full.url, '0115');
+    expect(asked.map((u) => new URL(u).pathname)).toContain('/data/answers-0115.json');
   });
 });
