@@ -40,6 +40,21 @@ export interface PeerGroup {
   pending?: boolean;
 }
 
+/** Whether two resolved groups say the same (every field; members in order). */
+export function samePeerGroup(a: PeerGroup, b: PeerGroup): boolean {
+  return (
+    a.kind === b.kind &&
+    a.label === b.label &&
+    a.description === b.description &&
+    a.edition === b.edition &&
+    a.family === b.family &&
+    a.familyBasis === b.familyBasis &&
+    a.pending === b.pending &&
+    a.members.join() === b.members.join() &&
+    a.editions.join() === b.editions.join()
+  );
+}
+
 /** The liknande family a KPI is compared against when the user has not chosen one (no KPI: ekonomiskt bistånd, the dashboard's own). */
 export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): FamilyId {
   const present = new Set((meta.families ?? []).map((f) => f.family));

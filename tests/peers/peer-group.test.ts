@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSiteData } from '../../scripts/site/prepare-site-data.ts';
 import { kommuner, type SiteMeta } from '../../src/data/site-meta.ts';
-import { resolvePeerGroup, type PeerChoice } from '../../src/peers/peer-group.ts';
+import { resolvePeerGroup, samePeerGroup, type PeerChoice, type PeerGroup } from '../../src/peers/peer-group.ts';
 import { koladaDir, readKoladaCsv } from '../support/kolada-dir.ts';
 import { defaultFamily, FAMILY_IDS } from '../../src/data/liknande-families.ts';
 
@@ -114,5 +114,35 @@ describe('default family per operating area over the full catalogue', () => {
     const used = new Set(rows().map((r) => defaultFamily(r.operating_area, r.title)));
     for (const f of used) expect(present.has(f), f).toBe(true);
     expect(used.size).toBeGreaterThanOrEqual(11);
+  });
+});
+
+describe('samePeerGroup', () => {
+  const g = {
+    kind: 'liknande',
+    label: 'Liknande kommuner ekonomiskt bistånd (utgåva 2022)',
+    description: 'x',
+    members: ['0180', '1480'],
+    edition: 2022,
+    editions: [2022, 2023],
+    family: 'ekonomiskt_bistand',
+    familyBasis: 'auto',
+    pending: false,
+  } as PeerGroup;
+  it('is true for a copy and false when any field or the member order differs', () => {
+    expect(samePeerGroup(g, { ...g, members: [...g.members], editions: [...g.editions] })).toBe(true);
+    for (const change of [
+      { members: ['1480', '0180'] },
+      { members: ['0180'] },
+      { label: 'y' },
+      { description: 'y' },
+      { edition: 2023 },
+      { editions: [2022] },
+      { pending: true },
+      { familyBasis: 'chosen' },
+      { family: 'aldreomsorg' },
+      { kind: 'skr' },
+    ])
+      expect(samePeerGroup(g, { ...g, ...change } as PeerGroup), JSON.stringify(change)).toBe(false);
   });
 });
