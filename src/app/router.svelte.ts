@@ -3,8 +3,9 @@ import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state
 
 /** Route and view state from the URL; history entries for every change, back/forward restore them. */
 export class Router {
-  route = $state<Route>({ page: 'start' });
-  view = $state<ViewState>(DEFAULT_VIEW);
+  // Replaced whole on every change, never mutated: raw state spares a deep proxy per navigation.
+  route = $state.raw<Route>({ page: 'start' });
+  view = $state.raw<ViewState>(DEFAULT_VIEW);
   /** "../../" while matching server-rendered markup, then the absolute root path */
   root = $state('/');
 
@@ -56,3 +57,4 @@ export class Router {
     this.view = parseView(location.search);
   }
 }
+

@@ -160,6 +160,25 @@ export class Coordinator {
     return slices && via.answer(slices, request);
   }
 
+  /**
+   * Works out ahead, from KPIs held in the page, what a series panel with this request asks (series,
+   * member values, change spread), so that the change that shows it only draws. Nothing is asked of
+   * the engine; an answer already cached or a KPI not held is left alone.
+   */
+  answerAhead(request: QueryRequest<'panelSeries'>): void {
+    const ahead = [
+      ['panelSeries', request],
+      ['memberValues', memberValuesForPanel(request)],
+      ['changeSpread', changeSpreadForPanel(request)],
+    ] as const;
+    for (const [name, r] of ahead) {
+      const key = queryKey(name, r);
+      if (this.cache.has(key)) continue;
+      const local = this.answerLocally(name, r as never);
+      if (local !== undefined) this.cache.set(key, local);
+    }
+  }
+
   /** Whether prefetching the requests would ask nothing of the engine: their KPIs are held in the page, or (without an index) their answers cached. */
   covers<N extends QueryName>(name: N, requests: readonly QueryRequest<N>[]): boolean {
     const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);

@@ -1,5 +1,5 @@
 import type { Municipality } from '../data/contract.ts';
-import { kommuner, kpiFacts, type SiteMeta } from '../data/site-meta.ts';
+import { kommuner, kpiFacts, type GroupDef, type SiteMeta } from '../data/site-meta.ts';
 import { defaultFamily, familyKind, familyTitle, FAMILY_NAME, type FamilyId } from '../data/liknande-families.ts';
 
 /** What the user picks; serialisable into the URL. A liknande choice without a family follows each KPI's area. */
@@ -70,13 +70,47 @@ export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): Fam
  * KPI shown (its area picks the family). The kommun itself is never a member.
  */
 export function resolvePeerGroup(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, kpiId?: string | null): PeerGroup {
+  // Every input the answer reads; meta's fields are replaced, never mutated (reactive-meta.svelte.ts),
+  // so the same identities give the same group, and the same object (panels keep their answers).
+  const deps = [meta.groups, meta.lazyGroups, meta.families, meta.municipalities, meta.kpis, meta.facts, kommun];
+  const key = `${kommun.id}\0${kpiId ?? ''}\0${JSON.stringify(choice)}`;
+  const hit = resolved.get(key);
+  if (hit && hit.deps.every((d, i) => d === deps[i])) return hit.group;
+  if (resolved.size >= MAX_RESOLVED) resolved.clear();
+  const group = resolveUncached(meta, kommun, choice, kpiId);
+  resolved.set(key, { deps, group });
+  return group;
+}
+
+const MAX_RESOLVED = 2000;
+const resolved = new Map<string, { deps: unknown[]; group: PeerGroup }>();
+
+/** A kommun's groups of one kind, indexed once per groups array. */
+const byOwnerIndex = new WeakMap<readonly GroupDef[], Map<string, GroupDef[]>>();
+function ownGroups(groups: readonly GroupDef[], owner: string, kind: string): GroupDef[] {
+  let index = byOwnerIndex.get(groups);
+  if (!index) {
+    index = new Map();
+    for (const g of groups) {
+      if (g.owner === null || g.owner === undefined) continue;
+      const k = `${g.owner}\0${g.kind}`;
+      const list = index.get(k);
+      if (list) list.push(g);
+      else index.set(k, [g]);
+    }
+    byOwnerIndex.set(groups, index);
+  }
+  return index.get(`${owner}\0${kind}`) ?? [];
+}
+
+function resolveUncached(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, kpiId?: string | null): PeerGroup {
   const without = (ids: string[]) => ids.filter((id) => id !== kommun.id);
   switch (choice.kind) {
     case 'liknande': {
       const chosen = choice.family && (meta.families ?? []).some((f) => f.family === choice.family) ? choice.family : null;
       const family = chosen ?? kpiFamily(meta, kpiId);
       const pending = meta.lazyGroups?.includes(kommun.id) ?? false;
-      const own = meta.groups.filter((g) => g.kind === familyKind(family) && g.owner === kommun.id);
+      const own = ownGroups(meta.groups, kommun.id, familyKind(family));
       const editions = [...new Set(own.map((g) => g.edition ?? 0))].sort((a, b) => a - b);
       const edition = choice.edition && editions.includes(choice.edition) ? choice.edition : (editions.at(-1) ?? null);
       const g = own.find((x) => (x.edition ?? 0) === edition);

@@ -90,9 +90,18 @@ interface Prefetcher {
   covers?(name: 'panelSeries', requests: readonly PanelSeriesRequest[]): boolean;
   /** true when every request was answered; false when it stopped early (asked again later) */
   prefetch(requests: readonly PanelSeriesRequest[]): Promise<boolean>;
+  /** works out a request's answers from what the page holds (no engine) */
+  answerAhead?(request: PanelSeriesRequest): void;
 }
 
-type IdleWindow = { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void };
+/** Warming stops this long before the browser's idle period ends (a visitor's input waits at most that). */
+const WARM_MARGIN_MS = 3;
+
+type IdleDeadlineLike = { timeRemaining(): number };
+type IdleWindow = {
+  requestIdleCallback?: (f: (deadline: IdleDeadlineLike) => void, o?: { timeout: number }) => number;
+  cancelIdleCallback?: (h: number) => void;
+};
 
 /**
  * Runs the batches one at a time, each when the browser is idle and the engine has nothing else to do
@@ -103,16 +112,30 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
   // Given as a function, the batches are worked out at the first idle moment, not in the change itself.
   let queue: PanelSeriesRequest[][] | null = typeof batches === 'function' ? null : [...batches];
   let cancelIdle: (() => void) | undefined;
+  // how far into the first batch the answers are worked out
+  let warmed = 0;
   const schedule = () => {
     if (cancelled || queue?.length === 0) return;
     cancelIdle = whenIdle(step);
   };
-  const step = () => {
+  const step = (deadline?: IdleDeadlineLike) => {
     cancelIdle = undefined;
     if (cancelled) return;
     queue ??= (batches as () => PanelSeriesRequest[][])();
-    // Batches the page answers by itself (KPIs it holds) cost no statement: on to one that does.
-    while (queue.length > 0 && coordinator.covers?.('panelSeries', queue[0])) queue.shift();
+    // Batches the page answers by itself (KPIs it holds) cost no statement: their answers are worked
+    // out while the browser stays idle (one request at least per idle moment), then on to the next.
+    while (queue.length > 0 && coordinator.covers?.('panelSeries', queue[0])) {
+      if (coordinator.answerAhead) {
+        const batch = queue[0];
+        while (warmed < batch.length) {
+          coordinator.answerAhead(batch[warmed++]);
+          if ((deadline?.timeRemaining() ?? 0) <= WARM_MARGIN_MS) break;
+        }
+        if (warmed < batch.length) return schedule();
+      }
+      warmed = 0;
+      queue.shift();
+    }
     if (queue.length === 0) return;
     if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
     const batch = queue.shift()!;
@@ -133,7 +156,7 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
 }
 
 /** Runs `f` once the browser is idle (within 2 s at most). Returns a cancel function. */
-export function whenIdle(f: () => void): () => void {
+export function whenIdle(f: (deadline?: IdleDeadlineLike) => void): () => void {
   const w = globalThis as IdleWindow;
   if (w.requestIdleCallback) {
     const h = w.requestIdleCallback(f, { timeout: 2000 });

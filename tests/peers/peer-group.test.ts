@@ -91,6 +91,24 @@ describe('liknande families on the real Kolada data', () => {
     expect(g.pending).toBe(true);
     expect(g.members).toEqual([]);
   });
+
+  it('gives the same object for the same inputs, and a new one once the groups arrive', () => {
+    const served = { ...meta, groups: meta.groups.filter((g) => !g.kind.startsWith('liknande')), lazyGroups: ['1489'] };
+    const first = resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462');
+    expect(resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462')).toBe(first);
+    // a copy of the choice and the KPI's family still resolve to the cached group
+    expect(resolvePeerGroup(served, alingsas(), JSON.parse(JSON.stringify({ kind: 'liknande' })), 'U31462')).toBe(first);
+    served.groups = meta.groups;
+    served.lazyGroups = [];
+    const arrived = resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462');
+    expect(arrived).not.toBe(first);
+    expect(arrived.pending).toBe(false);
+    expect([...arrived.members].sort()).toEqual(
+      koladaMembers('Liknande kommuner ekonomiskt bistånd, Alingsås, 2023')
+        .filter((id) => id !== '1489')
+        .sort(),
+    );
+  });
 });
 
 describe('default family per operating area over the full catalogue', () => {

@@ -176,8 +176,8 @@ describe('prefetchOnIdle', () => {
     expect(c.covers('panelSeries', batches[1])).toBe(true);
     expect(c.covers('panelSeries', batches[0])).toBe(false);
     let idles = 0;
-    const g = globalThis as { requestIdleCallback?: (f: () => void) => number };
-    g.requestIdleCallback = (f) => (idles++, setTimeout(f, 1) as unknown as number);
+    const g = globalThis as { requestIdleCallback?: (f: (d: { timeRemaining(): number }) => void) => number };
+    g.requestIdleCallback = (f) => (idles++, setTimeout(() => f({ timeRemaining: () => 50 }), 1) as unknown as number);
     try {
       prefetchOnIdle(c, batches);
       await expect.poll(() => c.covers('panelSeries', batches.flat()), { timeout: 10_000 }).toBe(true);
@@ -186,5 +186,39 @@ describe('prefetchOnIdle', () => {
     }
     expect(c.statements).toBe(held + 1);
     expect(idles).toBeLessThanOrEqual(2);
+  });
+
+  it('works out the held batches’ answers at idle moments, one request at least each, the time left allowing', async () => {
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const shown = [seriesAsk(site.meta, 'U31462', 'T'), seriesAsk(site.meta, 'U31001', 'T')];
+    const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, shown, 2);
+    for (const r of batches[0]) await c.run('panelSeries', r);
+    const keysOf = (r: (typeof batches)[0][0]) => [
+      queryKey('panelSeries', r),
+      queryKey('memberValues', memberValuesForPanel(r)),
+      queryKey('changeSpread', changeSpreadForPanel(r)),
+    ];
+    const all = [...new Set(batches.flat().flatMap(keysOf))];
+    const cached = () => Object.keys(c.snapshot(all)).length;
+    expect(cached()).toBeLessThan(all.length);
+    const statements = c.statements;
+    // no time left in any idle moment: one request per moment, still to the end
+    let idles = 0;
+    const g = globalThis as { requestIdleCallback?: (f: (d: { timeRemaining(): number }) => void) => number };
+    g.requestIdleCallback = (f) => (idles++, setTimeout(() => f({ timeRemaining: () => 0 }), 1) as unknown as number);
+    try {
+      prefetchOnIdle(c, batches);
+      await expect.poll(cached, { timeout: 10_000 }).toBe(all.length);
+    } finally {
+      delete g.requestIdleCallback;
+    }
+    expect(idles).toBeGreaterThan(2);
+    expect(c.statements).toBe(statements);
+    // and each worked-out answer is the one the page gives when asked (tests/queries/local: the engine's)
+    const r = batches.at(-1)![0];
+    expect(c.snapshot([queryKey('panelSeries', r)])[queryKey('panelSeries', r)]).toEqual(
+      await new Coordinator(async () => db, {}, { localIndex: new KpiIndex() }).run('panelSeries', r),
+    );
   });
 });
