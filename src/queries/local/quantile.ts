@@ -1,5 +1,5 @@
 /** DuckDB's quantile_cont on ascending values (linear between the two nearest ranks, in DuckDB's arithmetic); null when empty. */
-export function quantileCont(sorted: readonly number[], q: number): number | null {
+export function quantileCont(sorted: ArrayLike<number>, q: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const at = (n - 1) * q;
@@ -10,7 +10,7 @@ export function quantileCont(sorted: readonly number[], q: number): number | nul
 }
 
 /** DuckDB's median: the middle value, or the mean of the two middle ones. */
-export function median(sorted: readonly number[]): number | null {
+export function median(sorted: ArrayLike<number>): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const mid = n >> 1;
