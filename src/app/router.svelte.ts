@@ -57,4 +57,3 @@ export class Router {
     this.view = parseView(location.search);
   }
 }
-
