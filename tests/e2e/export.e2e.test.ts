@@ -150,6 +150,8 @@ describe('chart export on the built site', () => {
     const txt = await download(page, `${panel} [data-export="alt-txt"]`);
     expect(txt.name).toMatch(/^U31462_Ystad_1286_liknande_\d{4}_alt\.txt$/);
     expect(txt.bytes.toString('utf8').trim()).toBe(copied);
+    // the export keeps focus on its button (a disabled one would drop it to the page)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-export'))).toBe('alt-txt');
     await page.keyboard.press('Escape');
     await expect(page.locator(`${panel} .export-toggle`).getAttribute('aria-expanded')).resolves.toBe('false');
     await context.close();
