@@ -1,8 +1,8 @@
 import type { Database } from '../engine/database.ts';
+import type { PiecewiseDatabase } from './value-pieces.ts';
 import { T } from '../data/schema.ts';
 import { inList } from '../queries/sql-helpers.ts';
-import { byText } from '../queries/local/quantile.ts';
-import type { GenderSlice, KpiSlice } from '../queries/local/slice.ts';
+import { addSliceRow, finishSlice, type GenderSlice, type KpiSlice } from '../queries/local/slice.ts';
 
 /** A KPI with more rows than this stays in the engine only (the largest Kolada KPI has ~27,000). */
 export const MAX_SLICE_ROWS = 100_000;
@@ -20,6 +20,11 @@ export class KpiIndex {
   /** KPIs asked for in this turn, each with its own outcome (one missing piece fails only its KPI) */
   private pending: Map<string, { resolve: () => void; reject: (e: unknown) => void }> | null = null;
   private generation = 0;
+  /**
+   * Whether the engine holds the base data only (no data change yet): then a KPI's rows are its value
+   * piece's, read in the page (pieceSlice) instead of asked back from the engine.
+   */
+  private baseOnly = true;
   /** statements sent to load slices (the coordinator adds them to its count) */
   statements = 0;
 
@@ -51,7 +56,9 @@ export class KpiIndex {
     return Promise.all(missing.map((k) => this.loading.get(k) ?? this.queue(db, k))).then(() => {});
   }
 
+  /** Forgets every KPI because the data changed (an import): from now on rows come from the engine. */
   clear(): void {
+    this.baseOnly = false;
     this.slices.clear();
     this.oversized.clear();
     this.loading.clear();
@@ -80,6 +87,22 @@ export class KpiIndex {
 
   private async fetch(db: Database, batch: Map<string, { resolve: () => void; reject: (e: unknown) => void }>): Promise<void> {
     const started = this.generation;
+    const pieces = (db as Partial<PiecewiseDatabase>).pieceSlice;
+    if (this.baseOnly && pieces) {
+      // each KPI as soon as its own piece is read; a failed piece fails only its KPI
+      await Promise.all(
+        [...batch].map(([kpi, outcome]) =>
+          pieces.call(db, kpi, this.maxRows).then((slice) => {
+            if (this.generation === started) {
+              if (slice === 'oversized') this.oversized.add(kpi);
+              else this.slices.set(kpi, slice);
+            }
+            outcome.resolve();
+          }, outcome.reject),
+        ),
+      );
+      return;
+    }
     const prepared = await Promise.all(
       [...batch].map(([kpi, outcome]) =>
         Promise.resolve(db.prepare?.({ kpi })).then(
@@ -111,14 +134,7 @@ export class KpiIndex {
     for (const r of rows) {
       let byGender = built.get(r.kpi);
       if (!byGender) built.set(r.kpi, (byGender = new Map()));
-      let g = byGender.get(r.gender);
-      if (!g) byGender.set(r.gender, (g = { periods: [], byPeriod: new Map() }));
-      let list = g.byPeriod.get(r.period);
-      if (!list) {
-        g.byPeriod.set(r.period, (list = []));
-        g.periods.push(r.period);
-      }
-      list.push({ id: r.id, value: r.value === null ? null : Number(r.value), status: r.status ?? null });
+      addSliceRow(byGender, r.gender, r.period, { id: r.id, value: r.value === null ? null : Number(r.value), status: r.status ?? null });
     }
     const absent = kpis.filter((kpi) => !built.has(kpi));
     if (absent.length > 0) {
@@ -131,9 +147,7 @@ export class KpiIndex {
     }
     for (const kpi of kpis) {
       if (this.oversized.has(kpi)) continue;
-      const byGender = built.get(kpi) ?? new Map<string, GenderSlice>();
-      for (const g of byGender.values()) g.periods.sort(byText);
-      this.slices.set(kpi, byGender);
+      this.slices.set(kpi, finishSlice(built.get(kpi) ?? new Map<string, GenderSlice>()));
     }
   }
 }

@@ -11,9 +11,17 @@ import { sqlString, type Database } from '../engine/database.ts';
 import { CREATE_EMPTY_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
 import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../data/value-pieces.ts';
 import { ensureUserValuesTable } from './user-values.ts';
+import { sliceFromPiece } from './piece-slice.ts';
+import type { KpiSlice } from '../queries/local/slice.ts';
 
 export interface PiecewiseDatabase extends Database {
   prepare(request: unknown): Promise<void>;
+  /**
+   * The KPI's rows as the page holds them (kpi-index.ts), read from its piece in the page: no wait for
+   * the engine to take the piece in. Only the base data: imported values are not in it. 'oversized':
+   * more than maxRows rows (left to the engine).
+   */
+  pieceSlice(kpi: string, maxRows: number): Promise<KpiSlice | 'oversized'>;
   /** KPI ids loaded so far (for tests and the bench) */
   readonly loaded: ReadonlySet<string>;
 }
@@ -74,10 +82,22 @@ export async function withValuePieces(
   db.died?.catch(() => (dead = true));
   let writes: Promise<void> = Promise.resolve();
 
-  async function load(kpi: string): Promise<void> {
+  /** A piece's bytes, fetched once for both its readers (the engine's table and the page's slice); null: no piece. */
+  const bodies = new Map<string, Promise<Uint8Array | null>>();
+  function bodyOf(kpi: string): Promise<Uint8Array | null> {
+    let p = bodies.get(kpi);
+    if (!p) {
+      p = fetchBody(kpi);
+      bodies.set(kpi, p);
+      p.catch(() => bodies.delete(kpi));
+    }
+    return p;
+  }
+
+  async function fetchBody(kpi: string): Promise<Uint8Array | null> {
     const entry = (await index()).pieces[kpi];
-    if (!entry) return; // a KPI without values (or unknown): the query answers with no rows
-    const [file, bytes, rows] = entry;
+    if (!entry) return null; // a KPI without values (or unknown): the query answers with no rows
+    const [file, bytes] = entry;
     let res: Response;
     try {
       const url = new URL(`${PIECES_DIR}/${file}`, dataUrl);
@@ -89,6 +109,15 @@ export async function withValuePieces(
       throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
     const body = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
     if (body.byteLength !== bytes) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${body.byteLength} av ${bytes} byte).`);
+    return body;
+  }
+
+  async function load(kpi: string): Promise<void> {
+    const shared = await bodyOf(kpi);
+    if (!shared) return;
+    const rows = (await index()).pieces[kpi][2];
+    // the engine takes its own copy (handing bytes to the worker may detach them)
+    const body = shared.slice();
     const table = `piece_${++serial}_${Math.random().toString(36).slice(2, 8)}`;
     // One piece at a time into the table: each insertion may be a transaction of its own.
     const turn = writes.then(async () => {
@@ -107,6 +136,7 @@ export async function withValuePieces(
     writes = turn.catch(() => {});
     await turn;
     loaded.add(kpi);
+    bodies.delete(kpi);
   }
 
   function ensure(kpi: string): Promise<void> {
@@ -117,6 +147,7 @@ export async function withValuePieces(
         () => void failed.delete(kpi),
         (e: unknown) => {
           failed.add(kpi);
+          bodies.delete(kpi);
           throw e;
         },
       );
@@ -131,6 +162,21 @@ export async function withValuePieces(
     loaded,
     async prepare(request: unknown) {
       await Promise.all([...new Set(requestKpis(request))].map(ensure));
+    },
+    async pieceSlice(kpi: string, maxRows: number) {
+      const entry = (await index()).pieces[kpi];
+      if (entry && entry[2] > maxRows) return 'oversized';
+      // the engine gets the piece too (its SQL queries need it); a failure there is left to them
+      void ensure(kpi).catch(() => {});
+      const body = await bodyOf(kpi);
+      if (!body) return new Map();
+      try {
+        return await sliceFromPiece(body);
+      } catch (e) {
+        failed.add(kpi);
+        bodies.delete(kpi);
+        throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
+      }
     },
   };
 }

@@ -21,6 +21,8 @@ interface ArrowData {
   nullCount: number;
   values: unknown;
   valueOffsets: unknown;
+  /** a dictionary-encoded column's words (values then holds each row's index into them) */
+  dictionary?: ArrowVector;
   getValid(index: number): boolean;
 }
 interface ArrowVector extends Iterable<unknown> {
@@ -33,6 +35,7 @@ export interface ArrowTable {
   getChildAt(index: number): ArrowVector | null;
 }
 
+const DICTIONARY = -1;
 const INT = 2;
 const FLOAT = 3;
 const UTF8 = 5;
@@ -68,6 +71,7 @@ function columnValues(vector: ArrowVector): unknown[] {
   let at = 0;
   for (const data of vector.data) {
     if (data.type.typeId === UTF8) utf8Into(data, out, at);
+    else if (data.type.typeId === DICTIONARY) wordsInto(data, out, at);
     else numbersInto(data, out, at);
     at += data.length;
   }
@@ -77,6 +81,7 @@ function columnValues(vector: ArrowVector): unknown[] {
 function fast(data: ArrowData): boolean {
   const { typeId, bitWidth, precision } = data.type;
   if (typeId === UTF8) return true;
+  if (typeId === DICTIONARY) return data.dictionary !== undefined && data.dictionary.data.every(fast);
   if (typeId === FLOAT) return precision === DOUBLE || precision === SINGLE;
   return typeId === INT && (bitWidth === 8 || bitWidth === 16 || bitWidth === 32 || bitWidth === 64);
 }
@@ -86,6 +91,15 @@ function numbersInto(data: ArrowData, out: unknown[], at: number): void {
   const { length } = data;
   const nulls = data.nullCount > 0;
   for (let i = 0; i < length; i++) out[at + i] = nulls && !data.getValid(i) ? null : Number(values[i]);
+}
+
+/** A dictionary-encoded column (the value pieces' strings): its words decoded once, then looked up per row. */
+function wordsInto(data: ArrowData, out: unknown[], at: number): void {
+  const words = columnValues(data.dictionary!);
+  const keys = data.values as ArrayLike<number>;
+  const { length } = data;
+  const nulls = data.nullCount > 0;
+  for (let i = 0; i < length; i++) out[at + i] = nulls && !data.getValid(i) ? null : words[keys[i]];
 }
 
 function utf8Into(data: ArrowData, out: unknown[], at: number): void {

@@ -13,6 +13,20 @@ import { writeValuePieces } from '../../scripts/site/write-value-pieces.ts';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
 import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../../src/data/value-pieces.ts';
 import { tableFromIPC } from 'apache-arrow';
+import { KpiIndex } from '../../src/core/kpi-index.ts';
+import type { KpiSlice } from '../../src/queries/local/slice.ts';
+
+/** A slice with each period's rows in one order (the engine gives them in any). */
+const normal = (slice: KpiSlice) =>
+  [...slice]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([gender, g]) => [
+      gender,
+      g.periods,
+      g.periods.map((p) =>
+        [...g.byPeriod.get(p)!].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : (a.value ?? -1e300) - (b.value ?? -1e300))),
+      ),
+    ]);
 
 // The sample data set, laid out in pieces exactly as the build does, served on 127.0.0.1.
 let full: Database;
@@ -89,6 +103,78 @@ describe('value pieces', () => {
     const breakdown = { municipalityId: '1286', kpis: kids, genders: ['T', 'K', 'M'] };
     expect(await lazy.run('breakdown', breakdown as never)).toEqual(await eager.run('breakdown', breakdown as never));
     expect(new Set(db.loaded)).toEqual(new Set(['U31462', 'N00090', ...kids]));
+    await db.close();
+  });
+
+  it('reads every KPI’s rows from its piece in the page exactly as the engine gives them back', async () => {
+    const db = await piecewise();
+    const fromEngine = new KpiIndex();
+    for (const kpi of Object.keys(index.pieces)) {
+      const slice = await db.pieceSlice(kpi, Infinity);
+      expect(slice).not.toBe('oversized');
+      await fromEngine.load(full, [kpi]);
+      expect(normal(slice as KpiSlice), kpi).toEqual(normal(fromEngine.get(kpi)!));
+    }
+    expect(await db.pieceSlice('N31825', Infinity)).toEqual(new Map()); // in the catalogue, without values
+    const [big, , rows] = [...Object.values(index.pieces)].sort((a, b) => b[2] - a[2])[0];
+    expect(big).toBeTruthy();
+    expect(
+      await db.pieceSlice(
+        Object.keys(index.pieces).find((k) => index.pieces[k][2] === rows)!,
+        rows - 1,
+      ),
+    ).toBe('oversized');
+    await db.close();
+  });
+
+  it('holds KPIs from their pieces without a statement while the data is the base data, from the engine after a change', async () => {
+    const db = await piecewise();
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
+    const eager = new Coordinator(async () => full);
+    const ask = (kpi: string, id: string) => ({
+      kpi,
+      municipalityId: id,
+      members: ['1260', '1261', '1262'],
+      gender: 'T' as const,
+      higherIsBetter: true,
+    });
+    expect(await c.run('panelSeries', ask('U31462', '1286'))).toEqual(await eager.run('panelSeries', ask('U31462', '1286')));
+    expect(c.statements).toBe(0);
+    expect(c.peek('panelSeries', ask('U31462', '1489'))).toEqual(await eager.run('panelSeries', ask('U31462', '1489')));
+    // the engine takes the piece too, for its own queries
+    await expect.poll(() => db.loaded.has('U31462')).toBe(true);
+    c.clear();
+    expect(await c.run('panelSeries', ask('U31462', '1286'))).toEqual(await eager.run('panelSeries', ask('U31462', '1286')));
+    expect(c.statements).toBeGreaterThan(0);
+    await db.close();
+  });
+
+  it('fails only the KPI whose piece is missing, truncated or garbled when read in the page, and reads it on a retry', async () => {
+    const copy = join(out, 'broken-in-page');
+    cpSync(join(out, 'data'), copy, { recursive: true });
+    const missing = join(copy, PIECES_DIR, index.pieces.U31462[0]);
+    const truncated = join(copy, PIECES_DIR, index.pieces.N00090[0]);
+    const garbled = join(copy, PIECES_DIR, index.pieces.U31001[0]);
+    rmSync(missing);
+    truncateSync(truncated, Math.floor(index.pieces.N00090[1] / 2));
+    writeFileSync(garbled, Buffer.alloc(index.pieces.U31001[1], 'municipality_id,period\n'));
+    const db = await piecewise('broken-in-page/');
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
+    const ask = (kpi: string) => ({ kpi, municipalityId: '1286', members: ['1260', '1261'], gender: 'T' as const, higherIsBetter: true });
+    const [a, b, g, ok] = await Promise.allSettled(['U31462', 'N00090', 'U31001', 'U40455'].map((k) => c.run('panelSeries', ask(k))));
+    expect(a).toMatchObject({
+      status: 'rejected',
+      reason: { message: expect.stringMatching(/Värdena för U31462 kunde inte hämtas \(404/) },
+    });
+    expect(b).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/Värdena för N00090 kom ofullständiga/) } });
+    expect(g).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/Värdena för U31001 gick inte att läsa/) } });
+    expect(ok.status).toBe('fulfilled');
+    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31462[0]), missing);
+    cpSync(join(out, 'data', PIECES_DIR, index.pieces.N00090[0]), truncated);
+    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31001[0]), garbled);
+    const held = new Coordinator(async () => full, {}, { localIndex: new KpiIndex() });
+    for (const k of ['U31462', 'N00090', 'U31001'])
+      expect(await c.run('panelSeries', ask(k))).toEqual(await held.run('panelSeries', ask(k)));
     await db.close();
   });
 

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { Bool, Field, Float64, Int32, Int64, List, Table, Utf8, tableFromIPC, tableToIPC, vectorFromArray, makeTable } from 'apache-arrow';
+import {
+  Bool,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  Int64,
+  List,
+  Table,
+  Utf8,
+  tableFromIPC,
+  tableToIPC,
+  vectorFromArray,
+  makeTable,
+} from 'apache-arrow';
 import { arrowRows, type ArrowTable } from '../../src/engine/arrow-rows.ts';
 
 /** What the engine returned before: Arrow's own row objects, BIGINT as numbers (list cells compared as JSON). */
@@ -52,6 +66,21 @@ describe('arrowRows (query answers as plain rows)', () => {
       // with and without non-ASCII names
       expect(json(arrowRows(sliced as unknown as ArrowTable))).toEqual(reference(sliced));
     expect(arrowRows(sample().slice(6) as unknown as ArrowTable).map((r) => r.id)).toEqual(['', '0000', '1489']);
+  });
+
+  it('reads dictionary-encoded strings (the value pieces) with nulls, over batches and slices', () => {
+    const words = () =>
+      makeTable({
+        id: vectorFromArray(ids, new Dictionary(new Utf8(), new Int32())).data[0],
+        value: vectorFromArray(values, new Float64()).data[0],
+      } as never) as unknown as Table;
+    const t = viaIpc(words().concat(words().slice(2, 7)));
+    expect(t.batches.length).toBeGreaterThan(1);
+    const rows = arrowRows(t as unknown as ArrowTable);
+    expect(json(rows)).toEqual(reference(t));
+    expect(rows.map((r) => r.id)).toEqual([...ids, ...ids.slice(2, 7)]);
+    for (const sliced of [words().slice(3), words().slice(6)])
+      expect(json(arrowRows(sliced as unknown as ArrowTable))).toEqual(reference(sliced));
   });
 
   it('keeps a column named __proto__ as data, never as the prototype', () => {
