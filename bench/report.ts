@@ -109,7 +109,7 @@ export function formatReport(r: BenchResult): string {
   lines.push(`| baseline: no prerender, waits for DuckDB | ${ms(c.baselineFirstChartMs)} | | | | |`, '');
   lines.push(`Prerendered first chart is ${nf(c.speedup, 1)}× faster than the wait-for-DuckDB baseline.`, '');
   lines.push(
-    `DuckDB: engine ready ${ms(c.engineReadyMs)}, first interactive panelSeries answered ${ms(c.interactiveQueryMs)} after navigation start; the wasm (${mb(c.wasmBytes)} on the wire, gzip) finished downloading at ${ms(c.wasmResponseEndMs)}, the index and value pieces (${mb(c.valuesBytes)}) at ${ms(c.valuesResponseEndMs)}.`,
+    `DuckDB: engine ready ${ms(c.engineReadyMs)}, first interactive query (a ranking, SQL in DuckDB) answered ${ms(c.interactiveQueryMs)} after navigation start; the wasm (${mb(c.wasmBytes)} on the wire, gzip) finished downloading at ${ms(c.wasmResponseEndMs)}, the index and value pieces (${mb(c.valuesBytes)}) at ${ms(c.valuesResponseEndMs)}.`,
     '',
   );
   lines.push('## Interaction latency (real data, engine warm)', '');
@@ -174,7 +174,7 @@ export function formatFull(f: FullDataResult): string[] {
   }
   lines.push(`| baseline: no prerender, waits for DuckDB | ${ms(c.baselineFirstChartMs)} | | | |`, '');
   lines.push(
-    `First chart ${nf(c.speedup, 1)}× faster than the baseline. DuckDB ready ${ms(c.engineReadyMs)}, first interactive panelSeries (its piece fetched) answered ${ms(c.interactiveQueryMs)} after navigation start.`,
+    `First chart ${nf(c.speedup, 1)}× faster than the baseline. DuckDB ready ${ms(c.engineReadyMs)}, first interactive DuckDB query (a ranking, its piece taken in) answered ${ms(c.interactiveQueryMs)} after navigation start.`,
     '',
   );
   const d = f.defaultPanels;

@@ -5,9 +5,10 @@ import { flushSync, hydrate, mount } from 'svelte';
 import App from './app/App.svelte';
 import { Router } from './app/router.svelte.ts';
 import { Coordinator } from './core/coordinator.ts';
-import { KpiIndex } from './core/kpi-index.ts';
+import { KpiIndex, MAX_SLICE_ROWS } from './core/kpi-index.ts';
+import { pieceStore } from './core/piece-store.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
-import { fetchPieceIndex, withValuePieces } from './core/value-pieces.ts';
+import { withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import type { Database } from './engine/database.ts';
 import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
@@ -51,22 +52,22 @@ async function start() {
     return;
   }
   meta = reactiveMeta(meta);
+  // The value pieces, read by the page itself (held KPIs, before and beside the engine) and by the engine.
+  const pieces = pieceStore(new URL('data/', rootUrl).href);
   // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
   const coordinator = new Coordinator(
     async () => {
-      // The index of value pieces is fetched while the engine starts; the pieces when a query needs them.
-      const dataUrl = new URL('data/', rootUrl).href;
-      const index = fetchPieceIndex(dataUrl);
-      index.catch(() => {});
+      // The index of value pieces is fetched while the engine starts, if no held KPI asked for it yet.
+      pieces.index().catch(() => {});
       const engine = early ?? openBrowserEngine();
       early = null; // a restart after a failure opens a new one
       opened = true;
-      const db = await withValuePieces(await engine, dataUrl, fetch, index);
+      const db = await withValuePieces(await engine, pieces);
       await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
       return db;
     },
     boot.snapshot ?? {},
-    { localIndex: new KpiIndex() },
+    { localIndex: new KpiIndex(MAX_SLICE_ROWS, pieces) },
   );
   void userData.attach(meta, coordinator);
   userTargets.attach(meta);

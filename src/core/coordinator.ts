@@ -91,18 +91,14 @@ export class Coordinator {
     let p = this.inflight.get(key) as Promise<QueryResult<N>> | undefined;
     if (!p) {
       const started = this.generation;
-      p = this.database()
-        .then(async (db): Promise<QueryResult<N>> => {
-          const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
-          if (via && this.index!.accepts(via.kpis(request))) {
-            await this.index!.load(db, via.kpis(request));
-            const answer = this.answerLocally(name, request);
-            if (answer !== undefined) return answer;
-          }
-          // Value pieces a request names are fetched before it joins a batch, so the statement sees them.
-          await db.prepare?.(request);
-          return this.execute(db, name, request) as Promise<QueryResult<N>>;
-        })
+      // KPIs the page can read from their pieces by itself: held without waiting for the engine
+      const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
+      const alone = via && this.index!.readsAlone && this.index!.accepts(via.kpis(request));
+      const held = alone
+        ? this.index!.load(this.current, via.kpis(request)).then(() => this.answerLocally(name, request))
+        : Promise.resolve(undefined);
+      p = held
+        .then((answer) => (answer !== undefined ? answer : this.fromEngine(name, request)))
         .then((result) => {
           // A result computed before a clear() may describe data that is gone; do not cache it.
           if (this.generation === started) this.cache.set(key, result);
@@ -114,6 +110,21 @@ export class Coordinator {
       this.inflight.set(key, p);
     }
     return p;
+  }
+
+  /** Answers with the engine, starting it if needed (held KPIs are loaded through it when the page cannot read them alone). */
+  private fromEngine<N extends QueryName>(name: N, request: QueryRequest<N>): Promise<QueryResult<N>> {
+    return this.database().then(async (db): Promise<QueryResult<N>> => {
+      const via = this.index && (localAnswers[name] as LocalAnswer<N> | undefined);
+      if (via && this.index!.accepts(via.kpis(request))) {
+        await this.index!.load(db, via.kpis(request));
+        const answer = this.answerLocally(name, request);
+        if (answer !== undefined) return answer;
+      }
+      // Value pieces a request names are fetched before it joins a batch, so the statement sees them.
+      await db.prepare?.(request);
+      return this.execute(db, name, request) as Promise<QueryResult<N>>;
+    });
   }
 
   /** Runs one query, or queues it to share one statement with the other requests of its batch. */
@@ -192,6 +203,11 @@ export class Coordinator {
     return this.index !== null && this.index.all(kpis) !== undefined;
   }
 
+  /** Whether prefetch() can work now: on a running engine, or without one while the page reads the pieces itself. */
+  get prefetchable(): boolean {
+    return this.status === 'ready' || (this.index?.readsAlone ?? false);
+  }
+
   /** Whether a query is in flight or waiting for its batch (prefetching waits for this to be false). */
   get busy(): boolean {
     return this.inflight.size > 0 || this.pending.size > 0;
@@ -205,9 +221,9 @@ export class Coordinator {
    * the engine.
    */
   async prefetch(requests: readonly QueryRequest<'panelSeries'>[]): Promise<boolean> {
-    if (this.status !== 'ready' || this.busy) return false;
+    if (!this.prefetchable || this.busy) return false;
     // With KPIs held in the page, holding the requests' KPIs is all there is to do: the rest is answered on demand.
-    if (this.index && this.current) {
+    if (this.index && (this.current || this.index.readsAlone)) {
       await this.index.load(this.current, [...new Set(requests.map((r) => r.kpi))]);
       return true;
     }
@@ -289,9 +305,13 @@ export class Coordinator {
 
   /**
    * Loads what a request will need before it is asked (the value pieces of its KPIs), when a visitor
-   * is about to ask it. Only on a running engine (never starts it); a failure is left to the query.
+   * is about to ask it: into the page when it reads pieces itself, else into a running engine (never
+   * starts one); a failure is left to the query.
    */
   warm(request: unknown): void {
+    const kpi = (request as { kpi?: unknown } | null)?.kpi;
+    // a KPI the page reads by itself: held ahead (the engine, when it runs, takes the piece in too)
+    if (this.index?.readsAlone && typeof kpi === 'string') return void this.index.load(this.current, [kpi]).catch(() => {});
     if (this.status !== 'ready' || !this.current?.prepare) return;
     this.current.prepare(request).catch(() => {});
   }

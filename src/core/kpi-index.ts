@@ -1,5 +1,6 @@
 import type { Database } from '../engine/database.ts';
 import type { PiecewiseDatabase } from './value-pieces.ts';
+import type { PieceStore } from './piece-store.ts';
 import { T } from '../data/schema.ts';
 import { inList } from '../queries/sql-helpers.ts';
 import { addSliceRow, finishSlice, type GenderSlice, type KpiSlice } from '../queries/local/slice.ts';
@@ -28,7 +29,16 @@ export class KpiIndex {
   /** statements sent to load slices (the coordinator adds them to its count) */
   statements = 0;
 
-  constructor(private readonly maxRows = MAX_SLICE_ROWS) {}
+  /** `store`: the value pieces, so that KPIs are held before (or without) a running engine */
+  constructor(
+    private readonly maxRows = MAX_SLICE_ROWS,
+    private readonly store?: PieceStore,
+  ) {}
+
+  /** Whether KPIs can be held without the engine: read from their pieces while the data is the base data. */
+  get readsAlone(): boolean {
+    return this.baseOnly && this.store !== undefined;
+  }
 
   get(kpi: string): KpiSlice | undefined {
     return this.slices.get(kpi);
@@ -51,7 +61,7 @@ export class KpiIndex {
   }
 
   /** Loads the KPIs not yet held, batching with other loads asked for in the same turn. */
-  load(db: Database, kpis: readonly string[]): Promise<void> {
+  load(db: Database | null, kpis: readonly string[]): Promise<void> {
     const missing = [...new Set(kpis)].filter((k) => !this.slices.has(k) && !this.oversized.has(k));
     return Promise.all(missing.map((k) => this.loading.get(k) ?? this.queue(db, k))).then(() => {});
   }
@@ -66,7 +76,7 @@ export class KpiIndex {
     this.generation++;
   }
 
-  private queue(db: Database, kpi: string): Promise<void> {
+  private queue(db: Database | null, kpi: string): Promise<void> {
     if (!this.pending) {
       const batch = (this.pending = new Map());
       // Two hops, as the coordinator's batches: loads asked for once an engine promise settles join too.
@@ -85,14 +95,20 @@ export class KpiIndex {
     return p;
   }
 
-  private async fetch(db: Database, batch: Map<string, { resolve: () => void; reject: (e: unknown) => void }>): Promise<void> {
+  private async fetch(db: Database | null, batch: Map<string, { resolve: () => void; reject: (e: unknown) => void }>): Promise<void> {
     const started = this.generation;
-    const pieces = (db as Partial<PiecewiseDatabase>).pieceSlice;
-    if (this.baseOnly && pieces) {
+    // from the pieces in the page: the engine's wrapper when it runs (it takes each piece in too), else the store
+    const engine = db as Partial<PiecewiseDatabase> | null;
+    const read = engine?.pieceSlice
+      ? (kpi: string) => engine.pieceSlice!(kpi, this.maxRows)
+      : this.store
+        ? (kpi: string) => this.store!.slice(kpi, this.maxRows)
+        : null;
+    if (this.baseOnly && read) {
       // each KPI as soon as its own piece is read; a failed piece fails only its KPI
       await Promise.all(
         [...batch].map(([kpi, outcome]) =>
-          pieces.call(db, kpi, this.maxRows).then((slice) => {
+          read(kpi).then((slice) => {
             if (this.generation === started) {
               if (slice === 'oversized') this.oversized.add(kpi);
               else this.slices.set(kpi, slice);
@@ -103,6 +119,8 @@ export class KpiIndex {
       );
       return;
     }
+    // the data changed while this batch waited: nothing held, the questions go to the engine
+    if (!db) return batch.forEach((outcome) => outcome.resolve());
     const prepared = await Promise.all(
       [...batch].map(([kpi, outcome]) =>
         Promise.resolve(db.prepare?.({ kpi })).then(

@@ -9,10 +9,12 @@
  */
 import { sqlString, type Database } from '../engine/database.ts';
 import { CREATE_EMPTY_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
-import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../data/value-pieces.ts';
+import { PIECE_COLUMNS, type PieceIndex } from '../data/value-pieces.ts';
 import { ensureUserValuesTable } from './user-values.ts';
-import { sliceFromPiece } from './piece-slice.ts';
+import { PieceError, pieceStore, type PieceStore } from './piece-store.ts';
 import type { KpiSlice } from '../queries/local/slice.ts';
+
+export { PieceError, fetchPieceIndex } from './piece-store.ts';
 
 export interface PiecewiseDatabase extends Database {
   prepare(request: unknown): Promise<void>;
@@ -36,86 +38,29 @@ export function requestKpis(request: unknown): string[] {
   return out;
 }
 
-export class PieceError extends Error {
-  constructor(
-    readonly kpi: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PieceError';
-  }
-}
-
-/** The index of pieces (data/pieces.json), its KPI map without a prototype (ids are data). */
-export async function fetchPieceIndex(dataUrl: string, fetchImpl: typeof fetch = fetch): Promise<PieceIndex> {
-  const r = await fetchImpl(new URL(PIECES_INDEX, dataUrl));
-  if (!r.ok) throw new Error(`förteckningen över värdena kunde inte hämtas (${r.status} ${r.statusText})`);
-  const parsed = (await r.json()) as PieceIndex;
-  return { ...parsed, pieces: Object.assign(Object.create(null) as PieceIndex['pieces'], parsed.pieces) };
-}
-
 /**
  * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
  * request already under way (started beside the engine); a failed one is asked again on the next query.
  */
 export async function withValuePieces(
   db: Database,
-  dataUrl: string,
+  pieces: string | PieceStore,
   fetchImpl: typeof fetch = fetch,
   prefetched?: Promise<PieceIndex>,
 ): Promise<PiecewiseDatabase> {
   await db.exec(CREATE_EMPTY_VALUES_SQL);
-  let indexPromise: Promise<PieceIndex> | null = null;
-  const remember = (p: Promise<PieceIndex>) =>
-    (indexPromise = p.catch((e: unknown) => {
-      indexPromise = null;
-      throw e;
-    }));
-  if (prefetched) remember(prefetched).catch(() => {});
-  const index = () => indexPromise ?? remember(fetchPieceIndex(dataUrl, fetchImpl));
+  const store = typeof pieces === 'string' ? pieceStore(pieces, fetchImpl, prefetched) : pieces;
   const loaded = new Set<string>();
   const loading = new Map<string, Promise<void>>();
-  // A retry after a failure bypasses the HTTP cache, which may hold the truncated answer.
-  const failed = new Set<string>();
   let serial = 0;
   let dead = false;
   db.died?.catch(() => (dead = true));
   let writes: Promise<void> = Promise.resolve();
 
-  /** A piece's bytes, fetched once for both its readers (the engine's table and the page's slice); null: no piece. */
-  const bodies = new Map<string, Promise<Uint8Array | null>>();
-  function bodyOf(kpi: string): Promise<Uint8Array | null> {
-    let p = bodies.get(kpi);
-    if (!p) {
-      p = fetchBody(kpi);
-      bodies.set(kpi, p);
-      p.catch(() => bodies.delete(kpi));
-    }
-    return p;
-  }
-
-  async function fetchBody(kpi: string): Promise<Uint8Array | null> {
-    const entry = (await index()).pieces[kpi];
-    if (!entry) return null; // a KPI without values (or unknown): the query answers with no rows
-    const [file, bytes] = entry;
-    let res: Response;
-    try {
-      const url = new URL(`${PIECES_DIR}/${file}`, dataUrl);
-      res = await (failed.has(kpi) ? fetchImpl(url, { cache: 'reload' }) : fetchImpl(url));
-    } catch {
-      throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (nätverksfel).`);
-    }
-    if (!res.ok)
-      throw new PieceError(kpi, `Värdena för ${kpi} kunde inte hämtas (${res.status}${res.statusText ? ' ' + res.statusText : ''}).`);
-    const body = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
-    if (body.byteLength !== bytes) throw new PieceError(kpi, `Värdena för ${kpi} kom ofullständiga (${body.byteLength} av ${bytes} byte).`);
-    return body;
-  }
-
   async function load(kpi: string): Promise<void> {
-    const shared = await bodyOf(kpi);
+    const shared = await store.body(kpi);
     if (!shared) return;
-    const rows = (await index()).pieces[kpi][2];
+    const rows = (await store.index()).pieces[kpi][2];
     // the engine takes its own copy (handing bytes to the worker may detach them)
     const body = shared.slice();
     const table = `piece_${++serial}_${Math.random().toString(36).slice(2, 8)}`;
@@ -136,7 +81,6 @@ export async function withValuePieces(
     writes = turn.catch(() => {});
     await turn;
     loaded.add(kpi);
-    bodies.delete(kpi);
   }
 
   function ensure(kpi: string): Promise<void> {
@@ -144,10 +88,9 @@ export async function withValuePieces(
     let p = loading.get(kpi);
     if (!p) {
       p = load(kpi).then(
-        () => void failed.delete(kpi),
+        () => {},
         (e: unknown) => {
-          failed.add(kpi);
-          bodies.delete(kpi);
+          store.failed(kpi);
           throw e;
         },
       );
@@ -164,19 +107,9 @@ export async function withValuePieces(
       await Promise.all([...new Set(requestKpis(request))].map(ensure));
     },
     async pieceSlice(kpi: string, maxRows: number) {
-      const entry = (await index()).pieces[kpi];
-      if (entry && entry[2] > maxRows) return 'oversized';
-      // the engine gets the piece too (its SQL queries need it); a failure there is left to them
+      // the engine takes the piece too (its SQL queries need it); a failure there is left to them
       void ensure(kpi).catch(() => {});
-      const body = await bodyOf(kpi);
-      if (!body) return new Map();
-      try {
-        return await sliceFromPiece(body);
-      } catch (e) {
-        failed.add(kpi);
-        bodies.delete(kpi);
-        throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
-      }
+      return store.slice(kpi, maxRows);
     },
   };
 }

@@ -85,6 +85,8 @@ export function neighbourBatches(
 
 interface Prefetcher {
   readonly status: string;
+  /** whether prefetch() can work now (a running engine, or pieces the page reads itself) */
+  readonly prefetchable?: boolean;
   readonly busy: boolean;
   /** whether these are answered without the engine already (nothing to prefetch) */
   covers?(name: 'panelSeries', requests: readonly PanelSeriesRequest[]): boolean;
@@ -137,7 +139,7 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
       queue.shift();
     }
     if (queue.length === 0) return;
-    if (coordinator.status !== 'ready' || coordinator.busy) return schedule();
+    if (!(coordinator.prefetchable ?? coordinator.status === 'ready') || coordinator.busy) return schedule();
     const batch = queue.shift()!;
     coordinator
       .prefetch(batch)

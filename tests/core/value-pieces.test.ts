@@ -13,7 +13,8 @@ import { writeValuePieces } from '../../scripts/site/write-value-pieces.ts';
 import { serveStatic, type StaticServer } from '../../scripts/site/static-server.ts';
 import { PIECE_COLUMNS, PIECES_DIR, PIECES_INDEX, type PieceIndex } from '../../src/data/value-pieces.ts';
 import { tableFromIPC } from 'apache-arrow';
-import { KpiIndex } from '../../src/core/kpi-index.ts';
+import { KpiIndex, MAX_SLICE_ROWS } from '../../src/core/kpi-index.ts';
+import { pieceStore } from '../../src/core/piece-store.ts';
 import type { KpiSlice } from '../../src/queries/local/slice.ts';
 
 /** A slice with each period's rows in one order (the engine gives them in any). */
@@ -176,6 +177,40 @@ describe('value pieces', () => {
     for (const k of ['U31462', 'N00090', 'U31001'])
       expect(await c.run('panelSeries', ask(k))).toEqual(await held.run('panelSeries', ask(k)));
     await db.close();
+  });
+
+  it('answers, prefetches and warms held KPIs from the pieces before any engine runs, and uses the engine once the data changes', async () => {
+    const store = pieceStore(new URL('data/', server.url).href);
+    let opened = 0;
+    const c = new Coordinator(
+      async () => {
+        opened++;
+        return withValuePieces(await openNodeDatabase(), store);
+      },
+      {},
+      { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) },
+    );
+    const eager = new Coordinator(async () => full);
+    const ask = (kpi: string, id: string) => ({
+      kpi,
+      municipalityId: id,
+      members: ['1260', '1261', '1262'],
+      gender: 'T' as const,
+      higherIsBetter: true,
+    });
+    expect(c.prefetchable).toBe(true);
+    expect(await c.run('panelSeries', ask('U31462', '1286'))).toEqual(await eager.run('panelSeries', ask('U31462', '1286')));
+    expect(await c.prefetch([ask('U31001', '1286'), ask('N00090', '1286')])).toBe(true);
+    c.warm({ kpi: 'U40455' });
+    await expect.poll(() => c.holds(['U31462', 'U31001', 'N00090', 'U40455'])).toBe(true);
+    expect({ opened, status: c.status, statements: c.statements }).toEqual({ opened: 0, status: 'idle', statements: 0 });
+    // an import changes the data: the page's pieces no longer tell the whole story
+    c.clear();
+    expect(c.prefetchable).toBe(false);
+    expect(await c.run('panelSeries', ask('U31462', '1489'))).toEqual(await eager.run('panelSeries', ask('U31462', '1489')));
+    expect(opened).toBe(1);
+    expect(c.statements).toBeGreaterThan(0);
+    (await c.database()).close();
   });
 
   it('names the KPIs of a request from its kpi and kpis fields only', () => {

@@ -224,8 +224,17 @@ describe('self-contained, under a Content-Security-Policy', () => {
     await settled(page);
     const n = await page.evaluate(async () => {
       const { coordinator } = (
-        globalThis as unknown as { __jamfor: { coordinator: { database(): Promise<{ query(s: string): Promise<{ n: number }[]> }> } } }
+        globalThis as unknown as {
+          __jamfor: {
+            coordinator: {
+              run(name: string, r: unknown): Promise<unknown[]>;
+              database(): Promise<{ query(s: string): Promise<{ n: number }[]> }>;
+            };
+          };
+        }
       ).__jamfor;
+      // the panels are answered in the page from the pieces; a ranking is SQL in DuckDB
+      await coordinator.run('ranking', { kpi: 'U31462', period: '2021', gender: 'T', higherIsBetter: true });
       return (await (await coordinator.database()).query('SELECT count(*)::INTEGER AS n FROM kpi_values'))[0].n;
     });
     expect(n).toBeGreaterThan(1000);
