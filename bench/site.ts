@@ -47,7 +47,11 @@ function linkTree(from: string, to: string): void {
   for (const entry of readdirSync(from)) linkTree(join(from, entry), join(to, entry));
 }
 
-/** Removes the prerendered app markup and the boot snapshot from a page, keeping head, scripts and styles. */
+/**
+ * Removes the prerendered app markup and the boot snapshot from a page, keeping head, scripts and styles,
+ * and asks the app to hold KPIs through the engine only (it would otherwise read the value pieces itself
+ * and answer the panels before DuckDB runs: no longer a page that waits for DuckDB).
+ */
 export function stripPrerender(html: string): string {
   const start = html.indexOf('<div id="app">');
   const end = html.indexOf('<noscript>', start);
@@ -55,7 +59,8 @@ export function stripPrerender(html: string): string {
   const stripped = html.slice(0, start) + '<div id="app"></div>\n    ' + html.slice(end);
   const boot = /<script type="application\/json" id="jamfor-boot">[\s\S]*?<\/script>/;
   if (!boot.test(stripped)) throw new Error('page has no boot snapshot');
-  return stripped.replace(boot, '');
+  if (!stripped.includes('</head>')) throw new Error('page has no </head>');
+  return stripped.replace(boot, '').replace('</head>', '<meta name="jamfor-engine-only" content="">\n  </head>');
 }
 
 /**

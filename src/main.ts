@@ -67,7 +67,8 @@ async function start() {
       return db;
     },
     boot.snapshot ?? {},
-    { localIndex: new KpiIndex(MAX_SLICE_ROWS, pieces) },
+    // <meta name="jamfor-engine-only">: held KPIs come from the engine only (the bench's wait-for-DuckDB baseline)
+    { localIndex: new KpiIndex(MAX_SLICE_ROWS, document.querySelector('meta[name="jamfor-engine-only"]') ? undefined : pieces) },
   );
   void userData.attach(meta, coordinator);
   userTargets.attach(meta);

@@ -63,7 +63,7 @@ describe('bench inputs', () => {
     expect(syntheticLines(5, 6)).toBe(syntheticLines(0, 10).split('\n')[5] + '\n');
   });
 
-  it('the baseline page keeps scripts but loses the prerendered body and the boot snapshot', () => {
+  it('the baseline page keeps scripts but loses the prerendered body and the boot snapshot, and waits for the engine', () => {
     const html =
       '<head><script type="module" src="./a.js"></script></head><body><div id="app"><h1>X</h1><svg data-chart-id="c"></svg></div>\n<noscript></noscript><script type="application/json" id="jamfor-boot">{"snapshot":{}}</script></body>';
     const out = stripPrerender(html);
@@ -71,6 +71,7 @@ describe('bench inputs', () => {
     expect(out).toContain('src="./a.js"');
     expect(out).not.toContain('data-chart-id');
     expect(out).not.toContain('jamfor-boot');
+    expect(out).toMatch(/<meta name="jamfor-engine-only"[^>]*>\s*<\/head>/);
     expect(() => stripPrerender('<html></html>')).toThrow();
   });
 });
