@@ -203,6 +203,11 @@ export class Coordinator {
     return this.index !== null && this.index.all(kpis) !== undefined;
   }
 
+  /** Whether the page answers its panels without the engine (KPIs held from the pieces it reads itself). */
+  get answersWithoutEngine(): boolean {
+    return this.index?.readsAlone ?? false;
+  }
+
   /** Whether prefetch() can work now: on a running engine, or without one while the page reads the pieces itself. */
   get prefetchable(): boolean {
     return this.status === 'ready' || (this.index?.readsAlone ?? false);

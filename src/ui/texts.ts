@@ -97,6 +97,8 @@ export const texts = {
     starting: 'Laddar databasen för egna jämförelser …',
     failed: 'Databasen i webbläsaren fungerar inte just nu.',
     failedRest: 'Diagrammen som redan visas gäller fortfarande, men nya val kan inte räknas fram förrän databasen har startats om.',
+    failedRestPieces:
+      'Diagrammen och valen på kommunsidorna fungerar ändå. Rangordningar, kartor och egna data behöver databasen och fungerar igen när den har startats om.',
     cause: 'Orsak:',
     retry: 'Försök igen',
   },

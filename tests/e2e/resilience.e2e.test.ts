@@ -115,6 +115,10 @@ describe('engine failures', () => {
     await page.route('**/*.wasm', (route) => route.abort('failed'));
     await page.goto(`${site}kommun/1861/`);
     await waitForFailure(page);
+    // the notice says what still works
+    await expect(page.locator('.engine-status [role="alert"]').textContent()).resolves.toContain(
+      'Diagrammen och valen på kommunsidorna fungerar ändå',
+    );
     const panel = '#panel-kostnader';
     await page.selectOption('#kpi-kostnader', 'N31004');
     await page.waitForFunction((p) => document.querySelector(`${p} .figures`)?.textContent?.includes('(N31004)'), panel, {
