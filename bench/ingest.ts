@@ -114,7 +114,7 @@ export async function wasmIngest(
           exec(s: string): Promise<void>;
           registerFile(n: string, b: Uint8Array): Promise<void>;
         };
-        type C = { database(): Promise<Db>; run(n: string, r: unknown): Promise<unknown[]> };
+        type C = { database(): Promise<Db>; run(n: string, r: unknown): Promise<unknown[]>; clear(): void };
         const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
         const db = await c.database();
         const f0 = performance.now();
@@ -130,6 +130,8 @@ export async function wasmIngest(
           await db.exec(createSql);
           runs.push(registerMs + performance.now() - r0);
         }
+        // the values are not the site's any more: the page must not answer from its own pieces (as after an import)
+        c.clear();
         const [{ n }] = await db.query('SELECT count(*) AS n FROM kpi_values');
         const [{ bytes: mem }] = await db.query(memorySql);
         const size = (await db.query('PRAGMA database_size'))[0] ?? null;
