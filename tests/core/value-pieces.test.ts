@@ -50,6 +50,31 @@ async function piecewise(dataDir = 'data/'): Promise<PiecewiseDatabase> {
   return withValuePieces(await openNodeDatabase(), new URL(dataDir, server.url).href);
 }
 
+/** A series panel's question about `kpi` for kommun `id` against three of its neighbours. */
+const ask = (kpi: string, id = '1286') => ({
+  kpi,
+  municipalityId: id,
+  members: ['1260', '1261', '1262'],
+  gender: 'T' as const,
+  higherIsBetter: true,
+});
+
+/**
+ * A copy of the served data under `name`/ with U31462's piece missing, N00090's cut in half and (with
+ * `garble`) U31001's the right length but no Arrow; `repair()` puts the good pieces back.
+ */
+function brokenCopy(name: string, garble = false) {
+  const copy = join(out, name);
+  cpSync(join(out, 'data'), copy, { recursive: true });
+  const broken = ['U31462', 'N00090', ...(garble ? ['U31001'] : [])].map((k) => join(copy, PIECES_DIR, index.pieces[k][0]));
+  rmSync(broken[0]);
+  truncateSync(broken[1], Math.floor(index.pieces.N00090[1] / 2));
+  if (garble) writeFileSync(broken[2], Buffer.alloc(index.pieces.U31001[1], 'municipality_id,period\n'));
+  return {
+    repair: () => broken.forEach((file) => cpSync(join(out, 'data', PIECES_DIR, file.split('/').pop()!), file)),
+  };
+}
+
 describe('value pieces', () => {
   it('warm() loads a KPI ahead of its query on a running engine, and never starts one', async () => {
     const db = await piecewise();
@@ -132,13 +157,6 @@ describe('value pieces', () => {
     const db = await piecewise();
     const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
     const eager = new Coordinator(async () => full);
-    const ask = (kpi: string, id: string) => ({
-      kpi,
-      municipalityId: id,
-      members: ['1260', '1261', '1262'],
-      gender: 'T' as const,
-      higherIsBetter: true,
-    });
     expect(await c.run('panelSeries', ask('U31462', '1286'))).toEqual(await eager.run('panelSeries', ask('U31462', '1286')));
     expect(c.statements).toBe(0);
     expect(c.peek('panelSeries', ask('U31462', '1489'))).toEqual(await eager.run('panelSeries', ask('U31462', '1489')));
@@ -151,17 +169,9 @@ describe('value pieces', () => {
   });
 
   it('fails only the KPI whose piece is missing, truncated or garbled when read in the page, and reads it on a retry', async () => {
-    const copy = join(out, 'broken-in-page');
-    cpSync(join(out, 'data'), copy, { recursive: true });
-    const missing = join(copy, PIECES_DIR, index.pieces.U31462[0]);
-    const truncated = join(copy, PIECES_DIR, index.pieces.N00090[0]);
-    const garbled = join(copy, PIECES_DIR, index.pieces.U31001[0]);
-    rmSync(missing);
-    truncateSync(truncated, Math.floor(index.pieces.N00090[1] / 2));
-    writeFileSync(garbled, Buffer.alloc(index.pieces.U31001[1], 'municipality_id,period\n'));
+    const { repair } = brokenCopy('broken-in-page', true);
     const db = await piecewise('broken-in-page/');
     const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
-    const ask = (kpi: string) => ({ kpi, municipalityId: '1286', members: ['1260', '1261'], gender: 'T' as const, higherIsBetter: true });
     const [a, b, g, ok] = await Promise.allSettled(['U31462', 'N00090', 'U31001', 'U40455'].map((k) => c.run('panelSeries', ask(k))));
     expect(a).toMatchObject({
       status: 'rejected',
@@ -170,9 +180,7 @@ describe('value pieces', () => {
     expect(b).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/Värdena för N00090 kom ofullständiga/) } });
     expect(g).toMatchObject({ status: 'rejected', reason: { message: expect.stringMatching(/Värdena för U31001 gick inte att läsa/) } });
     expect(ok.status).toBe('fulfilled');
-    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31462[0]), missing);
-    cpSync(join(out, 'data', PIECES_DIR, index.pieces.N00090[0]), truncated);
-    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31001[0]), garbled);
+    repair();
     const held = new Coordinator(async () => full, {}, { localIndex: new KpiIndex() });
     for (const k of ['U31462', 'N00090', 'U31001'])
       expect(await c.run('panelSeries', ask(k))).toEqual(await held.run('panelSeries', ask(k)));
@@ -191,13 +199,6 @@ describe('value pieces', () => {
       { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) },
     );
     const eager = new Coordinator(async () => full);
-    const ask = (kpi: string, id: string) => ({
-      kpi,
-      municipalityId: id,
-      members: ['1260', '1261', '1262'],
-      gender: 'T' as const,
-      higherIsBetter: true,
-    });
     expect(c.prefetchable).toBe(true);
     expect(await c.run('panelSeries', ask('U31462', '1286'))).toEqual(await eager.run('panelSeries', ask('U31462', '1286')));
     expect(await c.prefetch([ask('U31001', '1286'), ask('N00090', '1286')])).toBe(true);
@@ -226,20 +227,14 @@ describe('value pieces', () => {
   });
 
   it('fails only the query whose piece is missing or truncated, and loads it on a retry', async () => {
-    const copy = join(out, 'broken');
-    cpSync(join(out, 'data'), copy, { recursive: true });
-    const missing = join(copy, PIECES_DIR, index.pieces.U31462[0]);
-    const truncated = join(copy, PIECES_DIR, index.pieces.N00090[0]);
-    rmSync(missing);
-    truncateSync(truncated, Math.floor(index.pieces.N00090[1] / 2));
+    const { repair } = brokenCopy('broken');
     const db = await piecewise('broken/');
     await expect(db.prepare({ kpi: 'U31462' })).rejects.toThrow(/Värdena för U31462 kunde inte hämtas \(404/);
     await expect(db.prepare({ kpi: 'N00090' })).rejects.toThrow(/Värdena för N00090 kom ofullständiga/);
     await db.prepare({ kpi: 'U31001' });
     expect(db.loaded.has('U31001')).toBe(true);
     expect(await db.query(`SELECT count(*) AS n FROM kpi_values WHERE kpi IN ('U31462', 'N00090')`)).toEqual([{ n: 0 }]);
-    cpSync(join(out, 'data', PIECES_DIR, index.pieces.U31462[0]), missing);
-    cpSync(join(out, 'data', PIECES_DIR, index.pieces.N00090[0]), truncated);
+    repair();
     await db.prepare({ kpis: ['U31462', 'N00090'] });
     const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM kpi_values WHERE kpi IN ('U31462', 'N00090')`);
     expect(n).toBe(index.pieces.U31462[2] + index.pieces.N00090[2]);
