@@ -135,7 +135,7 @@ const notes: Record<string, string> = {
     .map(([t, x]) => `${t} ${x.statements.toFixed(1)}`)
     .join(
       ', ',
-    )}. The page holds the KPIs it shows (src/core/kpi-index.ts): the first question about a KPI loads its rows with one statement and later changes of kommun, group or gender are answered in the page; panels below the fold follow at the next idle moment. The slowest changes: ${[
+    )}. The page holds the KPIs it shows, read from their value pieces in the page before and without the engine (src/core/piece-store.ts, kpi-index.ts), so no change waits for DuckDB; idle moments work out the prefetched panels' answers, and panels below the fold follow at the next idle moment. The slowest changes: ${[
     ...inter.steps,
   ]
     .sort((a, b) => b.domMs - a.domMs)
@@ -143,7 +143,7 @@ const notes: Record<string, string> = {
     .map((x) => `${x.change.type} ${ms(x.domMs)} (${x.statements} statements)`)
     .join(
       ', ',
-    )}; a KPI switch right after the engine is ready waits for the statement that loads the page's KPIs and their alternatives in a cold engine, the rest is the Svelte update of the panels in view.`,
+    )}. What remains is the update of the panels in view: a CPU profile of KPI changes on this machine (2026-12-02, unminified build) put ~5 ms in the router's state change and the invalidation of what reads it, ~3 ms in answers not yet worked out at idle, ~4 ms in the chart layers, and most of the rest in Chromium's own DOM and style work.`,
   interactionP95At3MMs: `panelSeries through the coordinator on the 3 M-row table: p50 ${ms(at3m?.wasm.query?.p50)}, p95 ${ms(at3m?.wasm.query?.p95)} (0.5 M: p50 ${ms(small?.wasm.query?.p50)}, p95 ${ms(small?.wasm.query?.p95)}); the wide p50–p95 gap also at 0.5 M rows shows contention on the shared cores as well as table size. Proposed fix: sort by kpi at ingest (zone maps skip row groups of other KPIs) and precompute per KPI/period/gender aggregates for the all-kommuner and Riket columns.`,
   ingestVsNative: `wasm ${ms(at3m?.wasm.ms)} vs native ${ms(at3m?.native?.ms)} for 3 M rows (one thread both), the same statement in both. The gap is DuckDB's CSV reader compiled to wasm (duckdb-wasm 1.32 against native DuckDB 1.5) and it moves with the machine: 0.84–1.18× in the runs on a loaded machine, 0.6× on a quiet one. Parquet would need an extension download (offline here). The newest duckdb-wasm on npm (1.33.1-dev65.0) was measured against 1.32.0 on 2026-12-01, the same short bench one after the other: 0.62× against 0.72× here, and its engine start was ~100 ms slower, so 1.32.0 stays; the page itself never ingests CSV (value pieces are Arrow).`,
   firstChartSpeedup: `the baseline (no prerender, waits for DuckDB) now draws its first chart at ${ms(cold.baselineFirstChartMs)}; it took 1,858 ms in the first run of 2026-12-01, before the engine started right after the first paint with its wasm fetched from the worker's first line. The faster the engine starts, the smaller this ratio; the prerendered first chart itself is at ${ms(cold.prerendered.gzip.firstChartMs)} (budget 300 ms).`,
