@@ -1,4 +1,5 @@
 import type { Gender } from '../../data/contract.ts';
+import { byText } from './quantile.ts';
 
 export interface SliceRow {
   id: string;
@@ -29,7 +30,7 @@ export function addSliceRow(byGender: Map<string, GenderSlice>, gender: string, 
 
 /** Puts each gender's periods in SQL order (byText). */
 export function finishSlice(byGender: Map<string, GenderSlice>): KpiSlice {
-  for (const g of byGender.values()) g.periods.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const g of byGender.values()) g.periods.sort(byText);
   return byGender;
 }
 
