@@ -71,13 +71,18 @@ export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): Fam
  */
 export function resolvePeerGroup(meta: SiteMeta, kommun: Municipality, choice: PeerChoice, kpiId?: string | null): PeerGroup {
   // Every input the answer reads; meta's fields are replaced, never mutated (reactive-meta.svelte.ts),
-  // so the same identities give the same group, and the same object (panels keep their answers).
+  // so the same identities give the same group. A panel keeps its answers while its group is the same
+  // object: an input replaced without changing this group (other kommuners' groups arriving in
+  // groups-all.json) gives the earlier object back too.
   const deps = [meta.groups, meta.lazyGroups, meta.families, meta.municipalities, meta.kpis, meta.facts, kommun];
   const key = `${kommun.id}\0${kpiId ?? ''}\0${JSON.stringify(choice)}`;
   const hit = resolved.get(key);
   if (hit && hit.deps.every((d, i) => d === deps[i])) return hit.group;
-  if (resolved.size >= MAX_RESOLVED) resolved.clear();
-  const group = resolveUncached(meta, kommun, choice, kpiId);
+  const fresh = resolveUncached(meta, kommun, choice, kpiId);
+  const group = hit && samePeerGroup(hit.group, fresh) ? hit.group : fresh;
+  // the least recently resolved entry makes room (a shown panel's group is resolved on every change of it)
+  resolved.delete(key);
+  if (resolved.size >= MAX_RESOLVED) resolved.delete(resolved.keys().next().value!);
   resolved.set(key, { deps, group });
   return group;
 }

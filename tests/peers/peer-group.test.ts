@@ -98,6 +98,9 @@ describe('liknande families on the real Kolada data', () => {
     expect(resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462')).toBe(first);
     // a copy of the choice and the KPI's family still resolve to the cached group
     expect(resolvePeerGroup(served, alingsas(), JSON.parse(JSON.stringify({ kind: 'liknande' })), 'U31462')).toBe(first);
+    // other kommuners' groups arriving (a new groups array) leave Alingsås' group the same object
+    served.groups = [...served.groups, ...meta.groups.filter((g) => g.owner === '1286')];
+    expect(resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462')).toBe(first);
     served.groups = meta.groups;
     served.lazyGroups = [];
     const arrived = resolvePeerGroup(served, alingsas(), { kind: 'liknande' }, 'U31462');
