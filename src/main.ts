@@ -78,6 +78,7 @@ async function start() {
     coordinator,
     href: router.href,
     navigate: router.navigate,
+    changeView: router.changeView,
     get route() {
       return router.route;
     },

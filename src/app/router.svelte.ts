@@ -38,6 +38,8 @@ export class Router {
     }
   };
 
+  changeView = (update: (view: ViewState) => Partial<ViewState>) => this.navigate(this.route, update(this.view));
+
   /** Navigates to a path relative to the root (from an intercepted link). */
   navigateToPath(pathAndQuery: string) {
     const url = new URL(pathAndQuery, 'http://x/');

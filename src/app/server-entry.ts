@@ -24,6 +24,7 @@ export function renderPage(a: { meta: SiteMeta; coordinator: Coordinator; route:
       root: a.root,
       href: (route: Route, v: Partial<ViewState> = {}) => a.root + routePath(route) + serializeView({ ...DEFAULT_VIEW, ...v }),
       navigate: () => {},
+      changeView: () => {},
     },
   });
   return { head: r.head, body: r.body };

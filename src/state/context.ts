@@ -11,6 +11,11 @@ export interface AppContext {
   href(route: Route, view?: Partial<ViewState>): string;
   /** changes route/view without reloading; pushes a history entry */
   navigate(route: Route, view?: Partial<ViewState>, replace?: boolean): void;
+  /**
+   * changes the view of the page the visitor is on, worked out from the live view (a history entry);
+   * for parts that may show a lagging page (an off-screen panel catching up with a change)
+   */
+  changeView(update: (view: ViewState) => Partial<ViewState>): void;
   readonly view: ViewState;
   /** URL of the site root, e.g. "https://example.se/nyckeltal/" or "../../" while prerendering */
   readonly root: string;

@@ -149,6 +149,41 @@ describe('kommun page on the real Kolada data', () => {
     await context.close();
   });
 
+  it("a KPI chosen in a panel still catching up with a move to another kommun stays on that kommun's page", async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await page.waitForSelector('#kpi-kostnader');
+    // the cost panel is below the fold: after the move it follows at an idle moment, so it still shows Ystad
+    const before = await page.evaluate(async () => {
+      const a = document.createElement('a');
+      a.href = location.pathname.replace('/1286/', '/1489/');
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // the move shows once Alingsås's answers are at hand; the KPI is chosen in that same moment
+      await new Promise<void>((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (document.querySelector('h1')?.textContent !== 'Alingsås') return;
+          mo.disconnect();
+          resolve();
+        });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      const shown = document.getElementById('panel-kostnader')?.hasAttribute('data-stale');
+      const s = document.getElementById('kpi-kostnader') as HTMLSelectElement;
+      s.value = 'N31004';
+      s.dispatchEvent(new Event('change', { bubbles: true }));
+      return shown;
+    });
+    expect(before).toBe(true);
+    await page.waitForURL(`${site}kommun/1489/?p.kostnader=N31004`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Alingsås');
+    await page.locator('#panel-kostnader .summary').filter({ hasText: 'Alingsås' }).waitFor();
+    await expect(page.locator('#kpi-kostnader').inputValue()).resolves.toBe('N31004');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('once the page holds its KPIs, moves to any kommun without a fetch and draws it at once', async () => {
     const { page, context, requests, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
