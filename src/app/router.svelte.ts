@@ -1,13 +1,36 @@
 import { fragmentId, parseRoute, routePath, type Route } from '../state/route.ts';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view-state.ts';
 
-/** Route and view state from the URL; history entries for every change, back/forward restore them. */
+/** A history write waits this long at most when no frame comes (a hidden tab draws none). */
+const HISTORY_FALLBACK_MS = 200;
+
+/**
+ * Moves focus to the new page's main content (screen readers start reading there) once it is drawn:
+ * focusing it in the same task would make the browser work out the styles of the page being built
+ * before the frame that does so anyway.
+ */
+function focusMainAfterFrame(): void {
+  requestAnimationFrame(() => setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }), 0));
+}
+
+/**
+ * Route and view state from the URL; history entries for every change, back/forward restore them.
+ *
+ * A control change on the same page sets the state at once and writes its history entry just after the
+ * next frame: pushState is not free in Chromium (a few ms, more with DevTools attached) and nothing on
+ * screen depends on it. The next input (pointer, key, click) writes pending entries first, so what reads
+ * `location` then (the copy-link button, the link interceptor) sees the current URL. A move to another
+ * page writes at once, before it scrolls to the top: the entry it leaves keeps the visitor's scroll
+ * position for Back.
+ */
 export class Router {
   // Replaced whole on every change, never mutated: raw state spares a deep proxy per navigation.
   route = $state.raw<Route>({ page: 'start' });
   view = $state.raw<ViewState>(DEFAULT_VIEW);
   /** "../../" while matching server-rendered markup, then the absolute root path */
   root = $state('/');
+  private pending: { url: string; replace: boolean }[] = [];
+  private scheduled = false;
 
   constructor(
     root: string,
@@ -15,7 +38,32 @@ export class Router {
   ) {
     this.root = root;
     this.read();
-    addEventListener('popstate', () => this.read());
+    addEventListener('popstate', () => {
+      // entries not yet written described states the visitor has just left
+      this.pending = [];
+      this.read();
+    });
+    for (const kind of ['pointerdown', 'keydown', 'click'] as const) addEventListener(kind, () => this.flushHistory(), { capture: true });
+    addEventListener('pagehide', () => this.flushHistory());
+  }
+
+  /** Writes the history entries of changes made since the last frame (normally done just after it). */
+  flushHistory() {
+    for (const { url, replace } of this.pending.splice(0)) history[replace ? 'replaceState' : 'pushState'](null, '', url);
+  }
+
+  private record(url: string, replace: boolean, now: boolean) {
+    this.pending.push({ url, replace });
+    if (now) return this.flushHistory();
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const write = () => {
+      if (!this.scheduled) return;
+      this.scheduled = false;
+      this.flushHistory();
+    };
+    requestAnimationFrame(() => setTimeout(write, 0));
+    setTimeout(write, HISTORY_FALLBACK_MS);
   }
 
   /** Switches links from the prerendered relative root to the absolute one (after hydration). */
@@ -29,12 +77,12 @@ export class Router {
     const samePage = JSON.stringify(route) === JSON.stringify(this.route);
     const next = { ...this.view, ...view };
     const url = this.rootPath + routePath(route) + serializeView(next);
-    history[replace && samePage ? 'replaceState' : 'pushState'](null, '', url);
+    this.record(url, replace && samePage, !samePage);
     this.route = route;
     this.view = next;
     if (!samePage) {
       scrollTo(0, 0);
-      queueMicrotask(() => document.getElementById('main')?.focus({ preventScroll: true }));
+      focusMainAfterFrame();
     }
   };
 
@@ -43,13 +91,13 @@ export class Router {
   /** Navigates to a path relative to the root (from an intercepted link). */
   navigateToPath(pathAndQuery: string) {
     const url = new URL(pathAndQuery, 'http://x/');
-    history.pushState(null, '', this.rootPath + pathAndQuery);
+    this.record(this.rootPath + pathAndQuery, false, true);
     this.route = parseRoute(url.pathname);
     this.view = parseView(url.search);
     if (url.hash) document.getElementById(fragmentId(url.hash))?.scrollIntoView();
     else {
       scrollTo(0, 0);
-      queueMicrotask(() => document.getElementById('main')?.focus({ preventScroll: true }));
+      focusMainAfterFrame();
     }
   }
 

@@ -397,7 +397,7 @@ describe('sub-path and old links', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Ystad');
     await page.getByLabel('Länet').check();
     await page.waitForFunction(() => document.querySelector('#panel-ateraktualisering .figures')?.textContent?.includes('Övriga i'));
-    expect(page.url()).toBe(`${subpath}kommun/1286/?grupp=lan`);
+    await page.waitForURL(`${subpath}kommun/1286/?grupp=lan`);
     await page.goBack();
     await page.waitForURL(`${subpath}kommun/1286/`);
     await expect(page.getByLabel('Liknande kommuner (Kolada)').isChecked()).resolves.toBe(true);
