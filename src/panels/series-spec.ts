@@ -95,7 +95,7 @@ export function buildSeriesSpec(args: {
     manifest,
   });
 
-  return {
+  const spec: LineChartSpec = {
     kind: 'line',
     id: args.id,
     title: kpi.title,
@@ -152,8 +152,25 @@ export function buildSeriesSpec(args: {
     },
     fileStem: exportStem(meta),
     meta,
-    ...(args.members ? { memberTable: memberTable({ kpi, kommun, group, names, periods: xs, values: args.members }) } : {}),
   };
+  const members = args.members;
+  // Worked out when first read (the table opened, an export): every change builds a spec, and on
+  // "alla kommuner" this table (290 rows × every year) costs more than the rest of it.
+  if (members) lazyProperty(spec, 'memberTable', () => memberTable({ kpi, kommun, group, names, periods: xs, values: members }));
+  return spec;
+}
+
+/** An enumerable property computed on first read and then kept, so copies and JSON see a plain value. */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = make();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
 }
 
 /** Drops leading and trailing periods where neither the kommun nor the group has a value. */

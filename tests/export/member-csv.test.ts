@@ -93,6 +93,17 @@ describe('CSV member rows on the real data (Alingsås U31462, liknande kommuner 
     expect(alingsas[3 + years.indexOf('2022')]).toBe('81');
   });
 
+  it('works the member table out when first read (every change builds a spec), then keeps it; copies and JSON carry it', async () => {
+    const { s } = await spec();
+    expect(Object.getOwnPropertyDescriptor(s, 'memberTable')?.get).toBeTypeOf('function');
+    const table = s.memberTable!;
+    expect(table.rows).toHaveLength(8);
+    expect(s.memberTable).toBe(table);
+    expect(Object.getOwnPropertyDescriptor(s, 'memberTable')?.value).toBe(table);
+    expect({ ...s }.memberTable).toBe(table);
+    expect(JSON.parse(JSON.stringify(s)).memberTable).toEqual(table);
+  });
+
   it('states title, KPI, kommun, group, edition, members, source and dates in the metadata, and rounds the Excel variant', async () => {
     const { s } = await spec();
     const csv = chartCsv(s, 'excel-sv', '2026-11-30');
