@@ -17,14 +17,12 @@ export function median(sorted: ArrayLike<number>): number | null {
   return n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function mean(values: readonly number[]): number | null {
+export function mean(values: ArrayLike<number> & Iterable<number>): number | null {
   if (values.length === 0) return null;
   let sum = 0;
   for (const v of values) sum += v;
   return sum / values.length;
 }
-
-export const ascending = (a: number, b: number) => a - b;
 
 /** SQL's ORDER BY on VARCHAR (byte order; the same as code units for the ASCII ids, KPI ids and periods). */
 export const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
