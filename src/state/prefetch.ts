@@ -109,15 +109,27 @@ type IdleWindow = {
  * Runs the batches one at a time, each when the browser is idle and the engine has nothing else to do
  * (a user's change never waits behind more than one prefetch statement). Returns a cancel function.
  */
-export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequest[][] | (() => PanelSeriesRequest[][])): () => void {
+export function prefetchOnIdle(
+  coordinator: Prefetcher,
+  batches: PanelSeriesRequest[][] | (() => PanelSeriesRequest[][]),
+  /** called once every batch is answered (not when cancelled first) */
+  done?: () => void,
+): () => void {
   let cancelled = false;
+  let finished = false;
+  const finish = () => {
+    if (finished || cancelled) return;
+    finished = true;
+    done?.();
+  };
   // Given as a function, the batches are worked out at the first idle moment, not in the change itself.
   let queue: PanelSeriesRequest[][] | null = typeof batches === 'function' ? null : [...batches];
   let cancelIdle: (() => void) | undefined;
   // how far into the first batch the answers are worked out
   let warmed = 0;
   const schedule = () => {
-    if (cancelled || queue?.length === 0) return;
+    if (cancelled) return;
+    if (queue?.length === 0) return finish();
     cancelIdle = whenIdle(step);
   };
   const step = (deadline?: IdleDeadlineLike) => {
@@ -138,7 +150,7 @@ export function prefetchOnIdle(coordinator: Prefetcher, batches: PanelSeriesRequ
       warmed = 0;
       queue.shift();
     }
-    if (queue.length === 0) return;
+    if (queue.length === 0) return finish();
     if (!(coordinator.prefetchable ?? coordinator.status === 'ready') || coordinator.busy) return schedule();
     const batch = queue.shift()!;
     coordinator

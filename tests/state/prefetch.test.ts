@@ -157,10 +157,29 @@ describe('prefetchOnIdle', () => {
     const c = new Coordinator(async () => db);
     await c.start();
     const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
-    const cancel = prefetchOnIdle(c, neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 1));
+    let done = 0;
+    const cancel = prefetchOnIdle(c, neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 1), () => done++);
     cancel();
     await new Promise((r) => setTimeout(r, 300));
     expect(c.statements).toBe(0);
+    expect(done).toBe(0);
+  });
+
+  it('says when every batch is answered, once', async () => {
+    const c = new Coordinator(async () => db);
+    await c.start();
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, asks, 1);
+    let done = 0;
+    let answeredWhenDone = false;
+    prefetchOnIdle(c, batches, () => {
+      done++;
+      answeredWhenDone = batches.flat().every((r) => c.peek('changeSpread', changeSpreadForPanel(r)) !== undefined);
+    });
+    await expect.poll(() => done, { timeout: 10_000 }).toBe(1);
+    expect(answeredWhenDone).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(done).toBe(1);
   });
 
   it('with the KPIs held in the page, goes straight to the batches that need the engine: one statement for the switched KPIs', async () => {
