@@ -7,8 +7,17 @@ import { EXTRA_PANEL, PANELS, type PanelConfig } from './panels.config.ts';
  */
 export type VisiblePanel = { panel: PanelConfig; kpi: string };
 
+const idSets = new WeakMap<SiteMeta['kpis'], ReadonlySet<string>>();
+
+/** The ids of the KPIs with values here, once per KPI list (replaced, never changed in place, when imports add KPIs): every view change asks. */
+function kpiIds(meta: SiteMeta): ReadonlySet<string> {
+  let ids = idSets.get(meta.kpis);
+  if (!ids) idSets.set(meta.kpis, (ids = new Set(meta.kpis.map((k) => k.id))));
+  return ids;
+}
+
 export function visiblePanels(meta: SiteMeta, view: { panelKpi: Record<string, string>; extra: string[] }): VisiblePanel[] {
-  const has = new Set(meta.kpis.map((k) => k.id));
+  const has = kpiIds(meta);
   const chosen = (id: string) => (Object.hasOwn(view.panelKpi, id) ? view.panelKpi[id] : undefined);
   return [...PANELS, ...view.extra.filter((k) => has.has(k)).map((k): PanelConfig => ({ ...EXTRA_PANEL, id: `extra-${k}`, kpis: [k] }))]
     .map((panel) => ({ panel, kpi: [chosen(panel.id), ...panel.kpis].find((k) => k && panel.kpis.includes(k) && has.has(k)) }))
@@ -43,11 +52,12 @@ export function stablePanelList(): (list: VisiblePanel[]) => VisiblePanel[] {
 
 /** The KPIs a panel's select offers: its configured KPIs that have values here. */
 export function panelChoices(meta: SiteMeta, panel: PanelConfig): string[] {
-  return panel.kpis.filter((id) => meta.kpis.some((k) => k.id === id));
+  const has = kpiIds(meta);
+  return panel.kpis.filter((id) => has.has(id));
 }
 
 /** KPIs added through the search that have no values here (the page says so instead of dropping them). */
 export function missingExtras(meta: SiteMeta, extra: readonly string[]): string[] {
-  const has = new Set(meta.kpis.map((k) => k.id));
+  const has = kpiIds(meta);
   return extra.filter((k) => !has.has(k));
 }

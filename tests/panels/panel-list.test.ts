@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stablePanelList, visiblePanels } from '../../src/panels/panel-list.ts';
+import { missingExtras, stablePanelList, visiblePanels } from '../../src/panels/panel-list.ts';
 import { PANELS } from '../../src/panels/panels.config.ts';
 import type { SiteMeta } from '../../src/data/site-meta.ts';
 
@@ -38,5 +38,18 @@ describe('stablePanelList', () => {
     keep(visiblePanels(meta, view()));
     const back = keep(visiblePanels(meta, view({}, ['N00001'])));
     expect(back.find((e) => e.kpi === 'N00001')).not.toBe(extra);
+  });
+});
+
+describe('visiblePanels and missingExtras when imports change the KPI list', () => {
+  it('follow a replaced list: a KPI added by an import gets its panel, a removed one is missing again', () => {
+    const m = { kpis: kpiIds.map((id) => ({ id })) } as unknown as SiteMeta;
+    expect(missingExtras(m, ['EGEN_1'])).toEqual(['EGEN_1']);
+    expect(visiblePanels(m, view({}, ['EGEN_1'])).some((p) => p.kpi === 'EGEN_1')).toBe(false);
+    m.kpis = [...m.kpis, { id: 'EGEN_1' } as SiteMeta['kpis'][number]];
+    expect(missingExtras(m, ['EGEN_1'])).toEqual([]);
+    expect(visiblePanels(m, view({}, ['EGEN_1'])).some((p) => p.kpi === 'EGEN_1')).toBe(true);
+    m.kpis = m.kpis.filter((k) => k.id !== 'EGEN_1');
+    expect(missingExtras(m, ['EGEN_1'])).toEqual(['EGEN_1']);
   });
 });
