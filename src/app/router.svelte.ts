@@ -48,7 +48,7 @@ export class Router {
   }
 
   /** Writes the history entries of changes made since the last frame (normally done just after it). */
-  flushHistory() {
+  private flushHistory() {
     for (const { url, replace } of this.pending.splice(0)) history[replace ? 'replaceState' : 'pushState'](null, '', url);
   }
 
