@@ -10,7 +10,9 @@ import { startEngineWorker } from './worker-life.ts';
  */
 export async function openBrowserEngine(): Promise<Database> {
   const wasmUrl = new URL(wasmAsset, location.href).href;
-  const life = startEngineWorker({ workerUrl: new URL(workerAsset, location.href).href, wasmUrl });
+  // The build and the dev server put the list of reachable exports beside the wasm, same name.
+  const exportsUrl = wasmUrl.replace(/\.wasm$/, '.exports.json');
+  const life = startEngineWorker({ workerUrl: new URL(workerAsset, location.href).href, wasmUrl, exportsUrl });
   const { openWasmDatabase } = await import('./wasm-database.ts').catch((e: unknown) => {
     life.end();
     throw e;

@@ -6,6 +6,8 @@ export interface BootstrapOptions {
   workerUrl: string;
   /** the wasm module, absolute URL (duckdb-wasm asks for exactly this one) */
   wasmUrl: string;
+  /** JSON list of the wasm exports duckdb-wasm's JavaScript can reach (scripts/site/duckdb-glue-exports.ts) */
+  exportsUrl: string;
   /** a Web Lock the worker holds for its whole life; absent without the Locks API */
   lockName?: string;
   /** BroadcastChannel on which a WasmFailure is reported */
@@ -21,6 +23,12 @@ export interface BootstrapOptions {
  *   `instantiateStreaming` call (whose own fetch of the wasm gets an empty answer, so the 34 MB come
  *   once). Compiling straight from a `fetch()` answer also lets Chromium cache the compiled code for the
  *   next visit, which duckdb-wasm's progress stream around the answer prevents;
+ * - it hands duckdb-wasm's JavaScript only the exports it can reach (exportsUrl): its start-up walks
+ *   every export it is given, and the module exports 75,011 symbols for side modules that cannot load
+ *   here. Without the list (a failed fetch) it gets them all, as before: slower, not wrong;
+ * - it loads duckdb-wasm's worker script (772 kB of JavaScript to compile) one task later, once the wasm
+ *   request is under way, keeping the page's messages meanwhile and giving them to that script's
+ *   handler in order: compiled first, the script held back the start of the wasm's stream;
  * - it reports a wasm that cannot be fetched or compiled on a BroadcastChannel: duckdb-wasm would
  *   swallow that error and never answer the page.
  */
@@ -59,11 +67,26 @@ export function workerBootstrapSource(o: BootstrapOptions): string {
     }
     return realFetch.call(this, input, init);
   };
+  const reachable = realFetch(o.exportsUrl, { credentials: 'same-origin' }).then(
+    (r) => (r.ok ? r.json() : null),
+    () => null,
+  );
   WebAssembly.instantiateStreaming = async (_source, imports) => {
     const module = await compiled;
-    return { module, instance: await WebAssembly.instantiate(module, imports) };
+    const instance = await WebAssembly.instantiate(module, imports);
+    const names = await reachable.catch(() => null);
+    if (!Array.isArray(names)) return { module, instance };
+    const exports = Object.create(null);
+    for (const name of names) if (Object.hasOwn(instance.exports, name)) exports[name] = instance.exports[name];
+    return { module, instance: { exports: Object.freeze(exports) } };
   };
-  importScripts(o.workerUrl);
+  const waiting = [];
+  self.onmessage = (e) => waiting.push(e.data);
+  setTimeout(() => {
+    self.onmessage = null;
+    importScripts(o.workerUrl);
+    for (const data of waiting) self.dispatchEvent(new MessageEvent('message', { data }));
+  });
 })();
 `;
 }

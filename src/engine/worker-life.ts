@@ -36,7 +36,7 @@ export function wasmFailureMessage(f: WasmFailure): string {
   return `databasmotorn kunde inte startas (${f.message})`;
 }
 
-export function startEngineWorker(urls: { workerUrl: string; wasmUrl: string }): EngineWorker {
+export function startEngineWorker(urls: { workerUrl: string; wasmUrl: string; exportsUrl: string }): EngineWorker {
   const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
   const name = `jamfor-duckdb-worker-${crypto.randomUUID()}`;
   const source = workerBootstrapSource({ ...urls, lockName: locks ? name : undefined, failureChannel: name });

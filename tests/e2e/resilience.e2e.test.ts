@@ -89,6 +89,28 @@ describe('engine failures', () => {
     await context.close();
   });
 
+  it('hands duckdb-wasm only the exports it can reach (the list beside the wasm), and starts with all of them without the list', async () => {
+    for (const listMissing of [false, true]) {
+      const { page, context, errors } = await openPage(browser);
+      const lists: number[] = [];
+      page.on('response', (r) => void (r.url().endsWith('.exports.json') && lists.push(r.status())));
+      if (listMissing) await page.route('**/*.exports.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+      await page.goto(`${site}kommun/1286/`);
+      await waitForEngine(page);
+      // a question only DuckDB answers (SQL with a window function), on a piece it takes in first
+      const rows = await page.evaluate(() =>
+        (
+          globalThis as unknown as { __jamfor: { coordinator: { run(n: string, r: unknown): Promise<{ id: string; value: number }[]> } } }
+        ).__jamfor.coordinator.run('ranking', { kpi: 'U31462', period: '2021', gender: 'T', higherIsBetter: false }),
+      );
+      expect(rows.find((r) => r.id === '1286')?.value).toBe(92);
+      expect(rows.length).toBeGreaterThan(200);
+      expect(lists).toEqual([listMissing ? 404 : 200]);
+      expect(errors.filter((e) => !(listMissing && /404/.test(e)))).toEqual([]);
+      await context.close();
+    }
+  });
+
   it("moves to another kommun's page with its figures (build-time answers or the pieces the page reads) even while DuckDB cannot start", async () => {
     const { page, context } = await openPage(browser);
     await page.route('**/*.wasm', (route) => route.abort('failed'));

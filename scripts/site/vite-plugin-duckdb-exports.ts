@@ -1,0 +1,29 @@
+import { basename } from 'node:path';
+import type { Plugin } from 'vite';
+import { DUCKDB_WASM, exportsFileOf, installedGlueExports } from './duckdb-glue-exports.ts';
+
+/**
+ * Serves the list of DuckDB wasm exports the worker keeps (duckdb-glue-exports.ts) beside the wasm:
+ * `assets/duckdb-eh-<hash>.exports.json` in the build, `…/duckdb-eh.exports.json` in dev. Without
+ * it the engine still starts, only slower (the worker then keeps every export).
+ */
+export function duckdbExports(): Plugin {
+  let json: string | undefined;
+  const list = () => (json ??= installedGlueExports());
+  const served = exportsFileOf(basename(DUCKDB_WASM));
+  return {
+    name: 'jamfor-duckdb-exports',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (!req.url?.split('?')[0].endsWith(`/${served}`)) return next();
+        res.setHeader('content-type', 'application/json');
+        res.end(list());
+      });
+    },
+    generateBundle(options, bundle) {
+      if (this.environment?.config.build.ssr || options.format === 'cjs') return;
+      for (const file of Object.keys(bundle))
+        if (/(^|\/)duckdb-eh-[^/]*\.wasm$/.test(file)) this.emitFile({ type: 'asset', fileName: exportsFileOf(file), source: list() });
+    },
+  };
+}
