@@ -7,9 +7,6 @@ const require = createRequire(import.meta.url);
 export const DUCKDB_WASM = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
 export const DUCKDB_GLUE = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js');
 
-/** Where the list is served: beside the wasm, same name (the worker derives one from the other). */
-export const exportsFileOf = (wasmPath: string) => wasmPath.replace(/\.wasm$/, '.exports.json');
-
 /**
  * The exports of DuckDB's wasm module that anything can reach, for the worker to hand to
  * duckdb-wasm's JavaScript instead of all of them (src/engine/worker-bootstrap.ts).

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
-import { DUCKDB_WASM, exportsFileOf, installedGlueExports } from './duckdb-glue-exports.ts';
+import { DUCKDB_WASM, installedGlueExports } from './duckdb-glue-exports.ts';
+import { exportsFileOf } from '../../src/engine/wasm-exports-file.ts';
 
 /**
  * Serves the list of DuckDB wasm exports the worker keeps (duckdb-glue-exports.ts) beside the wasm:

@@ -2,6 +2,7 @@ import wasmAsset from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import workerAsset from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import type { Database } from './database.ts';
 import { startEngineWorker } from './worker-life.ts';
+import { exportsFileOf } from './wasm-exports-file.ts';
 
 /**
  * Starts DuckDB-wasm with no data; the core adds the values piece by piece as queries need them
@@ -10,8 +11,7 @@ import { startEngineWorker } from './worker-life.ts';
  */
 export async function openBrowserEngine(): Promise<Database> {
   const wasmUrl = new URL(wasmAsset, location.href).href;
-  // The build and the dev server put the list of reachable exports beside the wasm, same name.
-  const exportsUrl = wasmUrl.replace(/\.wasm$/, '.exports.json');
+  const exportsUrl = exportsFileOf(wasmUrl);
   const life = startEngineWorker({ workerUrl: new URL(workerAsset, location.href).href, wasmUrl, exportsUrl });
   const { openWasmDatabase } = await import('./wasm-database.ts').catch((e: unknown) => {
     life.end();

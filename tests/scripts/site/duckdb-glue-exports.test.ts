@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DUCKDB_GLUE, DUCKDB_WASM, exportsFileOf, glueExports } from '../../../scripts/site/duckdb-glue-exports.ts';
+import { DUCKDB_GLUE, DUCKDB_WASM, glueExports } from '../../../scripts/site/duckdb-glue-exports.ts';
+import { exportsFileOf } from '../../../src/engine/wasm-exports-file.ts';
 
 const bytes = (s: string) => [s.length, ...Buffer.from(s)];
 const section = (id: number, content: number[]) => [id, content.length, ...content];
