@@ -11,7 +11,7 @@ const ENGINE_PAGES: ReadonlySet<Route['page']> = new Set(['kommun', 'rapport', '
 export type WarmPolicy = 'after-paint' | 'interaction';
 
 /**
- * When to download and start DuckDB-wasm (~34 MB wasm + the values file). Never before first paint:
+ * When to download and start DuckDB-wasm (~24 MB wasm as built + the values pieces). Never before first paint:
  * the prerendered HTML already shows the default view. On pages with controls we start right after
  * the first frame is painted (not on an idle callback, which may wait seconds) so the first change is quick; on reading pages (start, Om data …) and with
  * Save-Data we wait until the visitor touches a control, so a visit that only reads costs nothing.

@@ -20,7 +20,7 @@ export interface BootstrapOptions {
  * - it takes the Web Lock that tells the page when the worker has died (worker-life.ts);
  * - it starts downloading and compiling the wasm at once, while duckdb-wasm's worker script and the
  *   page's half of the library are still loading, and hands that module to duckdb-wasm's later
- *   `instantiateStreaming` call (whose own fetch of the wasm gets an empty answer, so the 34 MB come
+ *   `instantiateStreaming` call (whose own fetch of the wasm gets an empty answer, so the wasm comes
  *   once). Compiling straight from a `fetch()` answer also lets Chromium cache the compiled code for the
  *   next visit, which duckdb-wasm's progress stream around the answer prevents;
  * - it hands duckdb-wasm's JavaScript only the exports it can reach (exportsUrl): its start-up walks
