@@ -243,9 +243,9 @@ export class Coordinator {
   /** Runs a named write (writes.ts) on the engine, starting it if needed; forgets cached results after a data change. */
   async write<N extends WriteName>(name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
     // Writes (imports) pull in the staging SQL: loaded on first use, not with the first page.
-    const [{ runWrite, CHANGES_DATA }, db] = await Promise.all([import('./writes.ts'), this.database()]);
+    const [{ runWrite, CHANGES_DATA, leavesBaseOnly }, db] = await Promise.all([import('./writes.ts'), this.database()]);
     const result = await runWrite(db, name, request);
-    if (CHANGES_DATA.has(name)) this.clear();
+    if (CHANGES_DATA.has(name)) this.clear({ baseOnly: leavesBaseOnly(result) });
     return result;
   }
 
@@ -288,12 +288,13 @@ export class Coordinator {
 
   /**
    * Forgets every cached and in-flight result (build-time snapshot included) because the data changed,
-   * and tells data listeners (QueryResource) to ask again.
+   * and tells data listeners (QueryResource) to ask again. `baseOnly`: the data is the base data again
+   * (the last imported set removed), so KPIs may be read from their value pieces again.
    */
-  clear(): void {
+  clear(options: { baseOnly?: boolean } = {}): void {
     this.cache.clear();
     this.inflight.clear();
-    this.index?.clear();
+    this.index?.clear(options.baseOnly);
     this.generation++;
     for (const f of this.dataListeners) f(this.generation);
   }

@@ -66,9 +66,12 @@ export class KpiIndex {
     return Promise.all(missing.map((k) => this.loading.get(k) ?? this.queue(db, k))).then(() => {});
   }
 
-  /** Forgets every KPI because the data changed (an import): from now on rows come from the engine. */
-  clear(): void {
-    this.baseOnly = false;
+  /**
+   * Forgets every KPI because the data changed: from now on rows come from the engine (an import), or
+   * from the value pieces again when `baseOnly` (every imported set removed).
+   */
+  clear(baseOnly = false): void {
+    this.baseOnly = baseOnly;
     this.slices.clear();
     this.oversized.clear();
     this.loading.clear();

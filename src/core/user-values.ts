@@ -100,6 +100,13 @@ export async function userSetCsv(db: Database, setId: string): Promise<Uint8Arra
   );
 }
 
+/** How many imported rows kpi_values holds (0: it holds the base data only, as the value pieces have it). */
+export async function appliedUserRows(db: Database): Promise<number> {
+  await ensureUserValuesTable(db);
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${USER_VALUES} WHERE applied`);
+  return Number(n);
+}
+
 /** Removes one set: its rows leave kpi_values (only those it added) and user_values. All or nothing. */
 export async function removeUserSet(db: Database, setId: string): Promise<void> {
   await ensureUserValuesTable(db);

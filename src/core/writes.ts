@@ -1,6 +1,6 @@
 import type { Database } from '../engine/database.ts';
 import { createValuesTableSql } from '../data/schema.ts';
-import { ingestUserRows, ingestUserSet, removeUserSet, userSetCsv, type IngestReport } from './user-values.ts';
+import { appliedUserRows, ingestUserRows, ingestUserSet, removeUserSet, userSetCsv, type IngestReport } from './user-values.ts';
 import { acceptedRowsSelect, discardStaged, stageLongCsv, type StageProgress } from '../import/stage/sql-long-csv.ts';
 import type { FastPlan } from '../import/parse/fast-path.ts';
 import type { ImportContext } from '../import/parse/import-file.ts';
@@ -33,17 +33,29 @@ export const writes = {
   /** the staged rows as one imported set */
   commitStaged: (db: Database, r: { setId: string; rename: KpiRename }) => commitStaged(db, r.setId, r.rename),
   discardStaged: (db: Database, _r: Record<string, never> = {}) => discardStaged(db),
-  /** one imported set out of the engine */
-  remove: (db: Database, r: { setId: string }) => removeUserSet(db, r.setId),
+  /** one imported set out of the engine; says whether only base data is left */
+  remove: async (db: Database, r: { setId: string }): Promise<DataLeft> => {
+    await removeUserSet(db, r.setId);
+    return { baseOnly: (await appliedUserRows(db)) === 0 };
+  },
   /** every given imported set out of the engine ("Återställ egna data"); a set that fails is skipped */
-  reset: async (db: Database, r: { setIds: readonly string[] }) => {
+  reset: async (db: Database, r: { setIds: readonly string[] }): Promise<DataLeft> => {
     for (const id of r.setIds) await removeUserSet(db, id).catch(() => {});
+    return { baseOnly: (await appliedUserRows(db)) === 0 };
   },
 } satisfies Record<string, (db: Database, request: never) => Promise<unknown>>;
 
 export type WriteName = keyof typeof writes;
 export type WriteRequest<N extends WriteName> = Parameters<(typeof writes)[N]>[1];
 export type WriteResult<N extends WriteName> = Awaited<ReturnType<(typeof writes)[N]>>;
+
+/** What a removal leaves in the engine: `baseOnly` when no imported row is left (the page may read the value pieces itself again). */
+export interface DataLeft {
+  baseOnly: boolean;
+}
+
+/** Whether a write's result says the engine holds the base data only again. */
+export const leavesBaseOnly = (result: unknown): boolean => (result as Partial<DataLeft> | null)?.baseOnly === true;
 
 /** Writes that change what queries read; the coordinator clears its cache after each. */
 export const CHANGES_DATA: ReadonlySet<WriteName> = new Set(['loadValues', 'ingest', 'commitStaged', 'remove', 'reset']);

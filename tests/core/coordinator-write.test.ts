@@ -3,6 +3,8 @@ import { Coordinator } from '../../src/core/coordinator.ts';
 import { openNodeDatabase } from '../../src/engine/node-database.ts';
 import type { Database } from '../../src/engine/database.ts';
 import { valuesCsvBytes } from '../../src/import/parse/values-csv.ts';
+import { KpiIndex } from '../../src/core/kpi-index.ts';
+import { pieceStore } from '../../src/core/piece-store.ts';
 
 let db: Database;
 beforeAll(async () => {
@@ -56,5 +58,24 @@ describe('Coordinator.write', () => {
     expect(c.generation).toBe(before);
     expect(c.peek('breakdown', request)).toBeDefined();
     await c.write('remove', { setId: 'dup' });
+  });
+
+  it('reads the value pieces in the page again once the last imported set is removed, not before', async () => {
+    // the store is never read here: only whether the page may answer from pieces is asked
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex(1000, pieceStore('http://127.0.0.1:9/data/')) });
+    expect(c.answersWithoutEngine).toBe(true);
+    const row = (period: string) => valuesCsvBytes([{ kpi: 'X1', municipality_id: '0180', period, gender: 'T', value: 4 }]);
+    await c.write('ingest', { setId: 'a', csv: row('2030') });
+    await c.write('ingest', { setId: 'b', csv: row('2031') });
+    expect(c.answersWithoutEngine).toBe(false);
+    await c.write('remove', { setId: 'a' });
+    expect(c.answersWithoutEngine).toBe(false);
+    await c.write('remove', { setId: 'b' });
+    expect(c.answersWithoutEngine).toBe(true);
+
+    await c.write('ingest', { setId: 'c', csv: row('2032') });
+    expect(c.answersWithoutEngine).toBe(false);
+    await c.write('reset', { setIds: ['c'] });
+    expect(c.answersWithoutEngine).toBe(true);
   });
 });

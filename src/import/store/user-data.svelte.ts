@@ -122,8 +122,9 @@ export class UserData {
     this.sets = this.sets.filter((s) => s.id !== id);
     this.#stored = this.#stored.then((all) => all.filter((s) => s.id !== id));
     if (removed) this.#removeKpis(removed);
-    // without a running engine nothing was written, but results restored from the store are gone
-    if (!running) coordinator.clear();
+    // without a running engine nothing was written, but results restored from the store are gone;
+    // the engine restores the remaining sets when it starts
+    if (!running) coordinator.clear({ baseOnly: this.sets.length === 0 });
   }
 
   /** "Återställ egna data": deletes the browser store and every imported set; base data is untouched. */
@@ -137,7 +138,8 @@ export class UserData {
     this.#stored = Promise.resolve([]);
     this.state = 'ready';
     this.problem = null;
-    if (!running) coordinator.clear();
+    // an engine still starting may be restoring a set right now: its data is not known to be the base data
+    if (!running) coordinator.clear({ baseOnly: coordinator.status !== 'starting' });
   }
 
   #mark(id: string, failed: string | null) {
