@@ -144,7 +144,11 @@ describe('importing files on the Egna data page', () => {
     expect(await sql(`SELECT set_id, count(*) AS n FROM user_values GROUP BY set_id ORDER BY set_id`)).toEqual(before);
     expect(Number((await sql(`SELECT count(*) AS n FROM kpi_values WHERE kpi = 'EGEN_N00090'`))[0].n)).toBeGreaterThan(0);
     const answersWithoutEngine = () =>
-      page.evaluate(() => (globalThis as unknown as { __jamfor: { coordinator: { answersWithoutEngine: boolean } } }).__jamfor.coordinator.answersWithoutEngine);
+      page.evaluate(
+        () =>
+          (globalThis as unknown as { __jamfor: { coordinator: { answersWithoutEngine: boolean } } }).__jamfor.coordinator
+            .answersWithoutEngine,
+      );
     expect(await answersWithoutEngine()).toBe(false);
     await page.click('.imported-sets tbody tr:nth-child(2) button');
     await page.waitForFunction(() => document.querySelectorAll('.imported-sets tbody tr').length === 1);
