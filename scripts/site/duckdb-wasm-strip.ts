@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DUCKDB_GLUE, DUCKDB_WASM, glueExports } from './duckdb-glue-exports.ts';
 
@@ -34,24 +34,21 @@ export async function stripExports(wasm: Uint8Array, keep: readonly string[]): P
 }
 
 /**
- * The installed duckdb-wasm's eh module exporting only what its JavaScript can reach (glueExports),
- * kept in `.cache/duckdb-wasm/` under a key of the input, the list and binaryen's version: the
- * first build pays ~12 s, later builds read the file.
+ * The installed duckdb-wasm's eh module exporting only what its JavaScript can reach (glueExports), as
+ * a file: `.cache/duckdb-wasm/<key>/duckdb-eh.wasm`, keyed by the input, the list and binaryen's
+ * version. The first build pays ~12 s, later builds find the file.
  */
-export async function strippedDuckdbWasm(): Promise<Uint8Array> {
+export async function strippedDuckdbWasmFile(): Promise<string> {
   const wasm = readFileSync(DUCKDB_WASM);
   const keep = glueExports(wasm, readFileSync(DUCKDB_GLUE, 'utf8'));
   const binaryenVersion = (require('binaryen/package.json') as { version: string }).version;
   const key = createHash('sha256').update(wasm).update(JSON.stringify(keep)).update(binaryenVersion).digest('hex').slice(0, 16);
-  const file = join(CACHE, `duckdb-eh-${key}.wasm`);
-  try {
-    return readFileSync(file);
-  } catch {
-    const stripped = await stripExports(wasm, keep);
-    mkdirSync(CACHE, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, stripped);
-    renameSync(partial, file); // builds running side by side never read half a file
-    return stripped;
-  }
+  const file = join(CACHE, key, basename(DUCKDB_WASM));
+  if (existsSync(file)) return file;
+  const stripped = await stripExports(wasm, keep);
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  writeFileSync(partial, stripped);
+  renameSync(partial, file); // builds running side by side never read half a file
+  return file;
 }

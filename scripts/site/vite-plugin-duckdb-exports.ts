@@ -1,8 +1,11 @@
 import { basename } from 'node:path';
 import type { Plugin } from 'vite';
 import { DUCKDB_WASM, installedGlueExports } from './duckdb-glue-exports.ts';
-import { strippedDuckdbWasm } from './duckdb-wasm-strip.ts';
+import { strippedDuckdbWasmFile } from './duckdb-wasm-strip.ts';
 import { exportsFileOf } from '../../src/engine/wasm-exports-file.ts';
+
+/** How the browser engine imports the wasm's URL (src/engine/browser-engine.ts). */
+const WASM_URL_IMPORT = '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 
 /**
  * Serves the list of DuckDB wasm exports the worker keeps (duckdb-glue-exports.ts) beside the wasm:
@@ -10,7 +13,8 @@ import { exportsFileOf } from '../../src/engine/wasm-exports-file.ts';
  * it the engine still starts, only slower (the worker then keeps every export).
  *
  * The build also ships the wasm itself stripped to those exports (duckdb-wasm-strip.ts): 24 MB instead
- * of 34. Dev serves the installed file, which the list alone makes as quick to start.
+ * of 34. Its `?url` import resolves to the stripped file, so the asset's name hashes the bytes served.
+ * Dev serves the installed file, which the list alone makes as quick to start.
  */
 export function duckdbExports(): Plugin {
   let json: string | undefined;
@@ -18,6 +22,7 @@ export function duckdbExports(): Plugin {
   const served = exportsFileOf(basename(DUCKDB_WASM));
   return {
     name: 'jamfor-duckdb-exports',
+    enforce: 'pre', // the wasm's import is resolved here before Vite's own resolver
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         if (!req.url?.split('?')[0].endsWith(`/${served}`)) return next();
@@ -25,13 +30,14 @@ export function duckdbExports(): Plugin {
         res.end(list());
       });
     },
-    async generateBundle(options, bundle) {
+    async resolveId(source) {
+      if (this.environment?.mode !== 'build' || source !== WASM_URL_IMPORT) return null;
+      return `${await strippedDuckdbWasmFile()}?url`;
+    },
+    generateBundle(options, bundle) {
       if (this.environment?.config.build.ssr || options.format === 'cjs') return;
-      for (const [file, output] of Object.entries(bundle)) {
-        if (!/(^|\/)duckdb-eh-[^/]*\.wasm$/.test(file) || output.type !== 'asset') continue;
-        output.source = await strippedDuckdbWasm();
-        this.emitFile({ type: 'asset', fileName: exportsFileOf(file), source: list() });
-      }
+      for (const file of Object.keys(bundle))
+        if (/(^|\/)duckdb-eh-[^/]*\.wasm$/.test(file)) this.emitFile({ type: 'asset', fileName: exportsFileOf(file), source: list() });
     },
   };
 }
