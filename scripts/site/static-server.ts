@@ -68,6 +68,14 @@ function inside(root: string, path: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
+/** Names that change with their content (docs/deploy.md, Caching): build assets and value pieces. */
+const CONTENT_NAMED = /^(assets\/.*-[A-Za-z0-9_-]{8}\.[a-z0-9.]+|data\/values\/.*\.[0-9a-f]{12}\.arrow)$/;
+
+/** As docs/deploy.md asks of a host: content-named files are kept for a year, everything else is revalidated. */
+export function cacheControl(root: string, path: string): string {
+  return CONTENT_NAMED.test(relative(root, path).split(sep).join('/')) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /**
  * A plain static host for dist/ (as any web host would serve it): GET and HEAD only, directories answer
  * with their index.html, unknown paths with 404.html, security headers on every answer, optional
@@ -84,7 +92,11 @@ export async function serveStatic(
   const send = (req: IncomingMessage, res: ServerResponse, status: number, path: string, size: number) => {
     const type = contentType(path);
     const accept = String(req.headers['accept-encoding'] ?? '');
-    const headers: Record<string, string | number> = { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-cache' };
+    const headers: Record<string, string | number> = {
+      ...SECURITY_HEADERS,
+      'content-type': type,
+      'cache-control': cacheControl(root, path),
+    };
     // A brotli twin written at build time (precompress.ts) is served as is, as a host would.
     const twin =
       status === 200 && /\bbr\b/.test(accept)

@@ -46,6 +46,10 @@ beforeAll(async () => {
   writeFileSync(join(dist, '404.html'), '<!doctype html><title>Sidan finns inte</title>');
   writeFileSync(join(dist, 'kommun', '1286', 'index.html'), '<!doctype html><title>Ystad</title>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");'.repeat(100));
+  writeFileSync(join(dist, 'assets', 'index-DefDI9PN.js'), 'hashed();');
+  mkdirSync(join(dist, 'data', 'values'), { recursive: true });
+  writeFileSync(join(dist, 'data', 'values', 'U31462.93a1cc26294d.arrow'), 'piece');
+  writeFileSync(join(dist, 'data', 'pieces.json'), '{}');
   writeFileSync(join(dist, 'package.json'), '{"inside": true}');
   writeFileSync(join(base, 'dist.env'), SECRET);
   writeFileSync(join(base, 'package.json'), SECRET);
@@ -182,6 +186,15 @@ describe('keeps what the e2e setup and the bench rely on', () => {
     writeFileSync(file, 'second();'.repeat(60));
     const b = await raw(root, '/assets/changing.js', 'GET', { 'accept-encoding': 'gzip' });
     expect(gunzipSync(b.body).toString()).toBe('second();'.repeat(60));
+  });
+
+  it('keeps content-named files for a year and has everything else revalidated, as docs/deploy.md asks of a host', async () => {
+    const cacheOf = async (path: string) => (await raw(root, path, 'GET', { 'accept-encoding': 'gzip' })).headers['cache-control'];
+    const year = 'public, max-age=31536000, immutable';
+    expect(await cacheOf('/assets/index-DefDI9PN.js')).toBe(year);
+    expect(await cacheOf('/data/values/U31462.93a1cc26294d.arrow')).toBe(year);
+    for (const path of ['/assets/app.js', '/data/pieces.json', '/kommun/1286/', '/', '/finns-inte/'])
+      expect(await cacheOf(path), path).toBe('no-cache');
   });
 
   it('never redirects to another host (//host)', async () => {
