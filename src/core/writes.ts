@@ -1,5 +1,4 @@
 import type { Database } from '../engine/database.ts';
-import { createValuesTableSql } from '../data/schema.ts';
 import { appliedUserRows, ingestUserRows, ingestUserSet, removeUserSet, userSetCsv, type IngestReport } from './user-values.ts';
 import { acceptedRowsSelect, discardStaged, stageLongCsv, type StageProgress } from '../import/stage/sql-long-csv.ts';
 import type { FastPlan } from '../import/parse/fast-path.ts';
@@ -23,8 +22,6 @@ export async function commitStaged(db: Database, setId: string, rename: KpiRenam
  * cached results after those in CHANGES_DATA.
  */
 export const writes = {
-  /** the site's values table from its registered values.csv (browser engine start-up) */
-  loadValues: async (db: Database, r: { file: string }) => db.exec(createValuesTableSql(r.file)),
   /** one imported set from contract values CSV bytes */
   ingest: (db: Database, r: { setId: string; csv: Uint8Array }) => ingestUserSet(db, r.setId, r.csv),
   /** a big long CSV read and checked in staging tables (no visible data changes) */
@@ -58,7 +55,7 @@ export interface DataLeft {
 export const leavesBaseOnly = (result: unknown): boolean => (result as Partial<DataLeft> | null)?.baseOnly === true;
 
 /** Writes that change what queries read; the coordinator clears its cache after each. */
-export const CHANGES_DATA: ReadonlySet<WriteName> = new Set(['loadValues', 'ingest', 'commitStaged', 'remove', 'reset']);
+export const CHANGES_DATA: ReadonlySet<WriteName> = new Set(['ingest', 'commitStaged', 'remove', 'reset']);
 
 /** Runs one write on a database the coordinator does not own yet (engine start-up, before any query). */
 export function runWrite<N extends WriteName>(db: Database, name: N, request: WriteRequest<N>): Promise<WriteResult<N>> {
