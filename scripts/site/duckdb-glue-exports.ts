@@ -29,7 +29,7 @@ export function glueExports(wasm: Uint8Array, glueSource: string): string[] {
     .sort();
 }
 
-/** glueExports for the installed duckdb-wasm, as the JSON the site serves. */
-export function installedGlueExports(): string {
-  return JSON.stringify(glueExports(readFileSync(DUCKDB_WASM), readFileSync(DUCKDB_GLUE, 'utf8')));
+/** glueExports for the installed duckdb-wasm. */
+export function installedGlueExports(): string[] {
+  return glueExports(readFileSync(DUCKDB_WASM), readFileSync(DUCKDB_GLUE, 'utf8'));
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DUCKDB_GLUE, DUCKDB_WASM, glueExports } from './duckdb-glue-exports.ts';
+import { DUCKDB_WASM } from './duckdb-glue-exports.ts';
 
 const require = createRequire(import.meta.url);
 const CACHE = resolve(dirname(fileURLToPath(import.meta.url)), '../../.cache/duckdb-wasm');
@@ -34,13 +34,12 @@ export async function stripExports(wasm: Uint8Array, keep: readonly string[]): P
 }
 
 /**
- * The installed duckdb-wasm's eh module exporting only what its JavaScript can reach (glueExports), as
- * a file: `.cache/duckdb-wasm/<key>/duckdb-eh.wasm`, keyed by the input, the list and binaryen's
- * version. The first build pays ~12 s, later builds find the file.
+ * The installed duckdb-wasm's eh module exporting only `keep` (its glueExports), as a file:
+ * `.cache/duckdb-wasm/<key>/duckdb-eh.wasm`, keyed by the input, the list and binaryen's version.
+ * The first build pays ~12 s, later builds find the file.
  */
-export async function strippedDuckdbWasmFile(): Promise<string> {
+export async function strippedDuckdbWasmFile(keep: readonly string[]): Promise<string> {
   const wasm = readFileSync(DUCKDB_WASM);
-  const keep = glueExports(wasm, readFileSync(DUCKDB_GLUE, 'utf8'));
   const binaryenVersion = (require('binaryen/package.json') as { version: string }).version;
   const key = createHash('sha256').update(wasm).update(JSON.stringify(keep)).update(binaryenVersion).digest('hex').slice(0, 16);
   const file = join(CACHE, key, basename(DUCKDB_WASM));

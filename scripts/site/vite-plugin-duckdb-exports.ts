@@ -17,8 +17,10 @@ const WASM_URL_IMPORT = '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
  * Dev serves the installed file, which the list alone makes as quick to start.
  */
 export function duckdbExports(): Plugin {
-  let json: string | undefined;
-  const list = () => (json ??= installedGlueExports());
+  // worked out once per build (it compiles the 34 MB module): for the list served and the stripped wasm
+  let names: string[] | undefined;
+  const keep = () => (names ??= installedGlueExports());
+  const list = () => JSON.stringify(keep());
   const served = exportsFileOf(basename(DUCKDB_WASM));
   return {
     name: 'jamfor-duckdb-exports',
@@ -32,7 +34,7 @@ export function duckdbExports(): Plugin {
     },
     async resolveId(source) {
       if (this.environment?.mode !== 'build' || source !== WASM_URL_IMPORT) return null;
-      return `${await strippedDuckdbWasmFile()}?url`;
+      return `${await strippedDuckdbWasmFile(keep())}?url`;
     },
     generateBundle(options, bundle) {
       if (this.environment?.config.build.ssr || options.format === 'cjs') return;
