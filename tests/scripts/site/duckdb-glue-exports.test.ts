@@ -2,19 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DUCKDB_GLUE, DUCKDB_WASM, glueExports } from '../../../scripts/site/duckdb-glue-exports.ts';
 import { exportsFileOf } from '../../../src/engine/wasm-exports-file.ts';
-
-const bytes = (s: string) => [s.length, ...Buffer.from(s)];
-const section = (id: number, content: number[]) => [id, content.length, ...content];
+import { WASM_HEADER, funcExport, name, section } from '../../support/wasm-bytes.ts';
 
 /** A module that imports `b` through its GOT and exports a, b, a C++ symbol and a dynCall_ trampoline. */
 function tinyModule(): Uint8Array {
-  const exp = (name: string, fn: number) => [...bytes(name), 0x00, fn];
   return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...WASM_HEADER,
     ...section(1, [1, 0x60, 0, 0]),
-    ...section(2, [1, ...bytes('GOT.func'), ...bytes('b'), 0x03, 0x7f, 0x01]),
+    ...section(2, [1, ...name('GOT.func'), ...name('b'), 0x03, 0x7f, 0x01]),
     ...section(3, [3, 0, 0, 0]),
-    ...section(7, [4, ...exp('a', 0), ...exp('b', 1), ...exp('_ZN6duckdb3fooEv', 2), ...exp('dynCall_vi', 2)]),
+    ...section(7, [4, ...funcExport('a', 0), ...funcExport('b', 1), ...funcExport('_ZN6duckdb3fooEv', 2), ...funcExport('dynCall_vi', 2)]),
     ...section(10, [3, 2, 0, 0x0b, 2, 0, 0x0b, 2, 0, 0x0b]),
   ]);
 }

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { stripExports } from '../../../scripts/site/duckdb-wasm-strip.ts';
+import { WASM_HEADER, funcExport, name, section } from '../../support/wasm-bytes.ts';
 
-const bytes = (s: string) => [s.length, ...Buffer.from(s)];
-const section = (id: number, content: number[]) => [id, content.length, ...content];
 const body = (...code: number[]) => [code.length + 1, 0x00, ...code];
 
 /** Imports env.f; exports a (calls an inner function returning 7), b (returns 8) and c (calls env.f). */
 function tinyModule(): Uint8Array {
-  const exp = (name: string, fn: number) => [...bytes(name), 0x00, fn];
   return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...WASM_HEADER,
     ...section(1, [1, 0x60, 0, 1, 0x7f]),
-    ...section(2, [1, ...bytes('env'), ...bytes('f'), 0x00, 0]),
+    ...section(2, [1, ...name('env'), ...name('f'), 0x00, 0]),
     ...section(3, [4, 0, 0, 0, 0]),
-    ...section(7, [3, ...exp('a', 1), ...exp('b', 3), ...exp('c', 4)]),
+    ...section(7, [3, ...funcExport('a', 1), ...funcExport('b', 3), ...funcExport('c', 4)]),
     ...section(10, [4, ...body(0x10, 2, 0x0b), ...body(0x41, 7, 0x0b), ...body(0x41, 8, 0x0b), ...body(0x10, 0, 0x0b)]),
   ]);
 }
