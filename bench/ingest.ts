@@ -106,6 +106,9 @@ export async function wasmIngest(
       null,
       { timeout: 120_000 },
     );
+    // The page reads ahead once the engine runs (pieces, answers): let it finish, so the load is
+    // measured against native DuckDB and not against the page's start-up on the same two cores.
+    await page.waitForLoadState('networkidle');
     heap = await heapPeak(page);
     const job = page.evaluate(
       async ({ csvPath, createSql, memorySql, requests, repeats }) => {

@@ -100,15 +100,54 @@ export async function withValuePieces(
     return p;
   }
 
+  // Pieces the page reads for itself go into the engine too (its SQL needs them), but behind what a
+  // caller waits for: one at a time, and only while no statement or load of a caller is under way, so
+  // a visitor's query waits behind one piece at most (a burst of read-ahead right after the engine
+  // started put eight in front of the first query). Never inside a caller's transaction (an import):
+  // its rollback would take the piece with it.
+  let waitedFor = 0;
+  let inTransaction = false;
+  const behind: string[] = [];
+  let taking = false;
+  function takeNext(): void {
+    if (taking || waitedFor > 0 || inTransaction || dead) return;
+    const kpi = behind.shift();
+    if (kpi === undefined) return;
+    if (loaded.has(kpi) || loading.has(kpi)) return takeNext();
+    taking = true;
+    ensure(kpi)
+      .catch(() => {})
+      .finally(() => {
+        taking = false;
+        takeNext();
+      });
+  }
+  async function waited<T>(work: () => Promise<T>): Promise<T> {
+    waitedFor++;
+    try {
+      return await work();
+    } finally {
+      waitedFor--;
+      takeNext();
+    }
+  }
+
   return {
     ...db,
     loaded,
+    query: (sql, params) => waited(() => db.query(sql, params)),
+    exec(sql) {
+      if (/^\s*BEGIN\b/i.test(sql)) inTransaction = true;
+      else if (/^\s*(COMMIT|ROLLBACK|END)\b/i.test(sql)) inTransaction = false;
+      return waited(() => db.exec(sql));
+    },
     async prepare(request: unknown) {
-      await Promise.all([...new Set(requestKpis(request))].map(ensure));
+      await waited(() => Promise.all([...new Set(requestKpis(request))].map(ensure)));
     },
     async pieceSlice(kpi: string, maxRows: number) {
-      // the engine takes the piece too (its SQL queries need it); a failure there is left to them
-      void ensure(kpi).catch(() => {});
+      // a failure in the engine is left to the SQL queries that need the piece
+      if (!loaded.has(kpi) && !loading.has(kpi) && !behind.includes(kpi)) behind.push(kpi);
+      takeNext();
       return store.slice(kpi, maxRows);
     },
   };

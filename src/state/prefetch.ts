@@ -83,8 +83,7 @@ export function neighbourBatches(
   return out;
 }
 
-interface Prefetcher {
-  readonly status: string;
+interface Prefetcher extends EngineStatusSource {
   /** whether prefetch() can work now (a running engine, or pieces the page reads itself) */
   readonly prefetchable?: boolean;
   readonly busy: boolean;
@@ -130,7 +129,7 @@ export function prefetchOnIdle(
   const schedule = () => {
     if (cancelled) return;
     if (queue?.length === 0) return finish();
-    cancelIdle = whenIdle(step);
+    cancelIdle = whenQuiet(coordinator, step);
   };
   const step = (deadline?: IdleDeadlineLike) => {
     cancelIdle = undefined;
@@ -178,4 +177,36 @@ export function whenIdle(f: (deadline?: IdleDeadlineLike) => void): () => void {
   }
   const h = setTimeout(f, 50);
   return () => clearTimeout(h);
+}
+
+/** What whenQuiet needs to know of the engine (the coordinator). */
+export interface EngineStatusSource {
+  readonly status: string;
+  /** a caller's query is under way */
+  readonly busy?: boolean;
+  onStatus?(f: (s: string) => void): () => void;
+}
+
+/**
+ * Runs `f` at an idle moment when no engine start and no query of a visitor is under way. Returns a
+ * cancel function. The page's idle moments are not idle cores: on two cores, the page reading pieces
+ * and working out answers ahead while DuckDB started, and then beside the visitor's first question,
+ * made that answer ~130 ms later (cold loads of the kommun page on the bench's 2-core machine). A start
+ * that fails lets the work go on.
+ */
+export function whenQuiet(engine: EngineStatusSource, f: (deadline?: IdleDeadlineLike) => void): () => void {
+  let cancel = () => {};
+  const attempt = (deadline?: IdleDeadlineLike) => {
+    if (engine.status === 'starting' && engine.onStatus) {
+      const off = engine.onStatus((s) => {
+        if (s === 'starting') return;
+        off();
+        cancel = whenIdle(attempt);
+      });
+      cancel = off;
+    } else if (engine.busy) cancel = whenIdle(attempt);
+    else f(deadline);
+  };
+  cancel = whenIdle(attempt);
+  return () => cancel();
 }

@@ -16,6 +16,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { KpiIndex, MAX_SLICE_ROWS } from '../../src/core/kpi-index.ts';
 import { pieceStore } from '../../src/core/piece-store.ts';
 import type { KpiSlice } from '../../src/queries/local/slice.ts';
+import { prefetchOnIdle } from '../../src/state/prefetch.ts';
 
 /** A slice with each period's rows in one order (the engine gives them in any). */
 const normal = (slice: KpiSlice) =>
@@ -212,6 +213,108 @@ describe('value pieces', () => {
     expect(opened).toBe(1);
     expect(c.statements).toBeGreaterThan(0);
     (await c.database()).close();
+  });
+
+  it("takes the pieces the page reads into the engine behind a caller's queries, one at a time, and never inside a caller's transaction", async () => {
+    // The real engine, watched: a query marked /*held*/ stays in flight until released.
+    const engine = await openNodeDatabase();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let inserting = 0;
+    let mostAtOnce = 0;
+    let insertsWhileHeld = 0;
+    let holding = false;
+    const watched: Database = Object.create(engine, {
+      query: {
+        value: async (sql: string, params?: never[]) => {
+          if (sql.includes('/*held*/')) {
+            holding = true;
+            await held;
+            holding = false;
+          }
+          return engine.query(sql, params);
+        },
+      },
+      insertArrow: {
+        value: async (table: string, ipc: Uint8Array) => {
+          if (holding) insertsWhileHeld++;
+          mostAtOnce = Math.max(mostAtOnce, ++inserting);
+          try {
+            return await engine.insertArrow!(table, ipc);
+          } finally {
+            inserting--;
+          }
+        },
+      },
+    });
+    const db = await withValuePieces(watched, new URL('data/', server.url).href);
+    const rowsOf = async (kpi: string) =>
+      Number((await db.query<{ n: number }>('SELECT count(*) AS n FROM kpi_values WHERE kpi = ?', [kpi]))[0].n);
+
+    // inside a caller's transaction: read in the page, not taken in until the transaction ends
+    await db.exec('BEGIN TRANSACTION');
+    expect(await db.pieceSlice('U31462', MAX_SLICE_ROWS)).not.toBe('oversized');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(db.loaded.has('U31462')).toBe(false);
+    await db.exec('ROLLBACK');
+    await expect.poll(() => db.loaded.has('U31462')).toBe(true);
+    expect(await rowsOf('U31462')).toBe(index.pieces.U31462[2]);
+
+    // behind a caller's query in flight, then one at a time
+    const visitor = db.query('SELECT 1 AS one /*held*/');
+    await Promise.all(['U31001', 'N00090', 'U40455'].map((k) => db.pieceSlice(k, MAX_SLICE_ROWS)));
+    await new Promise((r) => setTimeout(r, 200));
+    expect({ insertsWhileHeld, loaded: ['U31001', 'N00090', 'U40455'].filter((k) => db.loaded.has(k)) }).toEqual({
+      insertsWhileHeld: 0,
+      loaded: [],
+    });
+    release();
+    expect(await visitor).toEqual([{ one: 1 }]);
+    await expect.poll(() => ['U31001', 'N00090', 'U40455'].every((k) => db.loaded.has(k)), { timeout: 10_000 }).toBe(true);
+    expect(mostAtOnce).toBe(1);
+    for (const k of ['U31001', 'N00090', 'U40455']) expect(await rowsOf(k)).toBe(index.pieces[k][2]);
+    await engine.close();
+  });
+
+  it("reads pieces ahead (prefetchOnIdle) only while no engine start and no visitor's query is under way; a failed start lets it go on", async () => {
+    const store = pieceStore(new URL('data/', server.url).href);
+    const batch = [ask('U31462'), ask('U31001')];
+    const kpis = ['U31462', 'U31001'];
+    const pause = () => new Promise((r) => setTimeout(r, 300));
+
+    // an engine starting: nothing read until it runs
+    let open: (db: Database) => void = () => {};
+    const c = new Coordinator(() => new Promise<Database>((r) => (open = r)), {}, { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) });
+    void c.start();
+    let done = 0;
+    prefetchOnIdle(c, [batch], () => done++);
+    await pause();
+    expect({ status: c.status, held: c.holds(kpis), done }).toEqual({ status: 'starting', held: false, done: 0 });
+    const engine = await openNodeDatabase();
+    open(await withValuePieces(engine, store));
+    await expect.poll(() => c.holds(kpis) && done === 1, { timeout: 10_000 }).toBe(true);
+
+    // a visitor's query in flight (its piece held back): nothing read until it is answered
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const piecewise = await withValuePieces(engine, store);
+    const gated: Database = { ...piecewise, prepare: async (r: unknown) => (await held, piecewise.prepare(r)) } as Database;
+    const d = new Coordinator(async () => gated, {}, { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) });
+    await d.start();
+    const visitor = d.run('ranking', { kpi: 'U40455', period: '2021', gender: 'T', higherIsBetter: true });
+    prefetchOnIdle(d, [[ask('N00090')]]);
+    await pause();
+    expect({ busy: d.busy, held: d.holds(['N00090']) }).toEqual({ busy: true, held: false });
+    release();
+    expect((await visitor).length).toBeGreaterThan(0);
+    await expect.poll(() => d.holds(['N00090']), { timeout: 10_000 }).toBe(true);
+
+    // a start that fails: read from the pieces all the same
+    const f = new Coordinator(() => Promise.reject(new Error('no engine here')), {}, { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) });
+    void f.start().catch(() => {});
+    prefetchOnIdle(f, [batch]);
+    await expect.poll(() => f.status === 'failed' && f.holds(kpis), { timeout: 10_000 }).toBe(true);
+    await engine.close();
   });
 
   it('names the KPIs of a request from its kpi and kpis fields only', () => {
