@@ -5,7 +5,7 @@ import { openNodeDatabase } from '../src/engine/node-database.ts';
 import { createValuesTableSql } from '../src/data/schema.ts';
 import { distribution, median, type Distribution } from './stats.ts';
 import { heapPeak, rendererPeakRss, DUCKDB_MEMORY_SQL } from './memory.ts';
-import { ESBUILD_NAME_SHIM, KOMMUN } from './site.ts';
+import { ESBUILD_NAME_SHIM } from './site.ts';
 import { SYNTHETIC, syntheticKpi, ROWS_PER_KPI } from './generate-csv.ts';
 
 export interface NativeIngest {
@@ -100,15 +100,13 @@ export async function wasmIngest(
     const context = await browser.newContext({ locale: 'sv-SE' });
     await context.addInitScript(ESBUILD_NAME_SHIM);
     const page = await context.newPage();
-    await page.goto(`${siteUrl}kommun/${KOMMUN}/`);
+    // Egna data, where a visitor imports a file (the engine starts there after the first paint)
+    await page.goto(`${siteUrl}egna-data/`);
     await page.waitForFunction(
       () => (globalThis as unknown as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
       null,
       { timeout: 120_000 },
     );
-    // The page reads ahead once the engine runs (pieces, answers): let it finish, so the load is
-    // measured against native DuckDB and not against the page's start-up on the same two cores.
-    await page.waitForLoadState('networkidle');
     heap = await heapPeak(page);
     const job = page.evaluate(
       async ({ csvPath, createSql, memorySql, requests, repeats }) => {

@@ -8,6 +8,7 @@ import { Coordinator } from './core/coordinator.ts';
 import { KpiIndex, MAX_SLICE_ROWS } from './core/kpi-index.ts';
 import { pieceStore } from './core/piece-store.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
+import { appliedUserRows } from './core/user-values.ts';
 import { withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import type { Database } from './engine/database.ts';
@@ -63,7 +64,12 @@ async function start() {
       early = null; // a restart after a failure opens a new one
       opened = true;
       const db = await withValuePieces(await engine, pieces);
-      await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
+      const restored = await userData.restoreInto(async (setId, csv) =>
+        (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }),
+      );
+      // Stored sets whose every key is in Kolada's data already add no row: the data is Kolada's alone,
+      // so the page reads its value pieces itself again (attach() assumed otherwise).
+      if (restored && (await appliedUserRows(db)) === 0) coordinator.clear({ baseOnly: true });
       return db;
     },
     boot.snapshot ?? {},

@@ -97,6 +97,8 @@ interface Prefetcher extends EngineStatusSource {
 
 /** Warming stops this long before the browser's idle period ends (a visitor's input waits at most that). */
 const WARM_MARGIN_MS = 3;
+/** …and after this long at most, so a visitor's input arriving meanwhile waits no longer than that. */
+const WARM_SLICE_MS = 8;
 
 type IdleDeadlineLike = { timeRemaining(): number };
 type IdleWindow = {
@@ -140,9 +142,10 @@ export function prefetchOnIdle(
     while (queue.length > 0 && coordinator.covers?.('panelSeries', queue[0])) {
       if (coordinator.answerAhead) {
         const batch = queue[0];
+        const began = performance.now();
         while (warmed < batch.length) {
           coordinator.answerAhead(batch[warmed++]);
-          if ((deadline?.timeRemaining() ?? 0) <= WARM_MARGIN_MS) break;
+          if ((deadline?.timeRemaining() ?? 0) <= WARM_MARGIN_MS || performance.now() - began >= WARM_SLICE_MS) break;
         }
         if (warmed < batch.length) return schedule();
       }

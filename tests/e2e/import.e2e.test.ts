@@ -157,6 +157,12 @@ describe('importing files on the Egna data page', () => {
     // Kolada's alone again, so the page reads its value pieces itself again
     expect(await sql(`SELECT count(*) AS n FROM user_values WHERE applied`)).toEqual([{ n: 0 }]);
     expect(await answersWithoutEngine()).toBe(true);
+    // and so after a reload, once the engine has restored that set
+    await page.reload();
+    await waitForEngine(page, 120_000);
+    await page.waitForFunction(() => document.querySelectorAll('.imported-sets tbody tr').length === 1);
+    expect(await sql(`SELECT count(*) AS n FROM user_values WHERE NOT applied`)).not.toEqual([{ n: 0 }]);
+    expect(await answersWithoutEngine()).toBe(true);
     expect(errors).toEqual([]);
   });
 });
