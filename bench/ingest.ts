@@ -109,7 +109,7 @@ export async function wasmIngest(
     );
     heap = await heapPeak(page);
     const job = page.evaluate(
-      async ({ csvPath, createSql, memorySql, requests, repeats }) => {
+      async ({ csvUrl, createSql, memorySql, requests, repeats }) => {
         type Db = {
           query(s: string): Promise<Record<string, unknown>[]>;
           exec(s: string): Promise<void>;
@@ -119,7 +119,9 @@ export async function wasmIngest(
         const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
         const db = await c.database();
         const f0 = performance.now();
-        const bytes = new Uint8Array(await (await fetch(new URL(csvPath, document.baseURI.replace(/kommun\/.*$/, '')))).arrayBuffer());
+        const res = await fetch(csvUrl);
+        if (!res.ok) throw new Error(`${csvUrl}: ${res.status}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
         const t0 = performance.now();
         // registered once (a copy per run would hold several files in wasm memory at 10 M rows);
         // each run is that registration + one CREATE TABLE, so the median includes it as a load would
@@ -146,7 +148,7 @@ export async function wasmIngest(
         return { rows: Number(n), fetchMs: t0 - f0, runs, mem: Number(mem), size, times };
       },
       {
-        csvPath,
+        csvUrl: new URL(csvPath, siteUrl).href,
         createSql: createValuesTableSql('bench.csv'),
         memorySql: DUCKDB_MEMORY_SQL,
         requests: syntheticRequests(rows, queries),

@@ -29,6 +29,43 @@ async function tableValues(page: Page, panel: string): Promise<Record<string, nu
 }
 
 describe('kommun page on the real Kolada data', () => {
+  it("while the engine starts, holds the shown panels' KPIs from their pieces and reads nothing further ahead until it runs", async () => {
+    const { page, context, errors } = await openPage(browser);
+    let release: () => void = () => {};
+    const wasmHeld = new Promise<void>((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await wasmHeld;
+      await route.continue();
+    });
+    await page.goto(`${site}kommun/1286/`);
+    type C = { status: string; holds(kpis: string[]): boolean };
+    const state = () =>
+      page.evaluate(
+        (kpis) => {
+          const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
+          return { status: c.status, shown: c.holds(kpis.shown), alternative: c.holds(kpis.alternative) };
+        },
+        { shown: ['U31462', 'U31001', 'U40455', 'N00090'], alternative: ['N31004'] },
+      );
+    await page.waitForFunction(() =>
+      (globalThis as unknown as { __jamfor?: { coordinator: C } }).__jamfor?.coordinator.holds(['U31462', 'U31001', 'U40455', 'N00090']),
+    );
+    await page.waitForTimeout(1000);
+    // the cost panel's other KPIs (its select) are read ahead only once the engine runs
+    expect(await state()).toEqual({ status: 'starting', shown: true, alternative: false });
+    release();
+    await waitForEngine(page);
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator.holds(['N31004']),
+      null,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('serves the first chart and table in the initial HTML (no JavaScript needed)', async () => {
     const res = await fetch(`${site}kommun/1286/`);
     const html = await res.text();
