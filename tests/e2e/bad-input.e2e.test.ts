@@ -92,9 +92,12 @@ describe('a value piece that does not arrive', () => {
     await page.screenshot({ path: '.cache/e2e/piece-missing.png', fullPage: true });
 
     restore('U31462');
-    restore('U31001');
     await missing.getByRole('button', { name: 'Försök igen' }).click();
     await chartIn(page, 'ateraktualisering').waitFor({ timeout: 60_000 });
+    // Restored only now, and retried at once. The retry above restarts the page's reading ahead once
+    // the engine is quiet; had this file been back then, that could have healed the panel before its
+    // retry was clicked (right for a visitor, but not the retry this test is about).
+    restore('U31001');
     await truncated.getByRole('button', { name: 'Försök igen' }).click();
     await chartIn(page, 'kostnader').waitFor({ timeout: 60_000 });
     expect(await page.locator('.panel-error').count()).toBe(0);
