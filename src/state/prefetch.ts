@@ -194,7 +194,7 @@ export interface EngineStatusSource {
  * Runs `f` at an idle moment when no engine start and no query of a visitor is under way. Returns a
  * cancel function. The page's idle moments are not idle cores: on two cores, the page reading pieces
  * and working out answers ahead while DuckDB started, and then beside the visitor's first question,
- * made that answer ~130 ms later (cold loads of the kommun page on the bench's 2-core machine). A start
+ * made that answer 100–130 ms later (cold loads of the kommun page on the bench's 2-core machine). A start
  * that fails lets the work go on.
  */
 export function whenQuiet(engine: EngineStatusSource, f: (deadline?: IdleDeadlineLike) => void): () => void {
