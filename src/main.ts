@@ -64,12 +64,10 @@ async function start() {
       early = null; // a restart after a failure opens a new one
       opened = true;
       const db = await withValuePieces(await engine, pieces);
-      const restored = await userData.restoreInto(async (setId, csv) =>
-        (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }),
-      );
-      // Stored sets whose every key is in Kolada's data already add no row: the data is Kolada's alone,
-      // so the page reads its value pieces itself again (attach() assumed otherwise).
-      if (restored && (await appliedUserRows(db)) === 0) coordinator.clear({ baseOnly: true });
+      await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
+      // Stored sets that add no row (every key in Kolada's data already, or none restored): the data is
+      // Kolada's alone, so the page reads its value pieces itself again (attach() assumed otherwise).
+      if (userData.sets.length > 0 && (await appliedUserRows(db)) === 0) coordinator.clear({ baseOnly: true });
       return db;
     },
     boot.snapshot ?? {},

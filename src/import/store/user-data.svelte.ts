@@ -54,23 +54,17 @@ export class UserData {
     });
   }
 
-  /**
-   * Re-ingests every stored set into a freshly started engine; a set that fails is marked, not fatal.
-   * Resolves whether any set was restored.
-   */
-  async restoreInto(ingest: (setId: string, csv: Uint8Array) => Promise<IngestReport>): Promise<boolean> {
-    let restored = false;
+  /** Re-ingests every stored set into a freshly started engine; a set that fails is marked, not fatal. */
+  async restoreInto(ingest: (setId: string, csv: Uint8Array) => Promise<IngestReport>): Promise<void> {
     for (const s of await this.#stored) {
       if (!this.sets.some((x) => x.id === s.id)) continue;
       try {
         await ingest(s.id, s.csv);
         this.#mark(s.id, null);
-        restored = true;
       } catch (e) {
         this.#mark(s.id, plainMessage(e, 'restore'));
       }
     }
-    return restored;
   }
 
   /**
