@@ -12,7 +12,7 @@ import { appliedUserRows } from './core/user-values.ts';
 import { withValuePieces } from './core/value-pieces.ts';
 import type { SiteMeta } from './data/site-meta.ts';
 import type { Database } from './engine/database.ts';
-import { afterPaint, browserWarmPolicy } from './app/warm-engine.ts';
+import { afterFirstPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
 import { preparedNavigation } from './app/prepared-navigation.ts';
 import { keepEarlyChoices } from './app/early-choices.ts';
@@ -37,7 +37,7 @@ async function start() {
   let early: Promise<Database> | null = null;
   let opened = false;
   if (browserWarmPolicy(router.route.page) === 'after-paint')
-    afterPaint(() => {
+    afterFirstPaint(() => {
       if (opened) return; // the coordinator already opened its own
       early = openBrowserEngine();
       early.catch(() => {});

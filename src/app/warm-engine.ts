@@ -40,6 +40,15 @@ export function afterPaint(f: () => void): () => void {
   };
 }
 
+/** Runs f at once when the page has painted already (the module scripts ran after it), else as afterPaint. */
+export function afterFirstPaint(f: () => void): () => void {
+  if (typeof performance !== 'undefined' && performance.getEntriesByType?.('paint').length) {
+    f();
+    return () => {};
+  }
+  return afterPaint(f);
+}
+
 const INTERACTION_EVENTS = ['pointerdown', 'keydown', 'focusin', 'touchstart'] as const;
 
 /** Schedules warming for the current page; returns a cleanup that cancels what has not fired yet. */

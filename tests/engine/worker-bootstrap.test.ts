@@ -9,14 +9,39 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
  * The bootstrap in a worker-like global: fetch, WebAssembly and importScripts are stand-ins that record
  * what the script does; `onmessage` is called as a worker calls it for each message from the page.
  */
-function runBootstrap(opts: { exportsList?: unknown; exportsStatus?: number } = {}) {
+type Request = { messageId: number; type: string; data: unknown };
+type Answer = { messageId: number; requestId: number; type: string; data: unknown };
+
+/** duckdb-wasm's worker as far as the bootstrap's own start sees it: each request answered a task later. */
+function duckdbAnswer(failStart: boolean) {
+  let next = 100;
+  return (r: Request): Answer[] => {
+    const answer = (type: string, data: unknown = null) => ({ messageId: next++, requestId: r.messageId, type, data });
+    if (r.type === 'INSTANTIATE')
+      return [answer('INSTANTIATE_PROGRESS', { bytesLoaded: 1 }), failStart ? answer('ERROR', { message: 'no wasm' }) : answer('OK')];
+    if (r.type === 'CONNECT') return [answer('CONNECTION_INFO', 7)];
+    return [answer('OK')];
+  };
+}
+
+function runBootstrap(opts: { exportsList?: unknown; exportsStatus?: number; failStart?: boolean; wasmStatus?: number } = {}) {
   const log: string[] = [];
   const received: unknown[] = [];
+  const posted: Answer[] = [];
+  const events: string[] = [];
+  const reported: unknown[] = [];
+  const answer = duckdbAnswer(opts.failStart ?? false);
   const instanceExports = { duckdb_web_open: () => 1, malloc: () => 2, _ZN6duckdb3fooEv: () => 3 };
   const global: Record<string, unknown> = {
     setTimeout,
     Response,
     Request,
+    BroadcastChannel: class {
+      postMessage(m: unknown) {
+        reported.push(m);
+      }
+      close() {}
+    },
     MessageEvent,
     fetch: async (url: string) => {
       log.push(`fetch ${url}`);
@@ -24,7 +49,10 @@ function runBootstrap(opts: { exportsList?: unknown; exportsStatus?: number } = 
         return new Response(typeof opts.exportsList === 'string' ? opts.exportsList : JSON.stringify(opts.exportsList ?? []), {
           status: opts.exportsStatus ?? 200,
         });
-      return new Response(new Uint8Array([0, 97, 115, 109]), { headers: { 'content-type': 'application/wasm' } });
+      return new Response(new Uint8Array([0, 97, 115, 109]), {
+        status: opts.wasmStatus ?? 200,
+        headers: { 'content-type': 'application/wasm' },
+      });
     },
     WebAssembly: {
       compileStreaming: async (response: Promise<Response>) => (await response, 'compiled module'),
@@ -32,7 +60,19 @@ function runBootstrap(opts: { exportsList?: unknown; exportsStatus?: number } = 
     },
     importScripts: (url: string) => {
       log.push(`importScripts ${url}`);
-      global.onmessage = (e: { data: unknown }) => received.push(e.data);
+      global.onmessage = (e: { data: unknown }) => {
+        received.push(e.data);
+        const r = e.data as Request;
+        if (typeof r === 'object') events.push(`duckdb got ${r.type} ${r.messageId}`);
+        if (typeof r === 'object' && r?.type)
+          setTimeout(() => {
+            for (const a of answer(r)) (global.postMessage as (m: unknown, t: unknown[]) => void)(a, []);
+          }, 1);
+      };
+    },
+    postMessage: (m: Answer) => {
+      posted.push(m);
+      events.push(`page got ${m.type} for ${m.requestId}`);
     },
     dispatchEvent: (e: { data: unknown }) => (global.onmessage as (e: unknown) => void)(e),
   };
@@ -44,7 +84,7 @@ function runBootstrap(opts: { exportsList?: unknown; exportsStatus?: number } = 
     (
       global.WebAssembly as { instantiateStreaming(s: unknown, i: unknown): Promise<{ module: string; instance: { exports: object } }> }
     ).instantiateStreaming(null, {});
-  return { log, received, post, instantiate, instanceExports };
+  return { log, received, posted, events, reported, post, instantiate, instanceExports };
 }
 
 describe('the DuckDB worker bootstrap', () => {
@@ -56,9 +96,58 @@ describe('the DuckDB worker bootstrap', () => {
     expect(w.received).toEqual([]);
     await tick();
     expect(w.log.at(-1)).toBe(`importScripts ${URLS.workerUrl}`);
-    expect(w.received).toEqual(['instantiate', 'open']);
+    expect(w.received.filter((m) => typeof m === 'string')).toEqual(['instantiate', 'open']);
     w.post('connect');
-    expect(w.received).toEqual(['instantiate', 'open', 'connect']);
+    expect(w.received.filter((m) => typeof m === 'string')).toEqual(['instantiate', 'open', 'connect']);
+  });
+
+  it('starts DuckDB itself once its script is in, and none of the answers to that reaches the page', async () => {
+    const w = runBootstrap();
+    await tick();
+    await tick();
+    expect(w.received).toEqual([
+      { messageId: -1, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] },
+      { messageId: -2, type: 'CONNECT', data: null },
+      { messageId: -3, type: 'DISCONNECT', data: 7 },
+    ]);
+    expect(w.posted).toEqual([]);
+  });
+
+  it("answers the page's INSTANTIATE with its own start, once that has opened the database, and passes the rest on", async () => {
+    const w = runBootstrap();
+    w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
+    await tick();
+    await tick();
+    w.post({ messageId: 1, type: 'CONNECT', data: null });
+    await tick();
+    expect(w.events).toEqual([
+      'duckdb got INSTANTIATE -1',
+      'duckdb got CONNECT -2',
+      'duckdb got DISCONNECT -3',
+      'page got OK for 0',
+      'duckdb got CONNECT 1',
+      'page got CONNECTION_INFO for 1',
+    ]);
+    expect(w.posted[0]).toEqual({ messageId: -4, requestId: 0, type: 'OK', data: null });
+  });
+
+  it("gives the page's INSTANTIATE the error of a failed start, and opens nothing", async () => {
+    const w = runBootstrap({ failStart: true });
+    w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
+    await tick();
+    await tick();
+    expect(w.received.map((m) => (m as Request).type)).toEqual(['INSTANTIATE']);
+    expect(w.posted).toEqual([{ messageId: -2, requestId: 0, type: 'ERROR', data: { message: 'no wasm' } }]);
+  });
+
+  it('starts nothing when the wasm cannot be had, and reports why', async () => {
+    const w = runBootstrap({ wasmStatus: 404 });
+    w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
+    await tick();
+    await tick();
+    expect(w.reported).toEqual([{ kind: 'http', status: 404 }]);
+    expect(w.received).toEqual([]);
+    expect(w.posted).toEqual([]);
   });
 
   it('hands duckdb-wasm only the exports on the list', async () => {
