@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [svelte(), siteData(), siteGeo(), duckdbExports()],
   optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
   // No modulepreload links: browsers without JavaScript would still download them.
-  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1000, modulePreload: false },
+  // One stylesheet for all: a prerendered page paints with its components' styles before any script.
+  build: { target: 'es2022', assetsInlineLimit: 0, chunkSizeWarningLimit: 1000, modulePreload: false, cssCodeSplit: false },
   worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },

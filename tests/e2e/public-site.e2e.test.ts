@@ -102,6 +102,26 @@ describe('first paint and no JavaScript', () => {
     for (const f of graph) expect(readFileSync(f, 'utf8'), f).not.toContain('UndetectableDelimiter');
   });
 
+  it('links every style a prerendered page uses in its own stylesheet, lazy pages included', () => {
+    const dist = inject('distDir');
+    let seen = 0;
+    for (const path of ['index.html', 'kommun/1286/index.html', 'rangordning/index.html', 'egna-data/index.html', 'om-data/index.html']) {
+      const page = join(dist, path);
+      const html = readFileSync(page, 'utf8');
+      const css = [...html.matchAll(/<link rel="stylesheet"[^>]*href="([^"]+\.css)"/g)]
+        .map((m) => readFileSync(join(dirname(page), m[1]), 'utf8'))
+        .join('\n');
+      // Svelte marks an element with its component's hash only when that component's CSS styles it
+      const used = new Set([...html.matchAll(/\bsvelte-[a-z0-9]+\b/g)].map((m) => m[0]));
+      seen += used.size;
+      expect(
+        [...used].filter((h) => !css.includes(`.${h}`)),
+        path,
+      ).toEqual([]);
+    }
+    expect(seen).toBeGreaterThan(10);
+  });
+
   it('works without JavaScript: list → kommun page, tables open, controls hidden, note shown', async () => {
     const { page, context, requests } = await openPage(browser, { javaScriptEnabled: false });
     await page.goto(site);
