@@ -1,129 +1,35 @@
 import './styles/fonts.css';
 import './styles/global.css';
 import './styles/print.css';
-import { flushSync, hydrate, mount } from 'svelte';
-import App from './app/App.svelte';
-import { Router } from './app/router.svelte.ts';
-import { Coordinator } from './core/coordinator.ts';
-import { KpiIndex, MAX_SLICE_ROWS } from './core/kpi-index.ts';
-import { pieceStore } from './core/piece-store.ts';
-import { openBrowserEngine } from './engine/browser-engine.ts';
-import { appliedUserRows } from './core/user-values.ts';
-import { withValuePieces } from './core/value-pieces.ts';
-import type { SiteMeta } from './data/site-meta.ts';
-import type { Database } from './engine/database.ts';
 import { afterFirstPaint, browserWarmPolicy } from './app/warm-engine.ts';
-import { interceptLinks, onLinkIntent } from './app/intercept-links.ts';
-import { preparedNavigation } from './app/prepared-navigation.ts';
-import { keepEarlyChoices } from './app/early-choices.ts';
-import { defaultPanelKpis } from './panels/panel-list.ts';
-import { answeredAtBoot, kommunOfLink, prepareKommun } from './state/prepare-kommun.ts';
-import { loadPage } from './pages/page-registry.svelte.ts';
-import { reactiveMeta } from './app/reactive-meta.svelte.ts';
-import { userData } from './import/store/user-data.svelte.ts';
-import { userTargets } from './import/store/targets.svelte.ts';
-import { ensureKommunGroups, kommunOfRoute } from './peers/load-groups.ts';
+import { keepEarlyAction } from './app/early-choices.ts';
+import { openBrowserEngine } from './engine/browser-engine.ts';
+import { parseRoute } from './state/route.ts';
+import type { Database } from './engine/database.ts';
 
+/*
+ * The entry holds the stylesheets and only what starts things after the first paint: the prerendered
+ * page paints from its HTML and stylesheet alone, and on two cores the app's script, fetched and run
+ * before that paint, delayed it (and took its bytes first). Right after the paint: on pages with
+ * controls the engine (seconds of wasm download and compile), then the site data and the app (src/app/start-app.ts).
+ * A page whose app cannot load stays the prerendered page, which works without JavaScript.
+ */
 const rootMeta = document.querySelector<HTMLMetaElement>('meta[name="jamfor-root"]')?.content;
 const relativeRoot = import.meta.env.DEV ? '/' : (rootMeta ?? './');
 const rootUrl = new URL(relativeRoot, location.href);
-const boot = JSON.parse(document.getElementById('jamfor-boot')?.textContent || '{}') as { snapshot?: Record<string, unknown> };
+const replayEarlyAction = keepEarlyAction(document.getElementById('app')!);
 
-async function start() {
-  const target = document.getElementById('app')!;
-  const router = new Router(relativeRoot, rootUrl.pathname);
-  // On pages with controls the engine (seconds of wasm download and compile) starts right after the
-  // first paint, beside the site data and hydration; the coordinator takes it when it opens.
+afterFirstPaint(() => {
+  const path = location.pathname.startsWith(rootUrl.pathname) ? location.pathname.slice(rootUrl.pathname.length) : location.pathname;
   let early: Promise<Database> | null = null;
-  let opened = false;
-  if (browserWarmPolicy(router.route.page) === 'after-paint')
-    afterFirstPaint(() => {
-      if (opened) return; // the coordinator already opened its own
-      early = openBrowserEngine();
-      early.catch(() => {});
-    });
-  let meta: SiteMeta;
-  try {
-    const res = await fetch(new URL('data/meta.json', rootUrl));
-    if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
-    meta = await res.json();
-  } catch (e) {
-    if (!target.hasChildNodes())
-      target.innerHTML = `<main class="fatal"><h1>Jämför kunde inte starta</h1><p>Uppgifterna om nyckeltal och kommuner gick inte att hämta (${String((e as Error).message).replace(/[<>&]/g, '')}). Ladda om sidan för att försöka igen.</p></main>`;
-    return;
+  if (browserWarmPolicy(parseRoute(path).page) === 'after-paint') {
+    early = openBrowserEngine();
+    early.catch(() => {});
   }
-  meta = reactiveMeta(meta);
-  // The value pieces, read by the page itself (held KPIs, before and beside the engine) and by the engine.
-  const pieces = pieceStore(new URL('data/', rootUrl).href);
-  // Imported sets ("Egna data") are re-ingested every time the engine starts, before any query runs.
-  const coordinator = new Coordinator(
-    async () => {
-      // The index of value pieces is fetched while the engine starts, if no held KPI asked for it yet.
-      pieces.index().catch(() => {});
-      const engine = early ?? openBrowserEngine();
-      early = null; // a restart after a failure opens a new one
-      opened = true;
-      const db = await withValuePieces(await engine, pieces);
-      await userData.restoreInto(async (setId, csv) => (await import('./core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
-      // Stored sets that add no row (every key in Kolada's data already, or none restored): the data is
-      // Kolada's alone, so the page reads its value pieces itself again (attach() assumed otherwise).
-      if (userData.sets.length > 0 && (await appliedUserRows(db)) === 0) coordinator.clear({ baseOnly: true });
-      return db;
-    },
-    boot.snapshot ?? {},
-    // <meta name="jamfor-engine-only">: held KPIs come from the engine only (the bench's wait-for-DuckDB baseline)
-    { localIndex: new KpiIndex(MAX_SLICE_ROWS, document.querySelector('meta[name="jamfor-engine-only"]') ? undefined : pieces) },
+  const metaResponse = fetch(new URL('data/meta.json', rootUrl));
+  metaResponse.catch(() => {}); // the app reports it
+  import('./app/start-app.ts').then(
+    ({ startApp }) => startApp({ relativeRoot, rootUrl, early, metaResponse, replayEarlyAction }),
+    (e: unknown) => console.error('Jämför kunde inte starta:', e),
   );
-  void userData.attach(meta, coordinator);
-  userTargets.attach(meta);
-  userTargets.followLink(() => router.view.targets);
-  const props = {
-    meta,
-    coordinator,
-    href: router.href,
-    navigate: router.navigate,
-    changeView: router.changeView,
-    get route() {
-      return router.route;
-    },
-    get view() {
-      return router.view;
-    },
-    get root() {
-      return router.root;
-    },
-  };
-  await Promise.all([loadPage(router.route.page), ensureKommunGroups(meta, rootUrl, kommunOfRoute(router.route, router.view))]);
-  const prerendered = target.hasChildNodes() && boot.snapshot !== undefined;
-  if (prerendered && router.route.page === 'kommun') answeredAtBoot(router.route.id);
-  if (prerendered) {
-    const giveBackChoices = keepEarlyChoices(target);
-    hydrate(App, { target, props });
-    flushSync();
-    giveBackChoices();
-  } else {
-    target.textContent = '';
-    mount(App, { target, props });
-  }
-  router.useAbsoluteRoot();
-  const prepareLink = (pathname: string) => {
-    const id = kommunOfLink(pathname, rootUrl.pathname);
-    return id && meta.municipalities.some((m) => m.id === id && m.type === 'K')
-      ? prepareKommun(meta, coordinator, rootUrl, id, defaultPanelKpis(meta))
-      : null;
-  };
-  interceptLinks(
-    rootUrl.pathname,
-    preparedNavigation(
-      (path) => router.navigateToPath(path),
-      (path) => prepareLink(rootUrl.pathname + path.replace(/[?#].*$/, '')),
-    ),
-  );
-  onLinkIntent(rootUrl.pathname, (path) => void prepareLink(path));
-  // The coordinator opens (taking the engine started above, restoring imported sets) when App warms it
-  // (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
-  // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
-  (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };
-}
-
-start();
+});

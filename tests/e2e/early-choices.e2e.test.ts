@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { holdEntryScript, launchChromium, openPage } from '../support/browser.ts';
+import { holdAppScript, launchChromium, openPage } from '../support/browser.ts';
 
-/** Selects changed in the prerendered page while its script still loads keep the visitor's choice (src/app/early-choices.ts). */
+/** What a visitor does in the prerendered page while the app still loads is kept or done once it runs (src/app/early-choices.ts). */
 const site = inject('siteUrl');
 let browser: Browser;
 beforeAll(async () => void (browser = await launchChromium()));
@@ -11,7 +11,7 @@ afterAll(() => browser?.close());
 describe('choices made before the app takes over', () => {
   it('a KPI picked in the målvärde form while the page loads is the one saved', async () => {
     const { page, context, errors } = await openPage(browser);
-    const release = await holdEntryScript(page);
+    const release = await holdAppScript(page);
     await page.goto(`${site}egna-data/?kommun=1286`, { waitUntil: 'commit' });
     const form = page.locator('.target-form');
     await form.waitFor({ state: 'attached' });
@@ -32,7 +32,7 @@ describe('choices made before the app takes over', () => {
 
   it('a panel KPI chosen on a kommun page while it loads is drawn once the app runs', async () => {
     const { page, context, errors } = await openPage(browser);
-    const release = await holdEntryScript(page);
+    const release = await holdAppScript(page);
     await page.goto(`${site}kommun/1286/`, { waitUntil: 'commit' });
     const select = page.locator('#kpi-kostnader');
     await select.waitFor({ state: 'attached' });
@@ -52,4 +52,52 @@ describe('choices made before the app takes over', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+  it('a peer group, a checkbox and a KPI picked while the page loads are kept together', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const release = await holdAppScript(page);
+    await page.goto(`${site}kommun/1286/`, { waitUntil: 'commit' });
+    await page.getByLabel('Länet').check();
+    await page.getByLabel('Riket', { exact: true }).uncheck();
+    await page.locator('#kpi-kostnader').selectOption('N31004');
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+    release();
+    await page.waitForURL(/riket=0/, { timeout: 60_000 });
+    const url = new URL(page.url());
+    expect(url.searchParams.get('grupp')).toBe('lan');
+    expect(url.searchParams.get('riket')).toBe('0');
+    expect([...url.searchParams.values()]).toContain('N31004');
+    await expect.poll(() => page.locator('#main svg[data-chart-id="kostnader-N31004"]').count(), { timeout: 60_000 }).toBe(1);
+    expect(await page.getByLabel('Länet').isChecked()).toBe(true);
+    expect(await page.getByLabel('Riket', { exact: true }).isChecked()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+  it('a button clicked in the prerendered page does its work once the app is there', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
+    const release = await holdAppScript(page);
+    await page.goto(`${site}kommun/1286/?kon=K`, { waitUntil: 'commit' });
+    await page.getByRole('button', { name: 'Kopiera länk' }).click();
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+    release();
+    await expect.poll(() => page.locator('.copy-status').textContent(), { timeout: 60_000 }).toBe('Länken är kopierad.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+  it("Enter in the start page's kommun search opens the kommun once the app is there", async () => {
+    const { page, context, errors } = await openPage(browser);
+    const release = await holdAppScript(page);
+    await page.goto(site, { waitUntil: 'commit' });
+    const input = page.locator('.kommun-search input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('Halsberg');
+    await input.press('Enter');
+    expect(await page.evaluate(() => '__jamfor' in globalThis)).toBe(false);
+    release();
+    await page.waitForURL(/kommun\/1861\//, { timeout: 60_000 });
+    expect(await page.locator('h1').textContent()).toMatch(/Hallsberg/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

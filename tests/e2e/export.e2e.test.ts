@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
-import { launchChromium, openChartTable, openPage } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage, waitForApp } from '../support/browser.ts';
 import { PRESETS, PRESET_IDS } from '../../src/export/presets.ts';
 import { pngDpi, pngSize } from '../../src/export/png-dpi.ts';
 
@@ -36,6 +36,7 @@ describe('chart export on the built site', () => {
   it('PNG per preset has the preset pixel size and 300 dpi; SVG is standalone with the font embedded', async () => {
     const { page, context, requests, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
+    await waitForApp(page);
     const panel = '#panel-ateraktualisering';
     await page.click(`${panel} .export-toggle`);
     await expect(page.locator(`${panel} .export-toggle`).getAttribute('aria-expanded')).resolves.toBe('true');

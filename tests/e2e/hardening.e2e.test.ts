@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { holdEntryScript, launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { holdAppScript, launchChromium, openPage, waitForEngine } from '../support/browser.ts';
 
 /**
  * Issue 19 in the browser: a DuckDB worker that dies (with or without an error event) mid-query and
@@ -208,7 +208,7 @@ describe('a file chosen before the page has started', () => {
     async ({ input, name, body, read }) => {
       const { page, context, errors } = await openPage(browser);
       // The app starts only once the file has been chosen in the prerendered form.
-      const release = await holdEntryScript(page);
+      const release = await holdAppScript(page);
       // (a held module script also holds DOMContentLoaded, so wait for the prerendered input itself)
       await page.goto(`${site}egna-data/`, { waitUntil: 'commit' });
       await page.waitForSelector(input, { state: 'attached' });
@@ -228,7 +228,7 @@ describe('a file chosen before the page has started', () => {
 describe('the KPI search used before the page has started', () => {
   it('loads the catalogue for a search box focused and typed in before hydration', async () => {
     const { page, context, errors } = await openPage(browser);
-    const release = await holdEntryScript(page);
+    const release = await holdAppScript(page);
     await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
     const box = page.locator('.kpi-search input[type="search"]');
     await box.waitFor({ state: 'attached' });
@@ -244,7 +244,7 @@ describe('the KPI search used before the page has started', () => {
 
   it('fills the operating-area list for a select focused before hydration', async () => {
     const { page, context, errors } = await openPage(browser);
-    const release = await holdEntryScript(page);
+    const release = await holdAppScript(page);
     await page.goto(`${site}kommun/1489/`, { waitUntil: 'commit' });
     const select = page.locator('.kpi-search select');
     await select.waitFor({ state: 'attached' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { holdEntryScript, launchChromium, linkToKommun, openChartTable, openPage, waitForEngine } from '../support/browser.ts';
+import { holdAppScript, launchChromium, linkToKommun, openChartTable, openPage, waitForApp, waitForEngine } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -89,7 +89,7 @@ describe('kommun page on the real Kolada data', () => {
 
   it('builds no closed table while taking over the page; opening one (before or after) shows the figures', async () => {
     const { page, context, errors } = await openPage(browser);
-    const release = await holdEntryScript(page);
+    const release = await holdAppScript(page);
     await page.goto(`${site}kommun/1286/`, { waitUntil: 'commit' });
     await page.locator('.site-footer').waitFor({ state: 'attached' });
     const rows = (panel: string, details: string) => page.locator(`#panel-${panel} > details.${details} tbody tr`).count();
@@ -190,7 +190,7 @@ describe('kommun page on the real Kolada data', () => {
   it("a KPI chosen in a panel still catching up with a move to another kommun stays on that kommun's page", async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
-    await page.waitForSelector('#kpi-kostnader');
+    await waitForApp(page);
     // the cost panel is below the fold: after the move it follows at an idle moment, so it still shows Ystad
     const before = await page.evaluate(async () => {
       const a = document.createElement('a');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openChartTable, openPage } from '../support/browser.ts';
+import { launchChromium, openChartTable, openPage, waitForApp } from '../support/browser.ts';
 import { pngSize } from '../../src/export/png-dpi.ts';
 import { readDocx, readPptx, readXlsx, type Cell } from '../support/office-files.ts';
 
@@ -107,7 +107,7 @@ describe('Excel', () => {
   it("the ranking's .xlsx holds every kommun with its place and value as on the page", async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}rangordning/`);
-    await page.waitForSelector('.ranking-page .rank-tools .export-toggle');
+    await waitForApp(page);
     await page.click('.ranking-page .rank-tools .export-toggle');
     const file = await download(page, '.ranking-page .rank-tools [data-export="xlsx"]');
     expect(file.name).toMatch(/^[A-Za-z0-9_-]+_rangordning(_[A-Za-z0-9_-]+)?\.xlsx$/);

@@ -4,7 +4,7 @@ vi.setConfig({ testTimeout: 420_000 });
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage, waitForApp, waitForEngine } from '../support/browser.ts';
 
 /**
  * Issue 13 through the page in Chromium: files shaped like HR and AME exports (synthetic values) go
@@ -173,6 +173,7 @@ describe('målvärden set in the page', () => {
     const other = await openPage(browser);
     for (const shared of [new URL(link, page.url()).href, copied]) {
       await other.page.goto(shared);
+      await waitForApp(other.page);
       await other.page.waitForSelector('#panel-ateraktualisering:not([aria-busy="true"]) .summary', { timeout: 120_000 });
       expect(await other.page.textContent('#panel-ateraktualisering')).toMatch(statement);
     }

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Browser, Download, Page } from 'playwright-core';
-import { launchChromium, openPage } from '../support/browser.ts';
+import { launchChromium, openPage, waitForApp } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -83,6 +83,7 @@ describe('panel: direction, quartile, notes, member values', () => {
       ['Halsberg', '1861'],
     ] as const) {
       await page.goto(site);
+      await waitForApp(page);
       const input = page.locator('.kommun-search input').first();
       await input.fill(q);
       await input.press('Enter');

@@ -33,6 +33,11 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
   return { page, context, requests, errors };
 }
 
+/** Waits until the app has taken over the prerendered page (hydrated, its links and buttons live). */
+export async function waitForApp(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout });
+}
+
 /** Waits until the in-page DuckDB engine has started (the coordinator reports 'ready'). */
 export async function waitForEngine(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
@@ -73,13 +78,14 @@ export async function linkToKommun(page: Page, from: string, to: string, name: s
 }
 
 /**
- * Holds the app's entry script until the returned release() is called, so a test can use the
- * prerendered page before the app takes it over. Call before page.goto.
+ * Holds the app's script (the chunk the entry loads after the first paint, src/app/start-app.ts) until
+ * the returned release() is called, so a test can use the prerendered page before the app takes it
+ * over. Call before page.goto.
  */
-export async function holdEntryScript(page: Page): Promise<() => void> {
+export async function holdAppScript(page: Page): Promise<() => void> {
   let release: () => void = () => {};
   const released = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+  await page.route(/\/assets\/start-app-[^/]*\.js$/, async (route) => {
     await released;
     await route.continue();
   });

@@ -27,7 +27,7 @@ export class UserTargets {
     this.#apply();
   }
 
-  /** Keeps the link's targets in step with the URL (main.ts passes the router's view). */
+  /** Keeps the link's targets in step with the URL (start-app.ts passes the router's view). */
   followLink(targets: () => readonly string[]) {
     $effect.root(() => {
       $effect(() => this.setLinkTargets(targets()));

@@ -26,7 +26,7 @@ export class UserData {
   #coordinator: Coordinator | null = null;
   #stored: Promise<StoredSet[]> = Promise.resolve([]);
 
-  /** Called once by main.ts before the engine may start. */
+  /** Called once by start-app.ts before the engine may start. */
   attach(meta: SiteMeta, coordinator: Coordinator): Promise<void> {
     this.#meta = meta;
     this.#coordinator = coordinator;
