@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext, runInContext } from 'node:vm';
 import { workerBootstrapSource } from '../../src/engine/worker-bootstrap.ts';
 
@@ -103,7 +103,8 @@ describe('the DuckDB worker bootstrap', () => {
 
   it('starts DuckDB itself once its script is in, and none of the answers to that reaches the page', async () => {
     const w = runBootstrap();
-    await tick();
+    // waits for the outcome, not a number of timer turns (a loaded machine reorders those)
+    await vi.waitFor(() => expect(w.received).toHaveLength(3));
     await tick();
     expect(w.received).toEqual([
       { messageId: -1, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] },
@@ -116,10 +117,9 @@ describe('the DuckDB worker bootstrap', () => {
   it("answers the page's INSTANTIATE with its own start, once that has opened the database, and passes the rest on", async () => {
     const w = runBootstrap();
     w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
-    await tick();
-    await tick();
+    await vi.waitFor(() => expect(w.posted).toHaveLength(1));
     w.post({ messageId: 1, type: 'CONNECT', data: null });
-    await tick();
+    await vi.waitFor(() => expect(w.posted).toHaveLength(2));
     expect(w.events).toEqual([
       'duckdb got INSTANTIATE -1',
       'duckdb got CONNECT -2',
@@ -134,7 +134,7 @@ describe('the DuckDB worker bootstrap', () => {
   it("gives the page's INSTANTIATE the error of a failed start, and opens nothing", async () => {
     const w = runBootstrap({ failStart: true });
     w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
-    await tick();
+    await vi.waitFor(() => expect(w.posted).toHaveLength(1));
     await tick();
     expect(w.received.map((m) => (m as Request).type)).toEqual(['INSTANTIATE']);
     expect(w.posted).toEqual([{ messageId: -2, requestId: 0, type: 'ERROR', data: { message: 'no wasm' } }]);
@@ -143,6 +143,7 @@ describe('the DuckDB worker bootstrap', () => {
   it('starts nothing when the wasm cannot be had, and reports why', async () => {
     const w = runBootstrap({ wasmStatus: 404 });
     w.post({ messageId: 0, type: 'INSTANTIATE', data: [URLS.wasmUrl, null] });
+    await vi.waitFor(() => expect(w.reported).toHaveLength(1));
     await tick();
     await tick();
     expect(w.reported).toEqual([{ kind: 'http', status: 404 }]);
