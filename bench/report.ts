@@ -40,7 +40,7 @@ export interface BenchResult {
   full?: FullDataResult | null;
 }
 
-const nf = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+export const nf = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
 export const ms = (x: number | null | undefined) =>
   x === null || x === undefined || !Number.isFinite(x) ? '–' : `${nf(x, x < 100 ? 1 : 0)} ms`;
 export const kb = (bytes: number | null | undefined) =>
