@@ -4,7 +4,7 @@ import './styles/print.css';
 import { afterFirstPaint, browserWarmPolicy } from './app/warm-engine.ts';
 import { keepEarlyAction } from './app/early-choices.ts';
 import { openBrowserEngine } from './engine/browser-engine.ts';
-import { parseRoute } from './state/route.ts';
+import { parseRoute, pathBelowRoot } from './state/route.ts';
 import type { Database } from './engine/database.ts';
 
 /*
@@ -20,9 +20,8 @@ const rootUrl = new URL(relativeRoot, location.href);
 const replayEarlyAction = keepEarlyAction(document.getElementById('app')!);
 
 afterFirstPaint(() => {
-  const path = location.pathname.startsWith(rootUrl.pathname) ? location.pathname.slice(rootUrl.pathname.length) : location.pathname;
   let early: Promise<Database> | null = null;
-  if (browserWarmPolicy(parseRoute(path).page) === 'after-paint') {
+  if (browserWarmPolicy(parseRoute(pathBelowRoot(location.pathname, rootUrl.pathname)).page) === 'after-paint') {
     early = openBrowserEngine();
     early.catch(() => {});
   }

@@ -1,4 +1,4 @@
-import { fragmentId, parseRoute, routePath, type Route } from '../state/route.ts';
+import { fragmentId, parseRoute, pathBelowRoot, routePath, type Route } from '../state/route.ts';
 import { DEFAULT_VIEW, parseView, serializeView, type ViewState } from '../state/view-state.ts';
 
 /** A history write waits this long at most when no frame comes (a hidden tab draws none). */
@@ -102,8 +102,7 @@ export class Router {
   }
 
   private read() {
-    const rel = location.pathname.startsWith(this.rootPath) ? location.pathname.slice(this.rootPath.length) : location.pathname;
-    this.route = parseRoute(rel);
+    this.route = parseRoute(pathBelowRoot(location.pathname, this.rootPath));
     this.view = parseView(location.search);
   }
 }

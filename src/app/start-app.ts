@@ -100,11 +100,12 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
     hydrate(App, { target, props });
     flushSync();
     giveBackChoices();
-    replayEarlyAction();
   } else {
     target.textContent = '';
     mount(App, { target, props });
   }
+  // (after a mount the early elements are gone: it only stops listening)
+  replayEarlyAction();
   router.useAbsoluteRoot();
   const prepareLink = (pathname: string) => {
     const id = kommunOfLink(pathname, rootUrl.pathname);
@@ -120,7 +121,7 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
     ),
   );
   onLinkIntent(rootUrl.pathname, (path) => void prepareLink(path));
-  // The coordinator opens (taking the engine started above, restoring imported sets) when App warms it
+  // The coordinator opens (taking the engine the entry started, restoring imported sets) when App warms it
   // (src/app/warm-engine.ts): right after first paint on pages with controls, else on first interaction.
   // Test and diagnostics hook: e2e tests and the benchmark drive the coordinator through it.
   (globalThis as { __jamfor?: unknown }).__jamfor = { coordinator, router, userData };

@@ -24,6 +24,11 @@ export function fragmentId(hash: string): string {
   return tryDecode(raw) ?? raw;
 }
 
+/** A location's path below the site root ("/nyckeltal/kommun/1286/" → "kommun/1286/"), as parseRoute takes it. */
+export function pathBelowRoot(pathname: string, rootPath: string): string {
+  return pathname.startsWith(rootPath) ? pathname.slice(rootPath.length) : pathname;
+}
+
 export function parseRoute(path: string): Route {
   const decoded = path.split('/').filter(Boolean).map(tryDecode);
   if (decoded.includes(null)) return { page: 'saknas', path };
