@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { holdAppScript, launchChromium, openPage } from '../support/browser.ts';
+import { holdAppScript, launchChromium, openPage, waitForApp } from '../support/browser.ts';
 
 /** What a visitor does in the prerendered page while the app still loads is kept or done once it runs (src/app/early-choices.ts). */
 const site = inject('siteUrl');
@@ -21,7 +21,7 @@ describe('choices made before the app takes over', () => {
     await form.getByLabel('Från år').fill('2019');
     await form.getByLabel('Till år').fill('2021');
     release();
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     expect(await form.locator('select').nth(1).inputValue()).toBe('U31462');
     await form.locator('button[type=submit]').click();
     await page.waitForSelector('table.targets tbody tr');
@@ -38,7 +38,7 @@ describe('choices made before the app takes over', () => {
     await select.waitFor({ state: 'attached' });
     await select.selectOption('N31004');
     release();
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     await page.waitForFunction(() => new URL(location.href).search.includes('N31004'));
     await page.waitForFunction(
       () =>

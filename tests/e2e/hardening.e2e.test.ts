@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { holdAppScript, launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { holdAppScript, launchChromium, openPage, waitForEngine, waitForApp } from '../support/browser.ts';
 
 /**
  * Issue 19 in the browser: a DuckDB worker that dies (with or without an error event) mid-query and
@@ -261,7 +261,7 @@ describe('malformed escapes and unknown pages', () => {
     const { page, context, errors } = await openPage(browser);
     const res = await page.goto(`${site}kommun/%E0%A4%A/`);
     expect(res?.status()).toBe(400);
-    await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined, null, { timeout: 30_000 });
+    await waitForApp(page);
     expect(await page.textContent('main h1')).toBe('Sidan finns inte');
     expect(await page.title()).toBe('Sidan finns inte – Jämför');
     // the one expected console line is the document's own 400 status
@@ -272,7 +272,7 @@ describe('malformed escapes and unknown pages', () => {
   it('follows a same-site link whose fragment is a malformed escape without an error', async () => {
     const { page, context, errors } = await openPage(browser);
     await page.goto(`${site}om-data/`);
-    await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined);
+    await waitForApp(page);
     await page.evaluate(() => {
       const a = document.createElement('a');
       a.href = '../kommun/1286/#%E0%A4%A';
@@ -292,7 +292,7 @@ describe('malformed escapes and unknown pages', () => {
     async (path) => {
       const { page, context } = await openPage(browser);
       await page.goto(`${site}${path}`);
-      await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined);
+      await waitForApp(page);
       await page.waitForSelector('main h1');
       expect(await page.textContent('main h1')).toBe('Sidan finns inte');
       expect(await page.title()).toBe('Sidan finns inte – Jämför');
@@ -304,7 +304,7 @@ describe('malformed escapes and unknown pages', () => {
     const { page, context, errors } = await openPage(browser);
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       await page.goto(`${site}rangordning/?kpi=${name}`);
-      await page.waitForFunction(() => (globalThis as { __jamfor?: unknown }).__jamfor !== undefined);
+      await waitForApp(page);
       const note = page.locator('.unknown-kpi');
       await note.waitFor();
       expect(await note.textContent()).toContain(`Okänt nyckeltal: ”${name}” finns inte i data`);

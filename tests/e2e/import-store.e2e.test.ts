@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage, waitForEngine, waitForApp } from '../support/browser.ts';
 
 let browser: Browser;
 const site = inject('siteUrl');
@@ -11,7 +11,7 @@ describe('a corrupted "egna data" store in IndexedDB', () => {
   it('is detected, explained calmly, leaves the base data working, and can be reset', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}egna-data/`);
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     await page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -42,7 +42,7 @@ describe('a corrupted "egna data" store in IndexedDB', () => {
     await page.getByRole('button', { name: 'Återställ egna data' }).click();
     await page.waitForFunction(() => !document.querySelector('.calm-note'));
     await page.reload();
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     await page.waitForTimeout(300);
     expect(await page.locator('.calm-note').count()).toBe(0);
     const stored = await page.evaluate(

@@ -79,7 +79,7 @@ describe('kommun page on the real Kolada data', () => {
     for (const javaScriptEnabled of [false, true]) {
       const { page, context, errors } = await openPage(browser, { javaScriptEnabled });
       await page.goto(`${site}kommun/1286/`);
-      if (javaScriptEnabled) await page.waitForFunction(() => '__jamfor' in globalThis);
+      if (javaScriptEnabled) await waitForApp(page);
       const v = await tableValues(page, 'ateraktualisering');
       expect([v['2019'], v['2020'], v['2021']]).toEqual([82, 88, 92]);
       expect(errors).toEqual([]);
@@ -100,7 +100,7 @@ describe('kommun page on the real Kolada data', () => {
     // a visitor opens one table before the app has taken over
     await page.click('#panel-kostnader > details.chart-table > summary');
     release();
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     await expect.poll(() => rows('ateraktualisering', 'chart-table')).toBe(0);
     expect(await page.locator('#panel-ateraktualisering details.member-table tbody tr').count()).toBe(0);
     expect(await page.$eval('#panel-kostnader > details.chart-table', (d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -259,7 +259,7 @@ describe('kommun page on the real Kolada data', () => {
   it('draws another kommun reached by a link once, with its figures: no "Hämtar …" panel on the way', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}kommun/1286/`);
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     // The new page's build-time answers take 60 ms, as over a real network. Served from memory: passing the
     // request on to the test's server would add that busy server's own delay to it.
     const answers = await (await fetch(`${site}data/answers-1489.json`)).text();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, openPage, waitForEngine } from '../support/browser.ts';
+import { launchChromium, openPage, waitForEngine, waitForApp } from '../support/browser.ts';
 import { axeViolations } from '../support/axe.ts';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -35,7 +35,7 @@ async function watchCsp(context: BrowserContext, page: Page): Promise<() => Prom
 /** Waits until no panel is loading (every query answered). */
 async function settled(page: Page) {
   // The prerendered default view shows nothing busy: wait for the app to have taken over first.
-  await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout: 60_000 });
+  await waitForApp(page, 60_000);
   // panels below the fold follow a change when the browser is idle (PanelSlot): wait for them too
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .panel .loading, .panel[data-stale]'), null, {
     timeout: 60_000,
@@ -131,7 +131,7 @@ describe('first paint and no JavaScript', () => {
     const { page, context, errors } = await openPage(browser);
     try {
       await page.goto(`${site}kommun/1286/`);
-      await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout: 60_000 });
+      await waitForApp(page, 60_000);
       const t = await page.evaluate(() => {
         // when the frame was drawn (its presentation on screen, startTime, may come later)
         const first = performance.getEntriesByType('paint')[0] as (PerformanceEntry & { paintTime?: number }) | undefined;
@@ -321,7 +321,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${site}om-data/`);
     // after hydration, which would otherwise remove the planted markup again
-    await page.waitForFunction(() => '__jamfor' in globalThis);
+    await waitForApp(page);
     await page.evaluate(() =>
       document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p style="color:#bbb">grå text</p><button></button>'),
     );

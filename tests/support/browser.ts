@@ -34,7 +34,7 @@ export async function openPage(browser: Browser, opts: { width?: number; height?
 }
 
 /** Waits until the app has taken over the prerendered page (hydrated, its links and buttons live). */
-export async function waitForApp(page: Page, timeout = 60_000): Promise<void> {
+export async function waitForApp(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForFunction(() => '__jamfor' in globalThis, null, { timeout });
 }
 
