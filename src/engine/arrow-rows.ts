@@ -43,12 +43,19 @@ const DOUBLE = 2;
 const SINGLE = 1;
 const decoder = new TextDecoder();
 
+/** Each column's values in row order, by column name (for readers that need no row objects). */
+export function arrowColumns(table: ArrowTable): Map<string, unknown[]> {
+  return new Map(table.schema.fields.map((f, i) => [f.name, columnsAt(table, i)]));
+}
+
+function columnsAt(table: ArrowTable, i: number): unknown[] {
+  const v = table.getChildAt(i);
+  return v ? columnValues(v) : [];
+}
+
 export function arrowRows(table: ArrowTable): Row[] {
   const names = table.schema.fields.map((f) => f.name);
-  const columns = names.map((_, i) => {
-    const v = table.getChildAt(i);
-    return v ? columnValues(v) : [];
-  });
+  const columns = names.map((_, i) => columnsAt(table, i));
   const n = table.numRows;
   const rows: Row[] = new Array(n);
   // A column named __proto__ would set the prototype by assignment: build such rows by definition.
