@@ -3,9 +3,22 @@ import { ALL_KOMMUN_GROUPS_FILE, kommunGroupsFile, type GroupDef, type SiteMeta 
 const loading = new Map<string, Promise<void>>();
 
 /**
+ * Every kommun's groups (groups-all.json) once its bytes are in: parsed on first use, by whoever
+ * needs them first (a visitor's move to a kommun, or the idle moment ensureAllKommunGroups waited for).
+ */
+let allArrived: (() => GroupDef[]) | null = null;
+
+/** Adds `groups` to the served metadata and marks `owners` as no longer lazy. */
+function addGroups(meta: SiteMeta, groups: readonly GroupDef[], owners: ReadonlySet<string>): void {
+  meta.groups = [...meta.groups, ...groups.filter((g) => g.owner !== null && owners.has(g.owner))];
+  meta.lazyGroups = meta.lazyGroups!.filter((id) => !owners.has(id));
+}
+
+/**
  * Adds a kommun's "Liknande kommuner …" groups (data/groups-<id>.json) to the served metadata, once.
- * Until then its liknande groups resolve as pending. A failed fetch leaves the kommun without them
- * (the group then says it is missing) rather than waiting forever.
+ * Until then its liknande groups resolve as pending. When every kommun's groups are already in
+ * (groups-all.json, not yet read), they are taken from there without a fetch. A failed fetch leaves
+ * the kommun without them (the group then says it is missing) rather than waiting forever.
  */
 export function ensureKommunGroups(
   meta: SiteMeta,
@@ -17,17 +30,24 @@ export function ensureKommunGroups(
   if (!kommunId || !meta.lazyGroups?.includes(kommunId)) return Promise.resolve();
   let p = loading.get(kommunId);
   if (!p) {
+    const arrived = allArrived;
     p = (async () => {
-      let groups: GroupDef[] = [];
+      let groups: readonly GroupDef[] | null = null;
       try {
-        const res = await fetch(new URL(`data/${kommunGroupsFile(kommunId)}`, root));
-        if (res.ok) groups = ((await res.json()) as GroupDef[]).filter((g) => g.owner === kommunId);
+        groups = arrived?.() ?? null;
+      } catch {
+        // not readable: the kommun's own file then
+      }
+      try {
+        if (!groups) {
+          const res = await fetch(new URL(`data/${kommunGroupsFile(kommunId)}`, root));
+          if (res.ok) groups = (await res.json()) as GroupDef[];
+        }
       } catch {
         // left without; see above
       }
       await before.catch(() => {});
-      meta.groups = [...meta.groups, ...groups];
-      meta.lazyGroups = meta.lazyGroups!.filter((id) => id !== kommunId);
+      if (meta.lazyGroups?.includes(kommunId)) addGroups(meta, groups ?? [], new Set([kommunId]));
     })();
     loading.set(kommunId, p);
   }
@@ -39,24 +59,38 @@ let loadingAll: Promise<void> | null = null;
 /**
  * Adds every kommun's liknande groups at once (data/groups-all.json, ~90 kB gzip), so that once the
  * page holds its KPIs a move to any kommun waits for no fetch at all. Kommuner whose own file is
- * already on its way keep that; a failed fetch leaves the per-kommun files to do the work.
+ * already on its way keep that; a failed fetch leaves the per-kommun files to do the work. `quiet`:
+ * awaited between the bytes' arrival and reading them (~0.7 MB of JSON on all of Kolada), so that
+ * reading waits for an idle moment instead of landing in a visitor's change (a move to a kommun
+ * meanwhile reads them at once).
  */
-export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL): Promise<void> {
+export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL, quiet?: () => Promise<void>): Promise<void> {
   if (!meta.lazyGroups?.length) return Promise.resolve();
   loadingAll ??= (async () => {
-    let groups: GroupDef[];
     try {
       const res = await fetch(new URL(`data/${ALL_KOMMUN_GROUPS_FILE}`, root));
       if (!res.ok) return;
-      groups = (await res.json()) as GroupDef[];
+      const text = await res.text();
+      let parsed: GroupDef[] | null = null;
+      allArrived = () => (parsed ??= JSON.parse(text) as GroupDef[]);
+      // bytes that are no JSON: each kommun its own file again
+      const read = allArrived;
+      await quiet?.();
+      let groups: GroupDef[];
+      try {
+        groups = read();
+      } catch {
+        allArrived = null;
+        return;
+      }
+      const owners = new Set((meta.lazyGroups ?? []).filter((id) => !loading.has(id)));
+      if (!owners.size) return;
+      addGroups(meta, groups, owners);
+      for (const id of owners) loading.set(id, Promise.resolve());
+      allArrived = null;
     } catch {
       return;
     }
-    const owners = new Set((meta.lazyGroups ?? []).filter((id) => !loading.has(id)));
-    if (!owners.size) return;
-    meta.groups = [...meta.groups, ...groups.filter((g) => g.owner !== null && owners.has(g.owner))];
-    meta.lazyGroups = meta.lazyGroups!.filter((id) => !owners.has(id));
-    for (const id of owners) loading.set(id, Promise.resolve());
   })();
   return loadingAll;
 }

@@ -62,6 +62,24 @@ describe('ensureAllKommunGroups', () => {
     expect(asked.map((u) => new URL(u).pathname)).toEqual([`/data/${ALL_KOMMUN_GROUPS_FILE}`]);
   });
 
+  it('reads the file at the moment `quiet` gives, unless a kommun needs its groups before: then at once, without a fetch of its own', async () => {
+    const { ensureAllKommunGroups, ensureKommunGroups } = await import('../../src/peers/load-groups.ts');
+    const m = meta();
+    let letRead = () => {};
+    let waiting = false;
+    const all = ensureAllKommunGroups(m, full.url, () => ((waiting = true), new Promise<void>((r) => (letRead = r))));
+    await vi.waitFor(() => expect(waiting).toBe(true));
+    expect(m.groups).toEqual([]);
+    await ensureKommunGroups(m, full.url, '0115');
+    expect(owners(m)).toEqual(['0115 liknande_aldreomsorg', '0115 liknande_ekonomiskt_bistand']);
+    expect(m.lazyGroups).toEqual(['0114', '1286']);
+    letRead();
+    await all;
+    expect(m.lazyGroups).toEqual([]);
+    expect(owners(m)).toEqual(ALL.map((g) => `${g.owner} ${g.kind}`).sort());
+    expect(asked.map((u) => new URL(u).pathname)).toEqual([`/data/${ALL_KOMMUN_GROUPS_FILE}`]);
+  });
+
   it('leaves a kommun whose own file is on its way to that file: no group twice', async () => {
     const { ensureAllKommunGroups, ensureKommunGroups } = await import('../../src/peers/load-groups.ts');
     const m = meta();
