@@ -19,6 +19,8 @@ import { reactiveMeta } from './reactive-meta.svelte.ts';
 import { userData } from '../import/store/user-data.svelte.ts';
 import { userTargets } from '../import/store/targets.svelte.ts';
 import { ensureKommunGroups, kommunOfRoute } from '../peers/load-groups.ts';
+import { whenIdle } from '../state/prefetch.ts';
+import { whenVisitorQuiet } from '../state/visitor-quiet.ts';
 
 export interface AppStart {
   /** the site root as the prerendered links write it ("./", "../../") */
@@ -62,7 +64,8 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
       pieces.index().catch(() => {});
       const engine = early ?? openBrowserEngine();
       early = null; // a restart after a failure opens a new one
-      const db = await withValuePieces(await engine, pieces);
+      // what the page reads for itself goes into the engine while the visitor reads (see withValuePieces)
+      const db = await withValuePieces(await engine, pieces, fetch, undefined, (f) => whenVisitorQuiet(f));
       await userData.restoreInto(async (setId, csv) => (await import('../core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
       // Stored sets that add no row (every key in Kolada's data already, or none restored): the data is
       // Kolada's alone, so the page reads its value pieces itself again (attach() assumed otherwise).
@@ -71,7 +74,14 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
     },
     boot.snapshot ?? {},
     // <meta name="jamfor-engine-only">: held KPIs come from the engine only (the bench's wait-for-DuckDB baseline)
-    { localIndex: new KpiIndex(MAX_SLICE_ROWS, document.querySelector('meta[name="jamfor-engine-only"]') ? undefined : pieces) },
+    {
+      localIndex: new KpiIndex(
+        MAX_SLICE_ROWS,
+        document.querySelector('meta[name="jamfor-engine-only"]') ? undefined : pieces,
+        // read-ahead decoding: at an idle moment, but within 100 ms (changes in a row leave the browser no idle time)
+        (f) => whenIdle(() => f(), 100),
+      ),
+    },
   );
   void userData.attach(meta, coordinator);
   userTargets.attach(meta);

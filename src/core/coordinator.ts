@@ -229,7 +229,7 @@ export class Coordinator {
     if (!this.prefetchable || this.busy) return false;
     // With KPIs held in the page, holding the requests' KPIs is all there is to do: the rest is answered on demand.
     if (this.index && (this.current || this.index.readsAlone)) {
-      await this.index.load(this.current, [...new Set(requests.map((r) => r.kpi))]);
+      await this.index.load(this.current, [...new Set(requests.map((r) => r.kpi))], true);
       return true;
     }
     await Promise.all(requests.map((r) => this.run('panelSeries', r)));

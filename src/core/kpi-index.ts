@@ -5,6 +5,11 @@ import { T } from '../data/schema.ts';
 import { inList } from '../queries/sql-helpers.ts';
 import { addSliceRow, finishSlice, type GenderSlice, type KpiSlice } from '../queries/local/slice.ts';
 
+interface Outcome {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
 /** A KPI with more rows than this stays in the engine only (the largest Kolada KPI has ~27,000). */
 export const MAX_SLICE_ROWS = 100_000;
 
@@ -19,7 +24,13 @@ export class KpiIndex {
   private readonly oversized = new Set<string>();
   private readonly loading = new Map<string, Promise<void>>();
   /** KPIs asked for in this turn, each with its own outcome (one missing piece fails only its KPI) */
-  private pending: Map<string, { resolve: () => void; reject: (e: unknown) => void }> | null = null;
+  private pending: Map<string, Outcome> | null = null;
+  /**
+   * KPIs read ahead of need, until held: `go` lets one decode its piece (set once its bytes are in);
+   * `urgent`: a visitor asked for it meanwhile, so it decodes at once.
+   */
+  private readonly ahead = new Map<string, { go?: () => void; urgent: boolean }>();
+  private pumping = false;
   private generation = 0;
   /**
    * Whether the engine holds the base data only (no data change yet): then a KPI's rows are its value
@@ -29,10 +40,16 @@ export class KpiIndex {
   /** statements sent to load slices (the coordinator adds them to its count) */
   statements = 0;
 
-  /** `store`: the value pieces, so that KPIs are held before (or without) a running engine */
+  /**
+   * `store`: the value pieces, so that KPIs are held before (or without) a running engine. `idle`: runs
+   * a function at the browser's next idle moment; read-ahead pieces are then decoded one per idle
+   * moment, so a piece arriving while a visitor's change draws does not hold up that change (without it,
+   * each is decoded when its bytes are in).
+   */
   constructor(
     private readonly maxRows = MAX_SLICE_ROWS,
     private readonly store?: PieceStore,
+    private readonly idle?: (f: () => void) => unknown,
   ) {}
 
   /** Whether KPIs can be held without the engine: read from their pieces while the data is the base data. */
@@ -60,10 +77,48 @@ export class KpiIndex {
     return !kpis.some((k) => this.oversized.has(k));
   }
 
-  /** Loads the KPIs not yet held, batching with other loads asked for in the same turn. */
-  load(db: Database | null, kpis: readonly string[]): Promise<void> {
+  /**
+   * Loads the KPIs not yet held, batching with other loads asked for in the same turn. `ahead`: read
+   * ahead of need (prefetch), decoded at an idle moment; a load that is not ahead hurries those on.
+   */
+  load(db: Database | null, kpis: readonly string[], ahead = false): Promise<void> {
     const missing = [...new Set(kpis)].filter((k) => !this.slices.has(k) && !this.oversized.has(k));
-    return Promise.all(missing.map((k) => this.loading.get(k) ?? this.queue(db, k))).then(() => {});
+    if (!ahead) for (const k of missing) this.hurry(k);
+    return Promise.all(missing.map((k) => this.loading.get(k) ?? this.queue(db, k, ahead))).then(() => {});
+  }
+
+  /** Resolves when a read-ahead KPI may decode its piece: at its idle moment, or at once when hurried. */
+  private turn(kpi: string): Promise<void> {
+    const entry = this.ahead.get(kpi);
+    if (!entry || entry.urgent) return Promise.resolve();
+    return new Promise((resolve) => {
+      entry.go = resolve;
+      this.pump();
+    });
+  }
+
+  private hurry(kpi: string): void {
+    const entry = this.ahead.get(kpi);
+    if (!entry) return;
+    entry.urgent = true;
+    entry.go?.();
+  }
+
+  /** Lets the read-ahead KPIs whose bytes are in decode, one per idle moment. */
+  private pump(): void {
+    if (this.pumping || !this.idle) return;
+    const waiting = () => [...this.ahead.values()].find((e) => e.go && !e.urgent);
+    if (!waiting()) return;
+    this.pumping = true;
+    this.idle(() => {
+      this.pumping = false;
+      const next = waiting();
+      if (next) {
+        next.urgent = true;
+        next.go!();
+      }
+      this.pump();
+    });
   }
 
   /**
@@ -76,10 +131,15 @@ export class KpiIndex {
     this.oversized.clear();
     this.loading.clear();
     this.pending = null;
+    for (const entry of this.ahead.values()) {
+      entry.urgent = true;
+      entry.go?.();
+    }
+    this.ahead.clear();
     this.generation++;
   }
 
-  private queue(db: Database | null, kpi: string): Promise<void> {
+  private queue(db: Database | null, kpi: string, ahead: boolean): Promise<void> {
     if (!this.pending) {
       const batch = (this.pending = new Map());
       // Two hops, as the coordinator's batches: loads asked for once an engine promise settles join too.
@@ -91,21 +151,25 @@ export class KpiIndex {
       );
     }
     const batch = this.pending;
+    const entry = ahead && this.idle ? { urgent: false } : null;
+    if (entry) this.ahead.set(kpi, entry);
     const p = new Promise<void>((resolve, reject) => batch.set(kpi, { resolve, reject })).finally(() => {
       if (this.loading.get(kpi) === p) this.loading.delete(kpi);
+      if (entry && this.ahead.get(kpi) === entry) this.ahead.delete(kpi);
     });
     this.loading.set(kpi, p);
     return p;
   }
 
-  private async fetch(db: Database | null, batch: Map<string, { resolve: () => void; reject: (e: unknown) => void }>): Promise<void> {
+  private async fetch(db: Database | null, batch: Map<string, Outcome>): Promise<void> {
     const started = this.generation;
     // from the pieces in the page: the engine's wrapper when it runs (it takes each piece in too), else the store
     const engine = db as Partial<PiecewiseDatabase> | null;
+    const turn = (kpi: string) => () => this.turn(kpi);
     const read = engine?.pieceSlice
-      ? (kpi: string) => engine.pieceSlice!(kpi, this.maxRows)
+      ? (kpi: string) => engine.pieceSlice!(kpi, this.maxRows, turn(kpi))
       : this.store
-        ? (kpi: string) => this.store!.slice(kpi, this.maxRows)
+        ? (kpi: string) => this.store!.slice(kpi, this.maxRows, turn(kpi))
         : null;
     if (this.baseOnly && read) {
       // each KPI as soon as its own piece is read; a failed piece fails only its KPI

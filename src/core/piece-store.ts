@@ -33,8 +33,11 @@ export interface PieceStore {
   body(kpi: string): Promise<Uint8Array | null>;
   /** the piece could not be used: the next body() fetches it anew */
   failed(kpi: string): void;
-  /** the KPI's rows as the page holds them; 'oversized': more than maxRows (left to the engine) */
-  slice(kpi: string, maxRows: number): Promise<KpiSlice | 'oversized'>;
+  /**
+   * the KPI's rows as the page holds them; 'oversized': more than maxRows (left to the engine).
+   * `turn`: asked once the bytes are in, the decoding waits for it (read-ahead decodes at an idle moment).
+   */
+  slice(kpi: string, maxRows: number, turn?: () => Promise<void>): Promise<KpiSlice | 'oversized'>;
 }
 
 /** `prefetched`: an index request already under way; a failed one is asked again on the next use. */
@@ -90,11 +93,12 @@ export function pieceStore(dataUrl: string, fetchImpl: typeof fetch = fetch, pre
     failed(kpi) {
       failed.add(kpi);
     },
-    async slice(kpi, maxRows) {
+    async slice(kpi, maxRows, turn) {
       const entry = (await index()).pieces[kpi];
       if (entry && entry[2] > maxRows) return 'oversized';
       const body = await store.body(kpi);
       if (!body) return new Map();
+      await turn?.();
       try {
         return await sliceFromPiece(body);
       } catch (e) {

@@ -23,7 +23,7 @@ export interface PiecewiseDatabase extends Database {
    * the engine to take the piece in. Only the base data: imported values are not in it. 'oversized':
    * more than maxRows rows (left to the engine).
    */
-  pieceSlice(kpi: string, maxRows: number): Promise<KpiSlice | 'oversized'>;
+  pieceSlice(kpi: string, maxRows: number, turn?: () => Promise<void>): Promise<KpiSlice | 'oversized'>;
   /** KPI ids loaded so far (for tests and the bench) */
   readonly loaded: ReadonlySet<string>;
 }
@@ -41,12 +41,15 @@ export function requestKpis(request: unknown): string[] {
 /**
  * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
  * request already under way (started beside the engine); a failed one is asked again on the next query.
+ * `feedWhen` runs a function when the engine may take in a piece the page read for itself (default: at
+ * once); see takeNext.
  */
 export async function withValuePieces(
   db: Database,
   pieces: string | PieceStore,
   fetchImpl: typeof fetch = fetch,
   prefetched?: Promise<PieceIndex>,
+  feedWhen?: (f: () => void) => unknown,
 ): Promise<PiecewiseDatabase> {
   await db.exec(CREATE_EMPTY_VALUES_SQL);
   const store = typeof pieces === 'string' ? pieceStore(pieces, fetchImpl, prefetched) : pieces;
@@ -104,16 +107,28 @@ export async function withValuePieces(
   // caller waits for: one at a time, and only while no statement or load of a caller is under way, so
   // a visitor's query waits behind one piece at most (a burst of read-ahead right after the engine
   // started put eight in front of the first query). Never inside a caller's transaction (an import):
-  // its rollback would take the piece with it.
+  // its rollback would take the piece with it. Each one when `feedWhen` says: the worker taking a piece
+  // in (and compiling DuckDB's code for it the first time) keeps a core busy for 10–150 ms, and on two
+  // cores that made a visitor's change drawn in the page meanwhile take two to three times as long.
   let waitedFor = 0;
   let inTransaction = false;
   const behind: string[] = [];
   let taking = false;
+  let feedAsked = false;
   function takeNext(): void {
+    if (taking || feedAsked || waitedFor > 0 || inTransaction || dead || behind.length === 0) return;
+    if (!feedWhen) return takeOne();
+    feedAsked = true;
+    feedWhen(() => {
+      feedAsked = false;
+      takeOne();
+    });
+  }
+  function takeOne(): void {
     if (taking || waitedFor > 0 || inTransaction || dead) return;
     const kpi = behind.shift();
     if (kpi === undefined) return;
-    if (loaded.has(kpi) || loading.has(kpi)) return takeNext();
+    if (loaded.has(kpi) || loading.has(kpi)) return takeOne();
     taking = true;
     ensure(kpi)
       .catch(() => {})
@@ -144,11 +159,11 @@ export async function withValuePieces(
     async prepare(request: unknown) {
       await waited(() => Promise.all([...new Set(requestKpis(request))].map(ensure)));
     },
-    async pieceSlice(kpi: string, maxRows: number) {
+    async pieceSlice(kpi: string, maxRows: number, turn?: () => Promise<void>) {
       // a failure in the engine is left to the SQL queries that need the piece
       if (!loaded.has(kpi) && !loading.has(kpi) && !behind.includes(kpi)) behind.push(kpi);
       takeNext();
-      return store.slice(kpi, maxRows);
+      return store.slice(kpi, maxRows, turn);
     },
   };
 }

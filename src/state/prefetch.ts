@@ -171,11 +171,11 @@ export function prefetchOnIdle(
   };
 }
 
-/** Runs `f` once the browser is idle (within 2 s at most). Returns a cancel function. */
-export function whenIdle(f: (deadline?: IdleDeadlineLike) => void): () => void {
+/** Runs `f` once the browser is idle (within `timeout` ms at most, 2 s by default). Returns a cancel function. */
+export function whenIdle(f: (deadline?: IdleDeadlineLike) => void, timeout = 2000): () => void {
   const w = globalThis as IdleWindow;
   if (w.requestIdleCallback) {
-    const h = w.requestIdleCallback(f, { timeout: 2000 });
+    const h = w.requestIdleCallback(f, { timeout });
     return () => w.cancelIdleCallback?.(h);
   }
   const h = setTimeout(f, 50);

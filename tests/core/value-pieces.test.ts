@@ -215,6 +215,31 @@ describe('value pieces', () => {
     (await c.database()).close();
   });
 
+  it('decodes pieces read ahead one per idle moment, and at once when a visitor asks for one of them', async () => {
+    const store = pieceStore(new URL('data/', server.url).href);
+    const idle: (() => void)[] = [];
+    const c = new Coordinator(async () => full, {}, { localIndex: new KpiIndex(MAX_SLICE_ROWS, store, (f) => idle.push(f)) });
+    const eager = new Coordinator(async () => full, {}, { localIndex: new KpiIndex(MAX_SLICE_ROWS, store) });
+    const prefetched = c.prefetch([ask('U31001'), ask('N00090'), ask('U40455')]);
+    // every body is in and waits for its idle moment: nothing decoded yet
+    await expect.poll(() => idle.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(['U31001', 'N00090', 'U40455'].filter((k) => c.holds([k]))).toEqual([]);
+    idle.shift()!();
+    await expect.poll(() => ['U31001', 'N00090', 'U40455'].filter((k) => c.holds([k])).length).toBe(1);
+    // the visitor's own question about a waiting KPI does not wait for an idle moment
+    const waiting = ['N00090', 'U40455'].find((k) => !c.holds([k]))!;
+    expect(await c.run('panelSeries', ask(waiting))).toEqual(await eager.run('panelSeries', ask(waiting)));
+    expect(c.holds([waiting])).toBe(true);
+    // the last one goes at the next idle moment
+    await expect.poll(() => idle.length).toBe(1);
+    idle.shift()!();
+    expect(await prefetched).toBe(true);
+    expect(c.holds(['U31001', 'N00090', 'U40455'])).toBe(true);
+    expect(idle.length).toBe(0);
+    expect(c.statements).toBe(0);
+  });
+
   it("takes the pieces the page reads into the engine behind a caller's queries, one at a time, and never inside a caller's transaction", async () => {
     // The real engine, watched: a query marked /*held*/ stays in flight until released.
     const engine = await openNodeDatabase();
@@ -274,6 +299,26 @@ describe('value pieces', () => {
     expect(mostAtOnce).toBe(1);
     for (const k of ['U31001', 'N00090', 'U40455']) expect(await rowsOf(k)).toBe(index.pieces[k][2]);
     await engine.close();
+  });
+
+  it('takes the pieces the page reads into the engine only when `feedWhen` says, one each time, while a query loads its own at once', async () => {
+    const moments: (() => void)[] = [];
+    const db = await withValuePieces(await openNodeDatabase(), new URL('data/', server.url).href, fetch, undefined, (f) => moments.push(f));
+    await Promise.all(['U31462', 'U31001'].map((k) => db.pieceSlice(k, MAX_SLICE_ROWS)));
+    await expect.poll(() => moments.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect([...db.loaded]).toEqual([]);
+    // a query names its KPI: loaded at once, without waiting for a moment
+    await db.prepare({ kpi: 'N00090' });
+    expect([...db.loaded]).toEqual(['N00090']);
+    moments.shift()!();
+    await expect.poll(() => db.loaded.size).toBe(2);
+    await expect.poll(() => moments.length).toBe(1);
+    expect(db.loaded.size).toBe(2);
+    moments.shift()!();
+    await expect.poll(() => ['U31462', 'U31001'].every((k) => db.loaded.has(k))).toBe(true);
+    expect(moments.length).toBe(0);
+    await db.close();
   });
 
   it("reads pieces ahead (prefetchOnIdle) only while no engine start and no visitor's query is under way; a failed start lets it go on", async () => {

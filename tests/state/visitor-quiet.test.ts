@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { whenVisitorQuiet } from '../../src/state/visitor-quiet.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('whenVisitorQuiet', () => {
+  it('waits for the quiet time from the call, and again after each input of the visitor', async () => {
+    const page = new EventTarget();
+    const ran: number[] = [];
+    const t0 = performance.now();
+    whenVisitorQuiet(() => ran.push(performance.now() - t0), 120, page);
+    await sleep(60);
+    page.dispatchEvent(new Event('click'));
+    await sleep(90);
+    expect(ran).toEqual([]); // 150 ms after the call, but only 90 after the click
+    page.dispatchEvent(new Event('keydown'));
+    await sleep(60);
+    expect(ran).toEqual([]);
+    await expect.poll(() => ran.length, { timeout: 2000 }).toBe(1);
+    expect(ran[0]).toBeGreaterThanOrEqual(60 + 90 + 120);
+  });
+
+  it('does not count other events, and runs nothing once cancelled', async () => {
+    const page = new EventTarget();
+    const ran: string[] = [];
+    whenVisitorQuiet(() => ran.push('kept'), 50, page);
+    const cancel = whenVisitorQuiet(() => ran.push('cancelled'), 50, page);
+    page.dispatchEvent(new Event('scroll'));
+    cancel();
+    await expect.poll(() => ran, { timeout: 2000 }).toEqual(['kept']);
+    await sleep(150);
+    expect(ran).toEqual(['kept']);
+  });
+});
