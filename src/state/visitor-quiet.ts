@@ -10,22 +10,23 @@ const lastInput = new WeakMap<EventTarget, number>();
 
 function listen(target: EventTarget): void {
   if (lastInput.has(target)) return;
-  lastInput.set(target, -Infinity);
+  // the first ask counts as an input: work asked for when the page is ready waits for a quiet time too
+  lastInput.set(target, performance.now());
   const seen = () => lastInput.set(target, performance.now());
   for (const type of INPUTS) target.addEventListener(type, seen, { capture: true, passive: true });
 }
 
 /**
  * Runs `f` at an idle moment once the visitor has made no input on `target` for `quietMs`, counted
- * from this call at the earliest: for background work that keeps a core busy (the engine taking in
- * pieces), which on two cores slows down a change the visitor is waiting for. Returns a cancel function.
+ * from the first call at the earliest: for background work that keeps a core busy (the engine taking
+ * in pieces), which on two cores slows down a change the visitor is waiting for. Work asked for again
+ * while the visitor stays quiet runs at the next idle moment. Returns a cancel function.
  */
 export function whenVisitorQuiet(f: () => void, quietMs = QUIET_MS, target: EventTarget = globalThis): () => void {
   listen(target);
-  const asked = performance.now();
   let cancel = () => {};
   const check = () => {
-    const since = performance.now() - Math.max(asked, lastInput.get(target)!);
+    const since = performance.now() - lastInput.get(target)!;
     if (since < quietMs) {
       const h = setTimeout(check, quietMs - since);
       cancel = () => clearTimeout(h);

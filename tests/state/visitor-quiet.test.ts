@@ -4,7 +4,7 @@ import { whenVisitorQuiet } from '../../src/state/visitor-quiet.ts';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('whenVisitorQuiet', () => {
-  it('waits for the quiet time from the call, and again after each input of the visitor', async () => {
+  it('waits for the quiet time from the first call, and again after each input of the visitor', async () => {
     const page = new EventTarget();
     const ran: number[] = [];
     const t0 = performance.now();
@@ -18,6 +18,12 @@ describe('whenVisitorQuiet', () => {
     expect(ran).toEqual([]);
     await expect.poll(() => ran.length, { timeout: 2000 }).toBe(1);
     expect(ran[0]).toBeGreaterThanOrEqual(60 + 90 + 120);
+    // still quiet: work asked for now runs at the next idle moment, without a new wait
+    const again = performance.now();
+    let ranAgain = -1;
+    whenVisitorQuiet(() => (ranAgain = performance.now() - again), 120, page);
+    await expect.poll(() => ranAgain, { timeout: 2000 }).toBeGreaterThanOrEqual(0);
+    expect(ranAgain).toBeLessThan(120);
   });
 
   it('does not count other events, and runs nothing once cancelled', async () => {
