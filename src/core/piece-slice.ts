@@ -1,13 +1,16 @@
 import type { ArrowTable } from '../engine/arrow-rows.ts';
 import { addSliceRow, finishSlice, type GenderSlice, type KpiSlice } from '../queries/local/slice.ts';
 
+let readers: [typeof import('apache-arrow'), typeof import('../engine/arrow-rows.ts')] | null = null;
+
 /**
  * A KPI's rows as the page holds them (kpi-index.ts), read straight from its value piece (an Arrow
  * stream, src/data/value-pieces.ts) instead of asking the engine for them back. Arrow and its reader
  * load on first use: the modules duckdb-wasm's side uses too, never part of the first page.
  */
 export async function sliceFromPiece(bytes: Uint8Array): Promise<KpiSlice> {
-  const [{ tableFromIPC }, { arrowColumns }] = await Promise.all([import('apache-arrow'), import('../engine/arrow-rows.ts')]);
+  // once loaded, no await: a dynamic import resolves in a later task, behind whatever else is queued
+  const [{ tableFromIPC }, { arrowColumns }] = (readers ??= await Promise.all([import('apache-arrow'), import('../engine/arrow-rows.ts')]));
   const table = tableFromIPC(bytes) as unknown as ArrowTable;
   // column by column, no row objects in between: a piece holds up to ~27,000 rows
   const columns = arrowColumns(table);
