@@ -78,8 +78,8 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
       localIndex: new KpiIndex(
         MAX_SLICE_ROWS,
         document.querySelector('meta[name="jamfor-engine-only"]') ? undefined : pieces,
-        // read-ahead decoding: at an idle moment, but within 100 ms (changes in a row leave the browser no idle time)
-        (f) => whenIdle(() => f(), 100),
+        // read-ahead decoding: at an idle moment, but within 50 ms (changes in a row leave the browser no idle time)
+        (f) => whenIdle(() => f(), 50),
       ),
     },
   );
