@@ -99,6 +99,12 @@ interface Prefetcher extends EngineStatusSource {
 const WARM_MARGIN_MS = 3;
 /** …and after this long at most, so a visitor's input arriving meanwhile waits no longer than that. */
 const WARM_SLICE_MS = 8;
+/**
+ * Each step of reading ahead waits for an idle moment this long at most: changes in a row leave the
+ * browser none, and a page moved to another kommun would otherwise start reading its panels' other
+ * KPIs only after 2 s (a step is one slice of working out answers, or starting fetches).
+ */
+const READ_AHEAD_WAIT_MS = 250;
 
 type IdleDeadlineLike = { timeRemaining(): number };
 type IdleWindow = {
@@ -131,7 +137,7 @@ export function prefetchOnIdle(
   const schedule = () => {
     if (cancelled) return;
     if (queue?.length === 0) return finish();
-    cancelIdle = whenQuiet(coordinator, step);
+    cancelIdle = whenQuiet(coordinator, step, READ_AHEAD_WAIT_MS);
   };
   const step = (deadline?: IdleDeadlineLike) => {
     cancelIdle = undefined;
@@ -197,19 +203,19 @@ export interface EngineStatusSource {
  * made that answer 100–130 ms later (cold loads of the kommun page on the bench's 2-core machine). A start
  * that fails lets the work go on.
  */
-export function whenQuiet(engine: EngineStatusSource, f: (deadline?: IdleDeadlineLike) => void): () => void {
+export function whenQuiet(engine: EngineStatusSource, f: (deadline?: IdleDeadlineLike) => void, timeout?: number): () => void {
   let cancel = () => {};
   const attempt = (deadline?: IdleDeadlineLike) => {
     if (engine.status === 'starting' && engine.onStatus) {
       const off = engine.onStatus((s) => {
         if (s === 'starting') return;
         off();
-        cancel = whenIdle(attempt);
+        cancel = whenIdle(attempt, timeout);
       });
       cancel = off;
-    } else if (engine.busy) cancel = whenIdle(attempt);
+    } else if (engine.busy) cancel = whenIdle(attempt, timeout);
     else f(deadline);
   };
-  cancel = whenIdle(attempt);
+  cancel = whenIdle(attempt, timeout);
   return () => cancel();
 }

@@ -240,4 +240,27 @@ describe('prefetchOnIdle', () => {
       await new Coordinator(async () => db, {}, { localIndex: new KpiIndex() }).run('panelSeries', r),
     );
   });
+
+  it('reads ahead within 250 ms when the browser has no idle moment (changes in a row), not after the 2 s of an idle wait', async () => {
+    const c = new Coordinator(async () => db, {}, { localIndex: new KpiIndex() });
+    const ystad = kommuner(site.meta).find((k) => k.id === '1286')!;
+    const batches = neighbourBatches(site.meta, ystad, { kind: 'liknande' }, [seriesAsk(site.meta, 'U31462', 'T')], 0);
+    await c.start();
+    // a browser that is never idle: a callback runs only when its timeout is up
+    const timeouts: number[] = [];
+    const g = globalThis as { requestIdleCallback?: (f: (d: { timeRemaining(): number }) => void, o?: { timeout?: number }) => number };
+    g.requestIdleCallback = (f, o) => (
+      timeouts.push(o?.timeout ?? Infinity),
+      setTimeout(() => f({ timeRemaining: () => 0 }), o?.timeout ?? 60_000) as unknown as number
+    );
+    const t0 = performance.now();
+    try {
+      prefetchOnIdle(c, batches);
+      await expect.poll(() => c.covers('panelSeries', batches.flat()), { timeout: 5_000 }).toBe(true);
+    } finally {
+      delete g.requestIdleCallback;
+    }
+    expect(Math.max(...timeouts)).toBeLessThanOrEqual(250);
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
 });
