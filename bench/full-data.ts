@@ -190,7 +190,8 @@ export interface FullDataResult {
   searchPick: Distribution & { samples: number[]; kpis: string[] };
   layouts: import('./layouts.ts').LayoutResult[];
   /** the 97-KPI run's change sequence on this build (BENCH_FULL_ROUNDS rounds of five changes) */
-  interactions: (Omit<InteractionResult, 'steps'> & { steps: number }) | null;
+  interactions:
+    (Omit<InteractionResult, 'steps'> & { steps: number; slowest: (InteractionResult['steps'][number] & { at: number })[] }) | null;
 }
 
 /** The same measurements on the site built on all of Kolada, plus the comparison of value layouts. */
@@ -240,7 +241,9 @@ export async function fullDataPart(
     const meta = JSON.parse(readFileSync(join(dist, 'data/meta.json'), 'utf8')) as SiteMeta;
     const measured =
       rounds > 0 ? await interactions(browser, site.url, benchSequence(meta, rounds), benchQueryRequests(meta).slice(0, 5), log) : null;
-    const fullInteractions = measured && { ...measured, steps: measured.steps.length };
+    // the five slowest changes with their place in the sequence (0 = the first, right after the engine is ready)
+    const slowest = measured ? [...measured.steps.map((x, at) => ({ ...x, at }))].sort((a, b) => b.domMs - a.domMs).slice(0, 5) : [];
+    const fullInteractions = measured && { ...measured, steps: measured.steps.length, slowest };
     log('  value layouts');
     const scenarios = [
       { id: 'kommun page default panels', label: 'default panels', kpis },

@@ -198,6 +198,13 @@ export function formatFull(f: FullDataResult): string[] {
       ...formatInteractionSplit(i),
       '',
     );
+    if (i.slowest?.length)
+      lines.push(
+        `Slowest changes (place in the sequence, 0 = right when the engine is ready): ${i.slowest
+          .map((x) => `#${x.at} ${x.change.type} ${x.domMs.toFixed(1)} ms (query ${x.queryEndMs.toFixed(1)} ms)`)
+          .join(', ')}.`,
+        '',
+      );
     if (i.errors.length) lines.push(`Errors: ${i.errors.map((e) => `\`${e}\``).join(', ')}`, '');
   }
   lines.push(
