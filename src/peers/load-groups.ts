@@ -72,22 +72,23 @@ export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL, quiet?
       if (!res.ok) return;
       const text = await res.text();
       let parsed: GroupDef[] | null = null;
-      allArrived = () => (parsed ??= JSON.parse(text) as GroupDef[]);
-      // bytes that are no JSON: each kommun its own file again
-      const read = allArrived;
+      const read = () => (parsed ??= JSON.parse(text) as GroupDef[]);
+      allArrived = read;
       await quiet?.();
       let groups: GroupDef[];
       try {
         groups = read();
       } catch {
-        allArrived = null;
+        // bytes that are no JSON: each kommun its own file again
         return;
+      } finally {
+        // read or not readable: from here on no kommun takes its groups from these bytes
+        allArrived = null;
       }
       const owners = new Set((meta.lazyGroups ?? []).filter((id) => !loading.has(id)));
       if (!owners.size) return;
       addGroups(meta, groups, owners);
       for (const id of owners) loading.set(id, Promise.resolve());
-      allArrived = null;
     } catch {
       return;
     }
