@@ -197,6 +197,11 @@ describe('prefetchOnIdle', () => {
     let idles = 0;
     const g = globalThis as { requestIdleCallback?: (f: (d: { timeRemaining(): number }) => void) => number };
     g.requestIdleCallback = (f) => (idles++, setTimeout(() => f({ timeRemaining: () => 50 }), 1) as unknown as number);
+    // the idle moment in which the engine was first asked (the count of idle moments after that
+    // depends on the machine: answers worked out ahead take 8 ms slices)
+    let askedAtIdle = 0;
+    const prefetch = c.prefetch.bind(c);
+    c.prefetch = (requests) => ((askedAtIdle ||= idles), prefetch(requests));
     try {
       prefetchOnIdle(c, batches);
       await expect.poll(() => c.covers('panelSeries', batches.flat()), { timeout: 10_000 }).toBe(true);
@@ -204,7 +209,7 @@ describe('prefetchOnIdle', () => {
       delete g.requestIdleCallback;
     }
     expect(c.statements).toBe(held + 1);
-    expect(idles).toBeLessThanOrEqual(2);
+    expect(askedAtIdle).toBe(1);
   });
 
   it('works out the held batches’ answers at idle moments, one request at least each, the time left allowing', async () => {
