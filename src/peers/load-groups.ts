@@ -57,8 +57,8 @@ export function ensureKommunGroups(
 let loadingAll: Promise<void> | null = null;
 
 /**
- * Adds every kommun's liknande groups at once (data/groups-all.json, ~90 kB gzip), so that once the
- * page holds its KPIs a move to any kommun waits for no fetch at all. Kommuner whose own file is
+ * Adds every kommun's liknande groups at once (data/groups-all.json, ~90 kB gzip, fetched at low
+ * priority), so that once the page holds its KPIs a move to any kommun waits for no fetch at all. Kommuner whose own file is
  * already on its way keep that; a failed fetch leaves the per-kommun files to do the work. `quiet`:
  * awaited between the bytes' arrival and reading them (~0.7 MB of JSON on all of Kolada), so that
  * reading waits for an idle moment instead of landing in a visitor's change (a move to a kommun
@@ -68,7 +68,7 @@ export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL, quiet?
   if (!meta.lazyGroups?.length) return Promise.resolve();
   loadingAll ??= (async () => {
     try {
-      const res = await fetch(new URL(`data/${ALL_KOMMUN_GROUPS_FILE}`, root));
+      const res = await fetch(new URL(`data/${ALL_KOMMUN_GROUPS_FILE}`, root), { priority: 'low' });
       if (!res.ok) return;
       const text = await res.text();
       let parsed: GroupDef[] | null = null;

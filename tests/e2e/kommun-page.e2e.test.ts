@@ -29,8 +29,8 @@ async function tableValues(page: Page, panel: string): Promise<Record<string, nu
 }
 
 describe('kommun page on the real Kolada data', () => {
-  it("while the engine starts, holds the shown panels' KPIs from their pieces and reads nothing further ahead until it runs", async () => {
-    const { page, context, errors } = await openPage(browser);
+  it("while the engine starts, holds the shown panels' KPIs and their alternatives and fetches every kommun's groups: a switch right at engine-ready fetches nothing", async () => {
+    const { page, context, errors, requests } = await openPage(browser);
     let release: () => void = () => {};
     const wasmHeld = new Promise<void>((r) => (release = r));
     await page.route('**/*.wasm', async (route) => {
@@ -39,29 +39,22 @@ describe('kommun page on the real Kolada data', () => {
     });
     await page.goto(`${site}kommun/1286/`);
     type C = { status: string; holds(kpis: string[]): boolean };
-    const state = () =>
-      page.evaluate(
-        (kpis) => {
-          const c = (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator;
-          return { status: c.status, shown: c.holds(kpis.shown), alternative: c.holds(kpis.alternative) };
-        },
-        { shown: ['U31462', 'U31001', 'U40455', 'N00090'], alternative: ['N31004'] },
-      );
-    await page.waitForFunction(() =>
-      (globalThis as unknown as { __jamfor?: { coordinator: C } }).__jamfor?.coordinator.holds(['U31462', 'U31001', 'U40455', 'N00090']),
-    );
-    await page.waitForTimeout(1000);
-    // the cost panel's other KPIs (its select) are read ahead only once the engine runs
-    expect(await state()).toEqual({ status: 'starting', shown: true, alternative: false });
+    const kpis = { shown: ['U31462', 'U31001', 'U40455', 'N00090'], alternative: ['N31004', 'N31001', 'N31008', 'N40011'] };
+    const held = () =>
+      page.evaluate((k) => {
+        const c = (globalThis as unknown as { __jamfor?: { coordinator: C } }).__jamfor?.coordinator;
+        return { status: c?.status, shown: c?.holds(k.shown), alternative: c?.holds(k.alternative) };
+      }, kpis);
+    await expect.poll(held, { timeout: 30_000 }).toEqual({ status: 'starting', shown: true, alternative: true });
+    await expect.poll(() => requests.some((u) => u.endsWith('/data/groups-all.json')), { timeout: 10_000 }).toBe(true);
     release();
     await waitForEngine(page);
-    await page.waitForFunction(
-      () => (globalThis as unknown as { __jamfor: { coordinator: C } }).__jamfor.coordinator.holds(['N31004']),
-      null,
-      {
-        timeout: 30_000,
-      },
+    const before = requests.length;
+    await page.selectOption('#kpi-kostnader', 'N31004');
+    await page.waitForFunction(() =>
+      document.querySelector('#panel-kostnader details.definition summary')?.textContent?.includes('N31004'),
     );
+    expect(requests.slice(before).filter((u) => u.includes('/data/'))).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
