@@ -17,6 +17,7 @@ import { KpiIndex, MAX_SLICE_ROWS } from '../../src/core/kpi-index.ts';
 import { pieceStore } from '../../src/core/piece-store.ts';
 import type { KpiSlice } from '../../src/queries/local/slice.ts';
 import { prefetchOnIdle } from '../../src/state/prefetch.ts';
+import { isIndexed } from '../../src/queries/local/period-index.ts';
 
 /** A slice with each period's rows in one order (the engine gives them in any). */
 const normal = (slice: KpiSlice) =>
@@ -236,8 +237,44 @@ describe('value pieces', () => {
     idle.shift()!();
     expect(await prefetched).toBe(true);
     expect(c.holds(['U31001', 'N00090', 'U40455'])).toBe(true);
-    expect(idle.length).toBe(0);
     expect(c.statements).toBe(0);
+  });
+
+  it('indexes the periods of pieces read ahead at idle moments, one gender each, after the decoding', async () => {
+    const store = pieceStore(new URL('data/', server.url).href);
+    const idle: (() => void)[] = [];
+    const index = new KpiIndex(MAX_SLICE_ROWS, store, (f) => idle.push(f));
+    const c = new Coordinator(async () => full, {}, { localIndex: index });
+    const prefetched = c.prefetch([ask('U31001'), ask('N00090')]);
+    const indexed = (kpi: string) => {
+      const slice = index.get(kpi);
+      return slice ? [...slice.values()].map((g) => g.periods.every((p) => isIndexed(g, p))) : null;
+    };
+    await expect.poll(() => idle.length).toBe(1);
+    idle.shift()!();
+    await expect.poll(() => ['U31001', 'N00090'].filter((k) => c.holds([k])).length).toBe(1);
+    const first = ['U31001', 'N00090'].find((k) => c.holds([k]))!;
+    // held, not indexed: the other KPI's decoding comes first
+    expect(indexed(first)!.some((x) => x)).toBe(false);
+    await expect.poll(() => idle.length).toBe(1);
+    idle.shift()!();
+    expect(await prefetched).toBe(true);
+    const genders = [...index.get('U31001')!.keys(), ...index.get('N00090')!.keys()].length;
+    for (let i = 0; i < genders; i++) {
+      await expect.poll(() => idle.length).toBe(1);
+      idle.shift()!();
+    }
+    expect([indexed('U31001'), indexed('N00090')].flat().every((x) => x)).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(idle.length).toBe(0);
+    // a visitor's own KPI is indexed by its own question, not at idle moments
+    const own = new KpiIndex(MAX_SLICE_ROWS, store, (f) => idle.push(f));
+    await new Coordinator(async () => full, {}, { localIndex: own }).run('memberValues', {
+      kpi: 'U40455',
+      municipalityIds: ['1286'],
+      gender: 'T',
+    });
+    expect(idle.length).toBe(0);
   });
 
   it("takes the pieces the page reads into the engine behind a caller's queries, one at a time, and never inside a caller's transaction", async () => {

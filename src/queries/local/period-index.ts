@@ -27,6 +27,11 @@ export function periodIndex(g: GenderSlice, period: string): PeriodIndex {
   return p;
 }
 
+/** Whether the period's index is built already (read-ahead builds them at idle moments, kpi-index.ts). */
+export function isIndexed(g: GenderSlice, period: string): boolean {
+  return built.get(g)?.has(period) ?? false;
+}
+
 /** The rows of one municipality in a period (none: empty). */
 export function rowsOf(p: PeriodIndex, id: string): readonly SliceRow[] {
   return p.byId.get(id) ?? EMPTY_ROWS;
