@@ -52,9 +52,30 @@ export function kommuner(meta: SiteMeta): Municipality[] {
   return meta.municipalities.filter((m) => m.type === 'K' && !m.id.startsWith('00'));
 }
 
-/** Name per municipality id (kommuner, regions, Riket), for labels and tables. */
+const kpiMaps = new WeakMap<readonly Kpi[], ReadonlyMap<string, Kpi>>();
+
+/**
+ * The KPI with this id (undefined: none; the first of equal ids). A map per KPI list, built once (the
+ * lists are replaced, never changed in place, see reactive-meta): a kommun change looked KPIs up by
+ * going through all 6,099 of Kolada's catalogue several times per panel.
+ */
+export function kpiById(meta: Pick<SiteMeta, 'kpis'>, id: string): Kpi | undefined {
+  let byId = kpiMaps.get(meta.kpis);
+  if (!byId) {
+    const m = new Map<string, Kpi>();
+    for (const k of meta.kpis) if (!m.has(k.id)) m.set(k.id, k);
+    kpiMaps.set(meta.kpis, (byId = m));
+  }
+  return byId.get(id);
+}
+
+const nameMaps = new WeakMap<readonly Municipality[], ReadonlyMap<string, string>>();
+
+/** Name per municipality id (kommuner, regions, Riket), for labels and tables; built once per list. */
 export function municipalityNames(meta: Pick<SiteMeta, 'municipalities'>): ReadonlyMap<string, string> {
-  return new Map(meta.municipalities.map((m) => [m.id, m.name]));
+  let names = nameMaps.get(meta.municipalities);
+  if (!names) nameMaps.set(meta.municipalities, (names = new Map(meta.municipalities.map((m) => [m.id, m.name]))));
+  return names;
 }
 
 /** Län name per municipality id ('' where none), for the map's table. */

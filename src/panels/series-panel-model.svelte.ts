@@ -9,7 +9,7 @@ import { targetFigure } from './target-status.ts';
 import type { PanelProps } from './panel-components.ts';
 import { userData } from '../import/store/user-data.svelte.ts';
 import { importedSourceLines, isOwnData } from './own-sources.ts';
-import { municipalityNames } from '../data/site-meta.ts';
+import { kpiById, municipalityNames } from '../data/site-meta.ts';
 import type { PanelSeriesRequest } from '../queries/panel-series.ts';
 import { memberValuesForPanel } from '../queries/member-values.ts';
 import { changeSpreadForPanel } from '../queries/change-spread.ts';
@@ -28,7 +28,7 @@ const sameKommunAndKpi = (a: Asked, b: Asked) => a.ctx.kommun.id === b.ctx.kommu
  * query, the chart spec, the key figures and data-quality notes. Call during component initialisation.
  */
 export function seriesPanelModel(app: AppContext, props: () => PanelProps) {
-  const kpi = $derived(app.meta.kpis.find((k) => k.id === props().kpiId)!);
+  const kpi = $derived(kpiById(app.meta, props().kpiId)!);
   const gender: Gender = $derived(askedGender(kpi, app.view.gender));
   // Primitives, so the chart is rebuilt only when one of them changes, not on every view change.
   const showRiket = $derived(app.view.showRiket);

@@ -1,5 +1,5 @@
 import type { Municipality } from '../data/contract.ts';
-import { kommuner, kpiFacts, type GroupDef, type SiteMeta } from '../data/site-meta.ts';
+import { kommuner, kpiById, kpiFacts, type GroupDef, type SiteMeta } from '../data/site-meta.ts';
 import { defaultFamily, familyKind, familyTitle, FAMILY_NAME, type FamilyId } from '../data/liknande-families.ts';
 
 /** What the user picks; serialisable into the URL. A liknande choice without a family follows each KPI's area. */
@@ -59,7 +59,7 @@ export function samePeerGroup(a: PeerGroup, b: PeerGroup): boolean {
 export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): FamilyId {
   const present = new Set((meta.families ?? []).map((f) => f.family));
   if (!kpiId) return present.has('ekonomiskt_bistand') || present.size === 0 ? 'ekonomiskt_bistand' : [...present][0];
-  const kpi = kpiId ? meta.kpis.find((k) => k.id === kpiId) : undefined;
+  const kpi = kpiId ? kpiById(meta, kpiId) : undefined;
   const wanted = defaultFamily(kpiId ? kpiFacts(meta, kpiId).area : '', kpi?.title ?? '');
   if (present.has(wanted) || present.size === 0) return wanted;
   return present.has('ekonomiskt_bistand') ? 'ekonomiskt_bistand' : [...present][0];

@@ -1,5 +1,5 @@
 import type { Gender, Kpi, Municipality } from '../data/contract.ts';
-import { kommuner, type SiteMeta } from '../data/site-meta.ts';
+import { kommuner, kpiById, type SiteMeta } from '../data/site-meta.ts';
 import { resolvePeerGroup, type PeerChoice } from '../peers/peer-group.ts';
 import type { PanelSeriesRequest } from '../queries/panel-series.ts';
 
@@ -15,7 +15,7 @@ export const askedGender = (kpi: Pick<Kpi, 'is_divided_by_gender'>, gender: Gend
 
 /** What a panel showing `kpiId` asks with the page's gender. */
 export function seriesAsk(meta: SiteMeta, kpiId: string, gender: Gender): SeriesAsk {
-  const k = meta.kpis.find((x) => x.id === kpiId)!;
+  const k = kpiById(meta, kpiId)!;
   return { kpi: kpiId, gender: askedGender(k, gender), higherIsBetter: k.higher_is_better };
 }
 
