@@ -194,7 +194,7 @@ export class KpiIndex {
               if (slice === 'oversized') this.oversized.add(kpi);
               else {
                 this.slices.set(kpi, slice);
-                if (this.ahead.has(kpi) && this.idle) {
+                if (this.ahead.has(kpi)) {
                   this.unindexed.push(...slice.values());
                   this.pump();
                 }

@@ -58,11 +58,11 @@ let loadingAll: Promise<void> | null = null;
 
 /**
  * Adds every kommun's liknande groups at once (data/groups-all.json, ~90 kB gzip, fetched at low
- * priority), so that once the page holds its KPIs a move to any kommun waits for no fetch at all. Kommuner whose own file is
- * already on its way keep that; a failed fetch leaves the per-kommun files to do the work. `quiet`:
- * awaited between the bytes' arrival and reading them (~0.7 MB of JSON on all of Kolada), so that
- * reading waits for an idle moment instead of landing in a visitor's change (a move to a kommun
- * meanwhile reads them at once).
+ * priority), so that once the page holds its KPIs a move to any kommun waits for no fetch at all.
+ * Kommuner whose own file is already on its way keep that; a failed fetch leaves the per-kommun files
+ * to do the work. `quiet`: awaited between the bytes' arrival and reading them (~0.7 MB of JSON on
+ * all of Kolada), so that reading waits for an idle moment instead of landing in a visitor's change
+ * (a move to a kommun meanwhile reads them at once).
  */
 export function ensureAllKommunGroups(meta: SiteMeta, root: string | URL, quiet?: () => Promise<void>): Promise<void> {
   if (!meta.lazyGroups?.length) return Promise.resolve();
