@@ -65,7 +65,7 @@ export async function startApp({ relativeRoot, rootUrl, early: started, metaResp
       const engine = early ?? openBrowserEngine();
       early = null; // a restart after a failure opens a new one
       // what the page reads for itself goes into the engine while the visitor reads (see withValuePieces)
-      const db = await withValuePieces(await engine, pieces, fetch, undefined, (f) => whenVisitorQuiet(f));
+      const db = await withValuePieces(await engine, pieces, { feedWhen: (f) => whenVisitorQuiet(f) });
       await userData.restoreInto(async (setId, csv) => (await import('../core/writes.ts')).runWrite(db, 'ingest', { setId, csv }));
       // Stored sets that add no row (every key in Kolada's data already, or none restored): the data is
       // Kolada's alone, so the page reads its value pieces itself again (attach() assumed otherwise).

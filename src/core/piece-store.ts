@@ -40,15 +40,14 @@ export interface PieceStore {
   slice(kpi: string, maxRows: number, turn?: () => Promise<void>): Promise<KpiSlice | 'oversized'>;
 }
 
-/** `prefetched`: an index request already under way; a failed one is asked again on the next use. */
-export function pieceStore(dataUrl: string, fetchImpl: typeof fetch = fetch, prefetched?: Promise<PieceIndex>): PieceStore {
+/** The pieces under `dataUrl`; a failed index request is asked again on the next use. */
+export function pieceStore(dataUrl: string, fetchImpl: typeof fetch = fetch): PieceStore {
   let indexPromise: Promise<PieceIndex> | null = null;
   const remember = (p: Promise<PieceIndex>) =>
     (indexPromise = p.catch((e: unknown) => {
       indexPromise = null;
       throw e;
     }));
-  if (prefetched) remember(prefetched).catch(() => {});
   const index = () => indexPromise ?? remember(fetchPieceIndex(dataUrl, fetchImpl));
   const failed = new Set<string>();
   // in flight only: a reader coming later fetches again (from the HTTP cache), so no bytes are kept

@@ -9,7 +9,7 @@
  */
 import { sqlString, type Database } from '../engine/database.ts';
 import { CREATE_EMPTY_VALUES_SQL, T, USER_VALUES } from '../data/schema.ts';
-import { PIECE_COLUMNS, type PieceIndex } from '../data/value-pieces.ts';
+import { PIECE_COLUMNS } from '../data/value-pieces.ts';
 import { ensureUserValuesTable } from './user-values.ts';
 import { PieceError, pieceStore, type PieceStore } from './piece-store.ts';
 import type { KpiSlice } from '../queries/local/slice.ts';
@@ -38,21 +38,22 @@ export function requestKpis(request: unknown): string[] {
   return out;
 }
 
+export interface ValuePiecesOptions {
+  fetch?: typeof fetch;
+  /** runs a function when the engine may take in a piece the page read for itself (default: at once) */
+  feedWhen?: (f: () => void) => unknown;
+}
+
 /**
- * Wraps an engine so queries load their KPIs' pieces from `dataUrl` first. `prefetched` is an index
- * request already under way (started beside the engine); a failed one is asked again on the next query.
- * `feedWhen` runs a function when the engine may take in a piece the page read for itself (default: at
- * once); see takeNext.
+ * Wraps an engine so queries load their KPIs' pieces from `pieces` first; for `feedWhen` see takeNext.
  */
 export async function withValuePieces(
   db: Database,
   pieces: string | PieceStore,
-  fetchImpl: typeof fetch = fetch,
-  prefetched?: Promise<PieceIndex>,
-  feedWhen?: (f: () => void) => unknown,
+  { fetch: fetchImpl = fetch, feedWhen }: ValuePiecesOptions = {},
 ): Promise<PiecewiseDatabase> {
   await db.exec(CREATE_EMPTY_VALUES_SQL);
-  const store = typeof pieces === 'string' ? pieceStore(pieces, fetchImpl, prefetched) : pieces;
+  const store = typeof pieces === 'string' ? pieceStore(pieces, fetchImpl) : pieces;
   const loaded = new Set<string>();
   const loading = new Map<string, Promise<void>>();
   let serial = 0;
@@ -150,6 +151,10 @@ export async function withValuePieces(
   return {
     ...db,
     loaded,
+    close() {
+      dead = true; // nothing more is fed in
+      return db.close();
+    },
     query: (sql, params) => waited(() => db.query(sql, params)),
     exec(sql) {
       if (/^\s*BEGIN\b/i.test(sql)) inTransaction = true;

@@ -340,7 +340,7 @@ describe('value pieces', () => {
 
   it('takes the pieces the page reads into the engine only when `feedWhen` says, one each time, while a query loads its own at once', async () => {
     const moments: (() => void)[] = [];
-    const db = await withValuePieces(await openNodeDatabase(), new URL('data/', server.url).href, fetch, undefined, (f) => moments.push(f));
+    const db = await withValuePieces(await openNodeDatabase(), new URL('data/', server.url).href, { feedWhen: (f) => moments.push(f) });
     await Promise.all(['U31462', 'U31001'].map((k) => db.pieceSlice(k, MAX_SLICE_ROWS)));
     await expect.poll(() => moments.length).toBe(1);
     await new Promise((r) => setTimeout(r, 100));
