@@ -13,6 +13,9 @@ function focusMainAfterFrame(): void {
   requestAnimationFrame(() => setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }), 0));
 }
 
+/** Whether the window is scrolled away from the top left: a position that leaving the entry would lose. */
+const scrolled = () => scrollX !== 0 || scrollY !== 0;
+
 /**
  * Route and view state from the URL; history entries for every change, back/forward restore them.
  *
@@ -20,8 +23,9 @@ function focusMainAfterFrame(): void {
  * next frame: pushState is not free in Chromium (a few ms, more with DevTools attached) and nothing on
  * screen depends on it. The next input (pointer, key, click) writes pending entries first, so what reads
  * `location` then (the copy-link button, the link interceptor) sees the current URL. A move to another
- * page writes at once, before it scrolls to the top: the entry it leaves keeps the visitor's scroll
- * position for Back.
+ * page from a scrolled window (or to a fragment) writes at once, before it scrolls: the entry it leaves
+ * keeps the visitor's scroll position for Back. From the top of the page there is none to keep, and the
+ * write waits for the frame like a control change (a kommun picked in the header or a link there).
  */
 export class Router {
   // Replaced whole on every change, never mutated: raw state spares a deep proxy per navigation.
@@ -77,7 +81,7 @@ export class Router {
     const samePage = JSON.stringify(route) === JSON.stringify(this.route);
     const next = { ...this.view, ...view };
     const url = this.rootPath + routePath(route) + serializeView(next);
-    this.record(url, replace && samePage, !samePage);
+    this.record(url, replace && samePage, !samePage && scrolled());
     this.route = route;
     this.view = next;
     if (!samePage) {
@@ -91,7 +95,7 @@ export class Router {
   /** Navigates to a path relative to the root (from an intercepted link). */
   navigateToPath(pathAndQuery: string) {
     const url = new URL(pathAndQuery, 'http://x/');
-    this.record(this.rootPath + pathAndQuery, false, true);
+    this.record(this.rootPath + pathAndQuery, false, Boolean(url.hash) || scrolled());
     this.route = parseRoute(url.pathname);
     this.view = parseView(url.search);
     if (url.hash) document.getElementById(fragmentId(url.hash))?.scrollIntoView();

@@ -29,13 +29,26 @@ describe('Router history entries', () => {
     expect(location.search).toBe('?kon=K');
   });
 
-  it('writes a move to another page at once, before it scrolls to the top', () => {
+  it('writes a move to another page from a scrolled window at once, before it scrolls to the top', () => {
     let urlWhenScrolled = '';
+    vi.spyOn(window, 'scrollY', 'get').mockReturnValue(640);
     vi.mocked(window.scrollTo).mockImplementation(() => void (urlWhenScrolled = location.pathname));
     router.navigate({ page: 'kommun', id: '1489' });
     expect(urlWhenScrolled).toBe('/kommun/1489/');
     router.navigateToPath('om-data/');
     expect(location.pathname).toBe('/om-data/');
+  });
+
+  it('writes a move to another page from the top after the frame (no scroll position to keep), a fragment at once', async () => {
+    const length = history.length;
+    router.navigateToPath('kommun/1489/');
+    expect(router.route).toEqual({ page: 'kommun', id: '1489' });
+    expect(location.pathname).toBe('/kommun/1286/');
+    await afterFrame();
+    expect(location.pathname).toBe('/kommun/1489/');
+    expect(history.length).toBe(length + 1);
+    router.navigateToPath('om-data/#kallor');
+    expect(location.pathname + location.hash).toBe('/om-data/#kallor');
   });
 
   it("gives the new page's main content focus once it is drawn", async () => {

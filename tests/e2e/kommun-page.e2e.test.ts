@@ -286,4 +286,40 @@ describe('kommun page on the real Kolada data', () => {
     expect(await tableValues(page, 'ateraktualisering')).toMatchObject({ 2022: 81 });
     await context.close();
   });
+  it('keeps the scroll position of the page a link leaves for Back, from down the page and from its top', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/1286/`);
+    await waitForApp(page);
+    const follow = (to: string) =>
+      page.evaluate((to) => {
+        const a = Object.assign(document.createElement('a'), { href: location.pathname.replace(/kommun\/\d{4}\//, `kommun/${to}/`) });
+        document.querySelector('main')!.append(a);
+        a.click();
+      }, to);
+    const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
+    await page.evaluate(() => window.scrollTo(0, 700));
+    expect(await scrollY()).toBe(700);
+    await follow('1489');
+    await page.waitForURL(`${site}kommun/1489/`);
+    expect(await page.locator('h1').textContent()).toBe('Alingsås');
+    expect(await scrollY()).toBe(0);
+    await page.goBack();
+    await page.waitForURL(`${site}kommun/1286/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ystad');
+    await expect.poll(scrollY).toBe(700);
+    // from the top: the entry is written after the frame, and Back still lands on the top of the page left
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await follow('2580');
+    await page.waitForURL(`${site}kommun/2580/`);
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await page.goBack();
+    await page.waitForURL(`${site}kommun/1286/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ystad');
+    await expect.poll(scrollY).toBe(0);
+    await page.goForward();
+    await page.waitForURL(`${site}kommun/2580/`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Luleå');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
