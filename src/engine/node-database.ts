@@ -18,17 +18,17 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
   const searchPath = [scratch, ...(options.searchPath ?? []).map((d) => resolve(d))];
   await connection.run(`SET file_search_path = '${searchPath.join(',').replaceAll("'", "''")}'`);
 
-  // Closing the native instance while a statement or an appender still works on it crashes the
-  // process (a segmentation fault, seen when a test closed a database that was taking in a piece):
-  // close waits for the work under way, and work asked for after close is refused in JavaScript.
-  const inFlight = new Set<Promise<unknown>>();
+  // One statement at a time, in the order asked, as the wasm worker answers: a connection has one
+  // pending result, and a statement started while another was under way failed now and then ("closed
+  // pending query result"). Closing the native instance while a statement or an appender still worked
+  // on it crashed the process (a segmentation fault, seen when a test closed a database that was taking
+  // in a piece): close waits its turn too, and work asked for after close is refused in JavaScript.
+  let tail: Promise<unknown> = Promise.resolve();
   let closing: Promise<void> | null = null;
   function guarded<T>(work: () => Promise<T>): Promise<T> {
     if (closing) return Promise.reject(new Error('Databasen är stängd.'));
-    const p = work();
-    inFlight.add(p);
-    const forget = () => inFlight.delete(p);
-    p.then(forget, forget);
+    const p = tail.then(work, work);
+    tail = p.catch(() => {});
     return p;
   }
 
@@ -60,12 +60,11 @@ export async function openNodeDatabase(options: NodeDatabaseOptions = {}): Promi
       });
     },
     close() {
-      closing ??= (async () => {
-        await Promise.allSettled(inFlight);
+      closing ??= tail.then(() => {
         connection.closeSync();
         instance.closeSync();
         rmSync(scratch, { recursive: true, force: true });
-      })();
+      });
       return closing;
     },
   };

@@ -21,6 +21,36 @@ describe('native DuckDB behind the Database interface', () => {
     await expect(db.exec('SELECT 1')).rejects.toThrow('Databasen är stängd');
   });
 
+  it('answers statements asked all at once, each as if it ran alone (one connection, one pending result)', async () => {
+    const db = await openNodeDatabase();
+    // in the order asked: quick work asked after a slow statement is done after it
+    const order: string[] = [];
+    await Promise.all([
+      db.query('SELECT sum(x * x) AS s FROM range(60000000) r(x)').then(() => order.push('slow')),
+      db.registerFile('later.csv', new TextEncoder().encode('a\n1\n')).then(() => order.push('file')),
+      db.query('SELECT 1 AS one').then(() => order.push('quick')),
+    ]);
+    expect(order).toEqual(['slow', 'file', 'quick']);
+    await db.exec('CREATE TABLE t AS SELECT range AS x, range % 7 AS g FROM range(200000)');
+    const piece = rows(5_000);
+    for (let round = 0; round < 5; round++) {
+      const asked: Promise<unknown>[] = [];
+      for (let j = 0; j < 12; j++) {
+        asked.push(db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM t WHERE g = ?', [j % 7]));
+        asked.push(db.insertArrow(`p_${round}_${j}`, piece));
+        asked.push(db.exec(`CREATE TABLE c_${round}_${j} AS SELECT * FROM t WHERE g = ${j % 7}`));
+      }
+      const settled = await Promise.allSettled(asked);
+      expect(settled.filter((s) => s.status === 'rejected')).toEqual([]);
+      expect((settled[0] as PromiseFulfilledResult<{ n: number }[]>).value).toEqual([{ n: 28572 }]);
+    }
+    const [{ tables }] = await db.query<{ tables: number }>(
+      "SELECT count(*)::INTEGER AS tables FROM duckdb_tables() WHERE table_name LIKE 'p\\_%' ESCAPE '\\'",
+    );
+    expect(tables).toBe(60);
+    await db.close();
+  });
+
   it('survives being closed at any moment of taking in Arrow rows (it crashed the test process before)', () => {
     // In a process of its own, so a crash shows as its exit code rather than killing the test runner.
     const script = `
