@@ -9,12 +9,19 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  *  - e2e-full: the site built on all of Kolada (kolada-full), fidelity against the source file
  *                                                    tests/e2e-full/**\/*.e2e.test.ts
  */
+/**
+ * expect.poll waits until its condition holds: 1 s by default, which a loaded CI runner can overrun
+ * (a piece decoded, a page drawn). Longer only delays a failure; a passing poll ends when it holds.
+ */
+const expectOptions = { poll: { timeout: 15_000 } };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'node',
+          expect: expectOptions,
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.dom.test.ts', 'tests/e2e/**', 'tests/e2e-full/**'],
@@ -27,6 +34,7 @@ export default defineConfig({
         resolve: { conditions: ['browser'] },
         test: {
           name: 'dom',
+          expect: expectOptions,
           environment: 'jsdom',
           include: ['tests/**/*.dom.test.ts'],
           testTimeout: 30_000,
@@ -35,6 +43,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          expect: expectOptions,
           environment: 'node',
           include: ['tests/e2e/**/*.e2e.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
@@ -46,6 +55,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e-full',
+          expect: expectOptions,
           environment: 'node',
           include: ['tests/e2e-full/**/*.e2e.test.ts'],
           globalSetup: ['tests/e2e-full/global-setup.ts'],
