@@ -7,12 +7,21 @@ const site = inject('siteUrl');
 beforeAll(async () => void (browser = await launchChromium()));
 afterAll(() => browser?.close());
 
-/** Idle callbacks wait until the test runs them, so "later, when idle" can be seen in between. */
+/**
+ * Idle callbacks wait until the test runs them, so "later, when idle" can be seen in between. Handles
+ * are never reused: a page cancelling a callback that already ran must not cancel a newer one.
+ */
 const HOLD_IDLE = `(() => {
-  const held = (globalThis.__heldIdle = []);
-  globalThis.requestIdleCallback = (f) => held.push(f);
-  globalThis.cancelIdleCallback = (h) => { if (held[h - 1]) held[h - 1] = () => {}; };
-  globalThis.__runIdle = () => { const fs = held.splice(0); fs.forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 })); return fs.length; };
+  const held = new Map();
+  let last = 0;
+  globalThis.requestIdleCallback = (f) => (held.set(++last, f), last);
+  globalThis.cancelIdleCallback = (h) => held.delete(h);
+  globalThis.__runIdle = () => {
+    const fs = [...held.values()];
+    held.clear();
+    fs.forEach((f) => f({ didTimeout: false, timeRemaining: () => 50 }));
+    return fs.length;
+  };
 })()`;
 
 const figures = (page: Page, panel: string) => page.locator(`#panel-${panel} .figures`).textContent();
