@@ -59,8 +59,7 @@ export function samePeerGroup(a: PeerGroup, b: PeerGroup): boolean {
 export function kpiFamily(meta: SiteMeta, kpiId: string | null | undefined): FamilyId {
   const present = new Set((meta.families ?? []).map((f) => f.family));
   if (!kpiId) return present.has('ekonomiskt_bistand') || present.size === 0 ? 'ekonomiskt_bistand' : [...present][0];
-  const kpi = kpiId ? kpiById(meta, kpiId) : undefined;
-  const wanted = defaultFamily(kpiId ? kpiFacts(meta, kpiId).area : '', kpi?.title ?? '');
+  const wanted = defaultFamily(kpiFacts(meta, kpiId).area, kpiById(meta, kpiId)?.title ?? '');
   if (present.has(wanted) || present.size === 0) return wanted;
   return present.has('ekonomiskt_bistand') ? 'ekonomiskt_bistand' : [...present][0];
 }

@@ -1,5 +1,5 @@
 import type { Kpi } from '../../data/contract.ts';
-import { kommuner, type SiteMeta } from '../../data/site-meta.ts';
+import { kommuner, kpiById, type SiteMeta } from '../../data/site-meta.ts';
 import type { ViewState } from '../../state/view-state.ts';
 import { PANELS } from '../../panels/panels.config.ts';
 import { kpiPeriods } from '../../data/own-entry.ts';
@@ -37,9 +37,7 @@ export function rankingChoices(
 /** KPIs for the picker: the dashboard's own first, then every other KPI in the data by id. */
 export function kpiOptions(meta: SiteMeta): { label: string; kpis: Kpi[] }[] {
   const has = (k: Kpi) => kpiPeriods(meta.periods, k.id).length > 0;
-  const own = [...new Set(PANELS.flatMap((p) => p.kpis))]
-    .map((id) => meta.kpis.find((k) => k.id === id))
-    .filter((k): k is Kpi => k !== undefined && has(k));
+  const own = [...new Set(PANELS.flatMap((p) => p.kpis))].map((id) => kpiById(meta, id)).filter((k): k is Kpi => k !== undefined && has(k));
   const ownIds = new Set(own.map((k) => k.id));
   const rest = meta.kpis.filter((k) => has(k) && !ownIds.has(k.id)).sort((a, b) => a.id.localeCompare(b.id));
   return [
