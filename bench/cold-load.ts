@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { median } from './stats.ts';
 import { KOMMUN } from './site.ts';
+import { settleBrowser } from './browser-settle.ts';
 
 export type Encoding = 'gzip' | 'br';
 
@@ -65,6 +66,7 @@ export async function coldRun(
   try {
     await context.addInitScript(PROBE);
     const page = await context.newPage();
+    await settleBrowser(browser);
     let documentEncoding: string | null = null;
     const finished: { url: string; endEpoch: number; bytes: number }[] = [];
     page.on('requestfinished', async (r) => {
