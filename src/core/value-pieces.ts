@@ -78,8 +78,7 @@ export async function withValuePieces(
         if (dead || e instanceof PieceError) throw e;
         throw new PieceError(kpi, `Värdena för ${kpi} gick inte att läsa (${e instanceof Error ? e.message : String(e)}).`);
       } finally {
-        // Nothing waits for the drop (the worker answers in order).
-        void db.exec(`DROP TABLE IF EXISTS ${table}`).catch(() => {});
+        dropLater(table);
       }
     });
     writes = turn.catch(() => {});
@@ -145,7 +144,28 @@ export async function withValuePieces(
     } finally {
       waitedFor--;
       takeNext();
+      dropSoon();
     }
+  }
+
+  // A piece's own table is dropped once the caller's statements are through: the worker answers in
+  // order, so a drop sent at once went in front of the query the piece was loaded for (the first drop
+  // compiles DuckDB's code for it: ~20 ms in the first query after engine start). A caller's next
+  // statement follows its load within microtasks, so a timer turn later it is queued first.
+  const drops: string[] = [];
+  let dropTimer: ReturnType<typeof setTimeout> | undefined;
+  function dropLater(table: string): void {
+    drops.push(table);
+    dropSoon();
+  }
+  function dropSoon(): void {
+    if (dropTimer !== undefined || drops.length === 0) return;
+    dropTimer = setTimeout(() => {
+      dropTimer = undefined;
+      if (dead || waitedFor > 0 || inTransaction) return; // the caller's waited() asks again when done
+      const sql = drops.splice(0).map((t) => `DROP TABLE IF EXISTS ${t};`);
+      void db.exec(sql.join(' ')).catch(() => {});
+    }, 0);
   }
 
   return {

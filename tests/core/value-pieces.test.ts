@@ -338,6 +338,27 @@ describe('value pieces', () => {
     await engine.close();
   });
 
+  it("drops a piece's own table after the caller's next statement, not in front of it, and leaves none behind", async () => {
+    const engine = await openNodeDatabase();
+    const sent: string[] = [];
+    const watched: Database = Object.create(engine, {
+      query: { value: (sql: string, params?: never[]) => (sent.push(sql), engine.query(sql, params)) },
+      exec: { value: (sql: string) => (sent.push(sql), engine.exec(sql)) },
+    });
+    const db = await withValuePieces(watched, new URL('data/', server.url).href);
+    const pieceTables = async () =>
+      (await engine.query<{ name: string }>(`SELECT table_name AS name FROM duckdb_tables() WHERE table_name LIKE 'piece_%'`)).length;
+    await db.prepare({ kpis: ['U31462', 'U31001'] });
+    expect(await db.query('SELECT 1 AS one /*mine*/')).toEqual([{ one: 1 }]);
+    const mine = sent.findIndex((q) => q.includes('/*mine*/'));
+    const firstDrop = sent.findIndex((q) => q.includes('DROP TABLE'));
+    expect(mine).toBeGreaterThan(-1);
+    expect(firstDrop === -1 || firstDrop > mine).toBe(true);
+    await expect.poll(pieceTables).toBe(0);
+    expect(db.loaded).toEqual(new Set(['U31462', 'U31001']));
+    await db.close();
+  });
+
   it('takes the pieces the page reads into the engine only when `feedWhen` says, one each time, while a query loads its own at once', async () => {
     const moments: (() => void)[] = [];
     const db = await withValuePieces(await openNodeDatabase(), new URL('data/', server.url).href, { feedWhen: (f) => moments.push(f) });
