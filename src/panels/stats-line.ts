@@ -22,6 +22,8 @@ export interface KeyFigures {
   quartileText: string;
   /** "Gruppmedel 2022 bygger på 5 av 7 kommuner …" when members lack a value that period */
   groupNote: string | null;
+  /** the kommun has no value in any period (its group has some) */
+  noKommunValues: boolean;
 }
 
 /** Says plainly when the group mean rests on fewer members than the group has. */
@@ -47,12 +49,15 @@ export function nearestYears(points: PanelPoint[], period: string, unit: string)
 /**
  * The panel's text figures for one period: value, change, group mean, ranks with their direction and
  * quartile. A chosen year without a value (before the KPI's first year, after its last) still gives
- * figures: "inget värde <år>" and the nearest years, never "no values".
+ * figures: "inget värde <år>" and the nearest years, never "no values". So does a kommun without any
+ * value whose group has some (the group's latest year, the years its chart shows); null only when
+ * neither has a value.
  */
 export function keyFigures(points: PanelPoint[], kpi: Pick<Kpi, 'unit' | 'higher_is_better'>, period: string | null): KeyFigures | null {
   const unit = kpi.unit;
-  if (!points.some((x) => x.value !== null)) return null;
-  const latest = [...points].reverse().find((x) => x.value !== null)!;
+  const noKommunValues = !points.some((x) => x.value !== null);
+  if (noKommunValues && !points.some((x) => x.groupMean !== null)) return null;
+  const latest = [...points].reverse().find(noKommunValues ? (x) => x.groupMean !== null : (x) => x.value !== null)!;
   const p: PanelPoint = period ? (points.find((x) => x.period === period) ?? emptyPoint(period, points[0]?.groupSize ?? 0)) : latest;
   const idx = points.indexOf(p);
   const prev = idx > 0 ? points[idx - 1] : undefined;
@@ -77,6 +82,7 @@ export function keyFigures(points: PanelPoint[], kpi: Pick<Kpi, 'unit' | 'higher
     quartile,
     quartileText: quartile === 'missing' ? 'ingen kvartil (värde saknas)' : QUARTILE_LABEL[quartile],
     groupNote: groupNote(p),
+    noKommunValues,
   };
 }
 

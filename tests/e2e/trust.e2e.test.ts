@@ -52,6 +52,28 @@ describe("a year outside a KPI's data (end to end in Chromium)", () => {
   }
 });
 
+describe('panel: a kommun without any value for the KPI', () => {
+  it('Upplands Väsby U31462: the group mean, spread and chart stay, the kommun "inget värde" and "har inga värden för U31462"', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${site}kommun/0114/`, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => (globalThis as { __jamfor?: { coordinator: { status: string } } }).__jamfor?.coordinator.status === 'ready',
+      null,
+      {
+        timeout: 120_000,
+      },
+    );
+    const panel = page.locator('#panel-ateraktualisering');
+    await expect(panel.locator('.figures .big').first().textContent()).resolves.toMatch(/^inget värde \d{4}$/);
+    await expect(panel.locator('.figures .big').nth(1).textContent()).resolves.toMatch(/^\d+,\d\u00a0%$/);
+    await expect(panel.locator('p.empty').textContent()).resolves.toBe('Upplands Väsby har inga värden för U31462.');
+    await expect(panel.locator('svg[data-chart-id] path').count()).resolves.toBeGreaterThan(0);
+    await expect(panel.locator('.figures').textContent()).resolves.toContain('ingen placering bland alla kommuner');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('panel: direction, quartile, notes, member values', () => {
   it('Hallsberg U40455: direction and quartile beside the ranks, small-number and jump notes, member table', async () => {
     const { page, context, errors } = await openPage(browser);

@@ -45,8 +45,24 @@ describe('key figures for a year outside the data', () => {
   it('a gap inside the series names the years on both sides', () => {
     expect(nb(nearestYears(ystad, '2015', '%'))).toBe('Närmaste år med värde: 2012 (85 %) och 2021 (92 %). Värden finns för 2011–2022.');
   });
-  it('returns null only when the kommun has no value at all', () => {
-    expect(keyFigures([point('2022', null)], share, '2022')).toBeNull();
+  it('a kommun without any value still gets figures for the latest year others have one, saying so', () => {
+    const pts = [
+      point('2021', null),
+      point('2022', null, { groupMean: 71 }),
+      point('2023', null, { groupMean: null, allMean: null, riket: null }),
+    ];
+    const f = keyFigures(pts, share, null)!;
+    expect(f.noKommunValues).toBe(true);
+    expect(f.period).toBe('2022');
+    expect(f.value).toBe('inget värde 2022');
+    expect(nb(f.groupMean)).toBe('71,0 %');
+    expect(f.rankAll).toBe('ingen placering');
+    expect(keyFigures(ystad, share, null)!.noKommunValues).toBe(false);
+  });
+  it('returns null only when neither the kommun nor its group has a value (the chart would show no year)', () => {
+    const none = { groupMean: null, groupN: 0, riket: 55 };
+    expect(keyFigures([point('2021', null, none), point('2022', null, none)], share, '2022')).toBeNull();
+    expect(keyFigures([point('2021', null, none), point('2022', null, { groupMean: 61 })], share, '2022')).not.toBeNull();
   });
   it('rounds the change before choosing its sign: never "−0,0"', () => {
     const f = keyFigures([point('2021', 80.04), point('2022', 80)], share, null)!;
