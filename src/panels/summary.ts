@@ -1,6 +1,6 @@
 import type { Target } from '../data/contract.ts';
 import type { PanelPoint } from '../queries/panel-series.ts';
-import { formatChange, formatValue } from '../format/number.ts';
+import { decimalsFor, formatChange, formatValue } from '../format/number.ts';
 import { lowerFirst } from '../format/text.ts';
 import { targetYearsStatement } from './target-status.ts';
 
@@ -31,6 +31,13 @@ export function seriesSummary(a: {
     const span = start === both.length - 1 ? last.period : `${both[start].period}–${last.period}`;
     const word = r > 0 ? 'över' : r < 0 ? 'under' : 'i nivå med';
     parts.push(`${a.kommun} låg ${word} medelvärdet för ${group} ${span}.`);
+  } else if (!a.points.some((p) => p.value !== null)) {
+    const groupLatest = [...a.points].reverse().find((p) => p.groupMean !== null);
+    parts.push(`${a.kommun} har inga värden.`);
+    if (groupLatest)
+      parts.push(
+        `Medelvärdet för ${group} ${groupLatest.period}: ${formatValue(groupLatest.groupMean, a.unit, decimalsFor(a.unit), decimalsFor(a.unit))}.`,
+      );
   } else {
     parts.push(`${a.kommun} och ${group} saknar gemensamma år med värden.`);
   }

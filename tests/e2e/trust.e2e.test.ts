@@ -67,6 +67,9 @@ describe('panel: a kommun without any value for the KPI', () => {
     await expect(panel.locator('.figures .big').first().textContent()).resolves.toMatch(/^inget värde \d{4}$/);
     await expect(panel.locator('.figures .big').nth(1).textContent()).resolves.toMatch(/^\d+,\d\u00a0%$/);
     await expect(panel.locator('p.empty').textContent()).resolves.toBe('Upplands Väsby har inga värden för U31462.');
+    await expect(panel.locator('p.summary').textContent()).resolves.toMatch(
+      /^Upplands Väsby har inga värden\. Medelvärdet för liknande kommuner .* \d{4}: \d+,\d\u00a0%\.$/,
+    );
     await expect(panel.locator('svg[data-chart-id] path').count()).resolves.toBeGreaterThan(0);
     await expect(panel.locator('.figures').textContent()).resolves.toContain('ingen placering bland alla kommuner');
     expect(errors).toEqual([]);

@@ -95,4 +95,18 @@ describe('summary wording', () => {
       }),
     ).toContain('för liknande kommuner (utgåva 2023)');
   });
+  it('says plainly that a kommun has no values and gives its group’s latest mean', async () => {
+    const { seriesSummary } = await import('../../src/panels/summary.ts');
+    const summary = (points: ReturnType<typeof point>[]) =>
+      nb(
+        seriesSummary({ kommun: 'Upplands Väsby', groupLabel: 'Liknande kommuner', points, unit: '%', higherIsBetter: true, target: null }),
+      );
+    expect(summary([point('2021', null, { groupMean: 79.3 }), point('2022', null, { groupMean: 73.84 })])).toBe(
+      'Upplands Väsby har inga värden. Medelvärdet för liknande kommuner 2022: 73,8 %.',
+    );
+    // values in other years than the group's: no shared year, which is a different thing
+    expect(summary([point('2021', 70, { groupMean: null }), point('2022', null, { groupMean: 74 })])).toBe(
+      'Upplands Väsby och liknande kommuner saknar gemensamma år med värden. Senaste värde 2021: 70 %.',
+    );
+  });
 });
