@@ -1,14 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession } from 'playwright-core';
 
 /** CPU time (ms) Chromium's own processes spent since they started: the browser, GPU and utility processes. */
-async function browserCpuMs(browser: Browser): Promise<number> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
-    return processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0);
-  } finally {
-    await cdp.detach();
-  }
+async function browserCpuMs(cdp: CDPSession): Promise<number> {
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { cpuTime: number }[] };
+  return processInfo.reduce((sum, p) => sum + p.cpuTime * 1000, 0);
 }
 
 export interface Settled {
@@ -25,8 +20,13 @@ export interface Settled {
  * before they follow a link, so a cold page load measured from then on would carry the browser's
  * start-up in the page's timings.
  */
-export function settleBrowser(browser: Browser, options: QuietOptions = {}): Promise<Settled> {
-  return waitUntilQuiet(() => browserCpuMs(browser), options);
+export async function settleBrowser(browser: Browser, options: QuietOptions = {}): Promise<Settled> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    return await waitUntilQuiet(() => browserCpuMs(cdp), options);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export interface QuietOptions {

@@ -45,7 +45,7 @@ describe('key figures for a year outside the data', () => {
   it('a gap inside the series names the years on both sides', () => {
     expect(nb(nearestYears(ystad, '2015', '%'))).toBe('Närmaste år med värde: 2012 (85 %) och 2021 (92 %). Värden finns för 2011–2022.');
   });
-  it('a kommun without any value still gets figures for the latest year others have one, saying so', () => {
+  it('a kommun without any value still gets figures for the latest year its group has one, saying so', () => {
     const pts = [
       point('2021', null),
       point('2022', null, { groupMean: 71 }),
